@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Pure modules must stay portable: they run in the app, the CLI and the verifier alike. */
+const pureModuleRestriction = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['react', 'react-*', 'react/*', 'react-dom', 'react-dom/*'], message: 'forms/ and scoring/ are pure: no React.' },
+        { group: ['electron', 'electron/*'], message: 'forms/ and scoring/ are pure: no Electron.' },
+        { group: ['dexie', 'dexie-*'], message: 'forms/ and scoring/ are pure: no Dexie.' },
+        { group: ['jspdf', 'jspdf/*'], message: 'forms/ and scoring/ are pure: no jsPDF.' },
+        { group: ['zustand', 'zustand/*'], message: 'forms/ and scoring/ are pure: no UI state.' },
+        { group: ['**/renderer/**', '**/electron/**', '**/report/**'], message: 'forms/ and scoring/ may not depend on the app layers.' },
+        { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'forms/ and scoring/ must run in the browser too: no Node built-ins.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'forms/*.schema.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['forms/**/*.ts', 'scoring/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: pureModuleRestriction,
+  },
+);
