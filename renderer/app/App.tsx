@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Layout } from '../components/Layout';
+import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { ProjectsScreen } from '../screens/ProjectsScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { useLocale, useT, useUi } from '../state/store';
+import { useRoute, type Route } from './router';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'projects':
+      return <ProjectsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'not-found':
+      return <NotFoundScreen />;
+  }
+}
+
+export function App() {
+  const appState = useUi((s) => s.appState);
+  const startupError = useUi((s) => s.startupError);
+  const locale = useLocale();
+  const t = useT();
+  const route = useRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.name');
+  }, [locale, t]);
+
+  useEffect(() => {
+    document.documentElement.dataset.appState = appState;
+  }, [appState]);
+
+  if (appState === 'loading') return <p className="startup">{t('app.loading')}</p>;
+  if (appState === 'failed') {
+    return (
+      <section className="panel error-panel" role="alert">
+        <h1>{t('error.title')}</h1>
+        <p>{t('error.storage', { reason: startupError ?? '' })}</p>
+      </section>
+    );
+  }
+  return (
+    <Layout route={route}>
+      <ErrorBoundary resetKey={JSON.stringify(route)}>
+        <Screen route={route} />
+      </ErrorBoundary>
+    </Layout>
+  );
+}

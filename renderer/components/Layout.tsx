@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { routeHref, type Route } from '../app/router';
+import { locales } from '../i18n';
+import { useLocale, useT, useUi } from '../state/store';
+
+const navItems = [
+  { route: { name: 'projects' }, label: 'nav.projects' },
+  { route: { name: 'settings' }, label: 'nav.settings' },
+] as const;
+
+export function Layout({ route, children }: { route: Route; children: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const setLocale = useUi((s) => s.setLocale);
+  const announcement = useUi((s) => s.announcement);
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={32} height={32} />
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          {navItems.map((item) => {
+            const isCurrent = item.route.name === route.name;
+            return (
+              <a key={item.label} href={routeHref(item.route)} aria-current={isCurrent ? 'page' : undefined} className="nav-link">
+                {t(item.label)}
+              </a>
+            );
+          })}
+        </nav>
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          {locales.map((l) => (
+            <button key={l} type="button" className="lang-button" aria-pressed={locale === l} lang={l} onClick={() => void setLocale(l)}>
+              {l === 'nl' ? 'NL' : 'EN'}
+              <span className="visually-hidden"> {t(l === 'nl' ? 'lang.nl' : 'lang.en')}</span>
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <div className="announcer" role={announcement?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
+        {announcement ? <p key={announcement.id} className={`toast ${announcement.tone}`}>{announcement.text}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** A file filter in the shell's terms: `{ name: 'PDF', extensions: ['pdf'] }`. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  kind: 'electron' | 'browser';
+  platform: string;
+}
+
+/**
+ * What the renderer may ask of the platform it runs on. The Electron shell and the browser each
+ * implement it; the rest of the renderer never knows which one it has.
+ */
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  appInfo(): Promise<AppInfo>;
+  /** Saves bytes under a suggested name; resolves false when the user cancels. */
+  saveFile(request: { suggestedName: string; mimeType: string; filters: FileFilter[]; data: Uint8Array }): Promise<{ saved: boolean; fileName?: string }>;
+  /** Lets the user pick files; resolves with none when the user cancels. */
+  openFiles(request: { filters: FileFilter[]; multiple: boolean }): Promise<OpenedFile[]>;
+  /** Tells the shell the interface language (the native menu follows it). */
+  setLocale(locale: 'nl' | 'en'): Promise<void>;
+}

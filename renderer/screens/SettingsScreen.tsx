@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { locales } from '../i18n';
+import { platform, type AppInfo } from '../platform';
+import { useLocale, useT, useUi } from '../state/store';
+
+export function SettingsScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const setLocale = useUi((s) => s.setLocale);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void platform.appInfo().then((i) => isCurrent && setInfo(i));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <fieldset className="panel">
+        <legend>{t('settings.language')}</legend>
+        {locales.map((l) => (
+          <label key={l} className="choice">
+            <input type="radio" name="locale" value={l} checked={locale === l} onChange={() => void setLocale(l)} />
+            <span lang={l}>{t(l === 'nl' ? 'lang.nl' : 'lang.en')}</span>
+          </label>
+        ))}
+      </fieldset>
+      <section className="panel" aria-labelledby="about-title">
+        <h2 id="about-title">{t('settings.about')}</h2>
+        {info && (
+          <>
+            <p>{t('settings.version', { version: info.version })}</p>
+            <p>{info.kind === 'electron' ? t('settings.platform.electron', { platform: info.platform }) : t('settings.platform.browser')}</p>
+          </>
+        )}
+        <h3>{t('settings.storage')}</h3>
+        <p>{t('settings.storage.local')}</p>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import { isLocale, translate, type Locale, type MessageKey, type MessageParams } from '../i18n';
+import { readSetting, writeSetting } from '../db/settings';
+import { platform } from '../platform';
+
+export type AppState = 'loading' | 'ready' | 'failed';
+
+interface Announcement {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+
+interface UiSlice {
+  appState: AppState;
+  startupError: string | null;
+  locale: Locale;
+  announcement: Announcement | null;
+  init(): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
+  announce(text: string, tone?: Announcement['tone']): void;
+}
+
+let announcementSeq = 0;
+
+/** UI and session state only; everything the user makes is saved in Dexie. */
+export const useUi = create<UiSlice>()((set, get) => ({
+  appState: 'loading',
+  startupError: null,
+  locale: 'nl',
+  announcement: null,
+  async init() {
+    try {
+      const locale = (await readSetting('locale', isLocale)) ?? 'nl';
+      set({ locale, appState: 'ready' });
+      void platform.setLocale(locale);
+    } catch (error) {
+      set({ appState: 'failed', startupError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  async setLocale(locale) {
+    if (get().locale === locale) return;
+    set({ locale });
+    await writeSetting('locale', locale);
+    await platform.setLocale(locale);
+  },
+  announce(text, tone = 'info') {
+    announcementSeq += 1;
+    set({ announcement: { id: announcementSeq, text, tone } });
+  },
+}));
+
+/** The translate function for the current language. */
+export function useT(): (key: MessageKey, params?: MessageParams) => string {
+  const locale = useUi((s) => s.locale);
+  return useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
+}
+
+export const useLocale = () => useUi((s) => s.locale);
