@@ -1,0 +1,536 @@
+/**
+ * The zod schema of a QuickScan definition: the versioned question set (themes, questions,
+ * answer levels, labels) that the app, the scoring and the verifier all read.
+ *
+ * See docs/contracts.md for the shape and docs/authoring-definitions.md for the rules.
+ * Pure module: runs in the browser, in Electron and in the CLI alike.
+ */
+import * as z from 'zod';
+
+/* ------------------------------------------------------------------------------------------ */
+/* Metadata registry (named $defs and descriptions in the generated JSON Schema)              */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * A private registry so that `.meta()` calls here never touch zod's global registry (which is
+ * shared with every other module and would clash on ids if this module were loaded twice).
+ */
+export const definitionMetadata = z.registry<{ id?: string; title?: string; description?: string }>();
+
+function named<T extends z.ZodType>(schema: T, id: string, description: string): T {
+  definitionMetadata.add(schema, { id, description });
+  return schema;
+}
+function described<T extends z.ZodType>(schema: T, description: string): T {
+  definitionMetadata.add(schema, { description });
+  return schema;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Patterns                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Ids of themes, questions, levels, sources and labels: letters, digits, `_` and `-`. */
+export const ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/;
+/** The definition's own id: kebab-case, e.g. "zeeland-quickscan". */
+export const DEFINITION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Semantic Versioning 2.0.0 (the official regular expression from semver.org). */
+export const SEMVER_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** Largest cost figure accepted, so that amounts in euro cents stay exact integers. */
+export const MAX_COST_EUR = 1_000_000_000;
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(ID_PATTERN, {
+      error: `${what} must be 1-64 letters, digits, "_" or "-", starting and ending with a letter or digit`,
+    });
+
+const nonBlank = (what: string) => z.string().regex(/\S/, { error: `${what} must not be empty` });
+
+/* ------------------------------------------------------------------------------------------ */
+/* Building blocks                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+export const localizedTextSchema = named(
+  z
+    .object({
+      nl: nonBlank('the Dutch text (nl)'),
+      en: nonBlank('the English text (en)'),
+    })
+    .strict(),
+  'LocalizedText',
+  'A text in Dutch (nl) and English (en); both must be non-empty.',
+);
+
+export const projectKinds = ['new_build', 'renovation', 'extension'] as const;
+export const projectKindSchema = named(
+  z.enum(projectKinds),
+  'ProjectKind',
+  'The kind of building project: new build, renovation or extension.',
+);
+
+/** True when `value` is a finite number with at most two decimals (exact in euro cents). */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  const cents = Math.round(value * 100);
+  return Number.isSafeInteger(cents) && cents / 100 === value;
+}
+
+const euros = (what: string) =>
+  z
+    .number()
+    .min(-MAX_COST_EUR, { error: `${what} must be at least -${MAX_COST_EUR} EUR` })
+    .max(MAX_COST_EUR, { error: `${what} must be at most ${MAX_COST_EUR} EUR` })
+    .refine(hasAtMostTwoDecimals, {
+      error: (issue) => `${what} must have at most 2 decimals (whole cents), got ${String(issue.input)}`,
+    });
+
+export const costIndicationSchema = named(
+  z
+    .object({
+      basis: described(
+        z.enum(['per_m2_gfa', 'lump_sum']),
+        'per_m2_gfa: EUR per m² gross floor area; lump_sum: EUR for the whole project.',
+      ),
+      low: described(euros('cost low'), 'Low end of the extra cost in EUR, at most 2 decimals; negative = a saving.'),
+      high: described(euros('cost high'), 'High end of the extra cost in EUR, at most 2 decimals; at least low.'),
+    })
+    .strict(),
+  'CostIndication',
+  'Extra cost against conventional practice, in EUR, at most 2 decimals; negative = a saving. low <= high.',
+);
+
+export const sourceSchema = named(
+  z
+    .object({
+      id: id('a source id'),
+      title: nonBlank('the source title'),
+      citation: localizedTextSchema,
+      url: z
+        .url({
+          protocol: /^https?$/,
+          error: (issue) => (issue.code === 'invalid_format' ? 'the url must be an http(s) address' : undefined),
+        })
+        .optional(),
+    })
+    .strict(),
+  'Source',
+  'A public framework or document that questions cite.',
+);
+
+export const sourceRefSchema = named(
+  z
+    .object({
+      source: id('a source reference'),
+      locator: nonBlank('the locator'),
+    })
+    .strict(),
+  'SourceRef',
+  'A reference from a question to a Source id, with a locator inside it (e.g. "2.4", "R3", "§5.3").',
+);
+
+export const answerLevelSchema = named(
+  z
+    .object({
+      id: id('a level id'),
+      points: described(
+        z
+          .number()
+          .int({ error: (issue) => `points must be a whole number, got ${String(issue.input)}` })
+          .min(0, { error: 'points must be 0 or more' }),
+        'Points for this level: an integer >= 0.',
+      ),
+      label: localizedTextSchema,
+      help: localizedTextSchema,
+      cost: costIndicationSchema,
+      evidence: described(
+        z.array(localizedTextSchema),
+        'What would prove this level (may be empty for the conventional level).',
+      ),
+    })
+    .strict(),
+  'AnswerLevel',
+  'One answer to a question, from conventional (first) to best circular (last).',
+);
+
+export const questionSchema = named(
+  z
+    .object({
+      id: described(id('a question id'), 'Stable forever, e.g. "C2".'),
+      theme: described(id('the theme reference'), 'A Theme id.'),
+      title: localizedTextSchema,
+      help: localizedTextSchema,
+      sources: z.array(sourceRefSchema).min(1, { error: 'a question needs at least one source' }),
+      appliesTo: described(
+        z.array(projectKindSchema).min(1, { error: 'appliesTo needs at least one project kind' }),
+        'The project kinds the question applies to; for other kinds it is not applicable.',
+      ),
+      allowNotApplicable: described(
+        z.boolean(),
+        'May the assessor mark the question "not applicable" for a project.',
+      ),
+      levels: z.array(answerLevelSchema).min(2, { error: 'a question needs at least two levels' }),
+    })
+    .strict(),
+  'Question',
+  'A question of a theme, with its answer levels.',
+);
+
+export const themeSchema = named(
+  z
+    .object({
+      id: id('a theme id'),
+      weight: described(
+        z
+          .number()
+          .int({ error: (issue) => `the weight must be a whole number, got ${String(issue.input)}` })
+          .min(1, { error: (issue) => `the weight must be 1 or more, got ${String(issue.input)}` }),
+        'Weight of the theme in the total: an integer >= 1.',
+      ),
+      title: localizedTextSchema,
+      description: localizedTextSchema,
+    })
+    .strict(),
+  'Theme',
+  'A theme of the QuickScan; its score is the points of its questions over their maximum.',
+);
+
+const percent = (what: string) =>
+  z
+    .number()
+    .int({ error: (issue) => `${what} must be a whole number, got ${String(issue.input)}` })
+    .min(0, { error: `${what} must be between 0 and 100` })
+    .max(100, { error: `${what} must be between 0 and 100` });
+
+export const labelLevelSchema = named(
+  z
+    .object({
+      id: id('a label id'),
+      name: localizedTextSchema,
+      minTotal: described(percent('minTotal'), 'Minimum total score, integer 0..100.'),
+      minPerTheme: described(
+        percent('minPerTheme'),
+        'Minimum score on every applicable theme, integer 0..100.',
+      ),
+      themeMinimums: described(
+        z.record(z.string(), percent('a theme minimum')),
+        'Per-theme overrides of minPerTheme: theme id -> integer 0..100.',
+      ).optional(),
+    })
+    .strict(),
+  'LabelLevel',
+  'A label level (e.g. bronze): a total threshold and a minimum per theme. Listed from lowest to highest.',
+);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Cross-field rules                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+export type PathSegment = string | number;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Renders an issue path readably, naming array items by their id where they have one:
+ * `["questions", 3, "levels", 4, "cost"]` -> `questions[3] "C2".levels[4] "l4".cost`.
+ * The root itself renders as `definition`.
+ */
+export function renderPath(path: readonly PropertyKey[], root: unknown): string {
+  let out = '';
+  let node: unknown = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      out += `[${segment}]`;
+      node = Array.isArray(node) ? node[segment] : undefined;
+      if (isRecord(node) && typeof node.id === 'string' && node.id !== '') {
+        out += ` ${JSON.stringify(node.id)}`;
+      }
+      continue;
+    }
+    const key = String(segment);
+    if (IDENTIFIER.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+    node = isRecord(node) ? node[key] : undefined;
+  }
+  return out === '' ? 'definition' : out;
+}
+
+/** A problem found by the cross-field rules: where, and what (the message names the place). */
+export interface CrossFieldIssue {
+  path: PathSegment[];
+  message: string;
+}
+
+function arrayAt(value: unknown, key: string): unknown[] {
+  if (!isRecord(value)) return [];
+  const a = value[key];
+  return Array.isArray(a) ? a : [];
+}
+
+function idOf(value: unknown): string | undefined {
+  return isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
+}
+
+/**
+ * The rules that span more than one field. Written defensively over `unknown`, so that they
+ * also run (and report) when other parts of the definition are malformed.
+ */
+export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  const add = (path: PathSegment[], text: string) =>
+    issues.push({ path, message: `${renderPath(path, definition)}: ${text}` });
+
+  if (!isRecord(definition)) return issues;
+
+  /** Reports every id that occurs more than once in `items`; returns the set of ids. */
+  const uniqueIds = (items: unknown[], basePath: PathSegment[], what: string): Set<string> => {
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, index) => {
+      const itemId = idOf(item);
+      if (itemId === undefined) return;
+      const first = firstIndex.get(itemId);
+      if (first === undefined) firstIndex.set(itemId, index);
+      else add([...basePath, index, 'id'], `duplicate ${what} id "${itemId}" (also used at ${basePath.at(-1)}[${first}])`);
+    });
+    return new Set(firstIndex.keys());
+  };
+
+  const sources = arrayAt(definition, 'sources');
+  const themes = arrayAt(definition, 'themes');
+  const questions = arrayAt(definition, 'questions');
+  const labels = arrayAt(definition, 'labels');
+
+  const sourceIds = uniqueIds(sources, ['sources'], 'source');
+  const themeIds = uniqueIds(themes, ['themes'], 'theme');
+  uniqueIds(questions, ['questions'], 'question');
+  uniqueIds(labels, ['labels'], 'label');
+
+  const themesWithQuestions = new Set<string>();
+  questions.forEach((question, qi) => {
+    if (!isRecord(question)) return;
+    const qPath: PathSegment[] = ['questions', qi];
+
+    if (typeof question.theme === 'string') {
+      if (themeIds.has(question.theme)) themesWithQuestions.add(question.theme);
+      else add([...qPath, 'theme'], `unknown theme "${question.theme}" (themes are: ${[...themeIds].join(', ') || 'none'})`);
+    }
+
+    arrayAt(question, 'sources').forEach((ref, ri) => {
+      if (isRecord(ref) && typeof ref.source === 'string' && !sourceIds.has(ref.source)) {
+        add([...qPath, 'sources', ri, 'source'], `unknown source "${ref.source}"`);
+      }
+    });
+
+    const seenKinds = new Set<unknown>();
+    arrayAt(question, 'appliesTo').forEach((kind, ki) => {
+      if (seenKinds.has(kind)) add([...qPath, 'appliesTo', ki], `project kind "${String(kind)}" is listed twice`);
+      seenKinds.add(kind);
+    });
+
+    const levels = arrayAt(question, 'levels');
+    uniqueIds(levels, [...qPath, 'levels'], 'level');
+    levels.forEach((level, li) => {
+      const cost = isRecord(level) ? level.cost : undefined;
+      if (isRecord(cost) && typeof cost.low === 'number' && typeof cost.high === 'number' && cost.low > cost.high) {
+        add([...qPath, 'levels', li, 'cost'], `cost low (${cost.low}) is greater than high (${cost.high})`);
+      }
+    });
+    const points = levels.map((level) => (isRecord(level) ? level.points : undefined));
+    if (points.length >= 2 && points.every((p) => typeof p === 'number') && new Set(points).size === 1) {
+      add([...qPath, 'levels'], `all levels have the same points (${String(points[0])}); the question cannot tell answers apart`);
+    }
+  });
+
+  themes.forEach((theme, ti) => {
+    const themeId = idOf(theme);
+    if (themeId !== undefined && !themesWithQuestions.has(themeId)) {
+      add(['themes', ti], `theme "${themeId}" has no questions`);
+    }
+  });
+
+  let previous: { index: number; minTotal: number } | undefined;
+  labels.forEach((label, li) => {
+    if (!isRecord(label)) return;
+    if (typeof label.minTotal === 'number') {
+      if (previous !== undefined && label.minTotal <= previous.minTotal) {
+        add(
+          [`labels`, li, 'minTotal'],
+          `labels must be listed from lowest to highest: minTotal ${label.minTotal} is not above ${previous.minTotal} of labels[${previous.index}]`,
+        );
+      }
+      previous = { index: li, minTotal: label.minTotal };
+    }
+    if (isRecord(label.themeMinimums)) {
+      for (const key of Object.keys(label.themeMinimums)) {
+        if (!themeIds.has(key)) add(['labels', li, 'themeMinimums', key], `unknown theme "${key}"`);
+      }
+    }
+  });
+
+  return issues;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The definition                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+export const quickScanDefinitionSchema = named(
+  z
+    .object({
+      format: z.literal('quickscan-definition'),
+      formatVersion: z.literal(1),
+      id: described(
+        z.string().regex(DEFINITION_ID_PATTERN, {
+          error: 'the definition id must be kebab-case: lowercase letters and digits separated by "-"',
+        }),
+        'The method id, kebab-case, e.g. "zeeland-quickscan". Stable forever.',
+      ),
+      version: described(
+        z.string().regex(SEMVER_PATTERN, {
+          error: (issue) => `the version must be a semantic version like "1.0.0", got ${JSON.stringify(issue.input)}`,
+        }),
+        'Semantic version of this release, e.g. "1.0.0".',
+      ),
+      released: described(
+        z.iso.date({
+          error: (issue) =>
+            issue.code === 'invalid_format'
+              ? `the release date must be a real date written YYYY-MM-DD, got ${JSON.stringify(issue.input)}`
+              : undefined,
+        }),
+        'Release date, YYYY-MM-DD.',
+      ),
+      title: localizedTextSchema,
+      description: localizedTextSchema,
+      publisher: nonBlank('the publisher'),
+      sources: z.array(sourceSchema).min(1, { error: 'a definition needs at least one source' }),
+      themes: z.array(themeSchema).min(1, { error: 'a definition needs at least one theme' }),
+      questions: z.array(questionSchema).min(1, { error: 'a definition needs at least one question' }),
+      labels: described(z.array(labelLevelSchema), 'Label levels, listed from lowest to highest minTotal.'),
+    })
+    .strict()
+    .superRefine(
+      (value, ctx) => {
+        for (const issue of crossFieldIssues(value)) {
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: value });
+        }
+      },
+      // Run even when other fields failed, so that one pass reports every problem.
+      { when: () => true },
+    ),
+  'QuickScanDefinition',
+  'A versioned QuickScan definition: themes, questions with answer levels, and label levels.',
+);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Types                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export type ProjectKind = z.infer<typeof projectKindSchema>;
+export type CostIndication = z.infer<typeof costIndicationSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type AnswerLevel = z.infer<typeof answerLevelSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type LabelLevel = z.infer<typeof labelLevelSchema>;
+export type QuickScanDefinition = z.infer<typeof quickScanDefinitionSchema>;
+
+/* ------------------------------------------------------------------------------------------ */
+/* validateDefinition                                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+/** One problem in a definition. `message` is self-contained: it starts with the place. */
+export interface DefinitionError {
+  /** Readable path, with ids where known, e.g. `questions[3] "C2".levels[4] "l4".cost`. */
+  path: string;
+  /** Plain English, starting with the path, e.g. `questions[3] "C2".levels[4] "l4".cost: cost low (12) is greater than high (8)`. */
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; definition: QuickScanDefinition }
+  | { ok: false; errors: DefinitionError[] };
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'nothing (undefined)';
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED_NAMES: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  record: 'an object',
+};
+
+/** Plain-English messages for zod's generic issues (custom messages above take precedence). */
+const plainErrors: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined && (issue.path?.length ?? 0) > 0) return 'is missing';
+      return `must be ${EXPECTED_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; no extra fields are allowed)`;
+    case 'invalid_value':
+      if (issue.input === undefined) return 'is missing';
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(issue.input)}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+      return undefined;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Validates a definition (usually freshly parsed JSON) and returns either the typed definition
+ * or ALL problems found, each with a readable path and a message that names the place.
+ */
+export function validateDefinition(json: unknown): ValidationResult {
+  const result = quickScanDefinitionSchema.safeParse(json, { error: plainErrors });
+  if (result.success) return { ok: true, definition: result.data };
+  const seen = new Set<string>();
+  const errors: DefinitionError[] = [];
+  const push = (path: string, message: string) => {
+    const placed = message.startsWith(`${path}: `) ? message : `${path}: ${message}`;
+    if (seen.has(placed)) return;
+    seen.add(placed);
+    errors.push({ path, message: placed });
+  };
+  for (const issue of result.error.issues) push(renderPath(issue.path, json), issue.message);
+  // zod skips refinements after some failures (e.g. a non-integer); the cross-field rules are
+  // written to cope with malformed input, so run them on the raw input to report everything.
+  for (const issue of crossFieldIssues(json)) push(renderPath(issue.path, json), issue.message);
+  return { ok: false, errors };
+}
+
+/** All errors as one text block, one problem per line. */
+export function formatDefinitionErrors(errors: readonly DefinitionError[]): string {
+  return errors.map((e) => `- ${e.message}`).join('\n');
+}
