@@ -156,6 +156,7 @@ describe('sha256Hex', () => {
   it('hashes strings as UTF-8', () => {
     expect(sha256Hex('€')).toBe(sha256Hex(new Uint8Array([0xe2, 0x82, 0xac])));
     expect(sha256Hex('😀')).toBe(sha256Hex(new Uint8Array([0xf0, 0x9f, 0x98, 0x80])));
+    expect(sha256Hex('\ud800')).toBe(sha256Hex('\ufffd'));
   });
 
   it('hashes bytes as they are', () => {

@@ -103,7 +103,10 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** Lower-case hex SHA-256 of `data`; strings are hashed as their UTF-8 bytes. */
+/**
+ * Lower-case hex SHA-256 of `data`; strings are hashed as their UTF-8 bytes (a lone UTF-16
+ * surrogate, which has no UTF-8 form, becomes U+FFFD as with TextEncoder).
+ */
 export function sha256Hex(data: string | Uint8Array): string {
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }
