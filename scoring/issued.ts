@@ -1,0 +1,287 @@
+/**
+ * An issued revision: a scan frozen for a project phase, signed by its assessor, and the
+ * envelope that carries it inside a PDF or as a `.quickscan-issued.json` file.
+ * See docs/contracts.md ("An issued revision") and docs/verifying.md.
+ *
+ * - `contentHash` = SHA-256 (hex) of the RFC 8785 canonical JSON of the signed content;
+ * - `referenceCode` = `QS-XXXX-XXXX-XXXX` derived from the content hash (scoring/reference-code.ts);
+ * - `signature` = Ed25519 over the UTF-8 bytes of that canonical JSON (scoring/signature.ts).
+ *
+ * Pure module: no Node built-ins, no PDF code.
+ */
+import * as z from 'zod';
+import { canonicalJson, sha256Hex } from '../forms/hash';
+import { answerSchema, costOverrideSchema, projectInputsSchema, type ScanFile } from './scan-file';
+import { REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
+import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN } from './signature';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Bounds that keep hostile files from costing much memory or time; far above real use. */
+export const ISSUED_LIMITS = {
+  text: 20_000,
+  shortText: 500,
+  history: 200,
+  followUp: 50,
+  answers: 2_000,
+  evidencePerAnswer: 200,
+  costOverrides: 5_000,
+} as const;
+
+/** The project phases a revision can be issued for, in project order. */
+export const ISSUE_PHASES = ['initiative', 'SO', 'VO', 'DO', 'TO', 'tender', 'execution', 'delivery', 'use'] as const;
+export type IssuePhase = (typeof ISSUE_PHASES)[number];
+export const issuePhaseSchema = z.enum(ISSUE_PHASES);
+
+const shortText = () => z.string().max(ISSUED_LIMITS.shortText);
+const longText = () => z.string().max(ISSUED_LIMITS.text);
+const isoDateTime = () => z.iso.datetime({ offset: true });
+
+export const assessorSchema = z
+  .object({
+    name: shortText().regex(/\S/, { error: 'the assessor needs a name' }),
+    organisation: shortText(),
+    role: shortText(),
+    assessmentType: z.enum(['self', 'independent']),
+    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, { error: 'base64url of a raw 32-byte Ed25519 public key (43 characters)' }),
+  })
+  .strict();
+
+export const historyEntrySchema = z
+  .object({
+    revisionId: z.uuid(),
+    referenceCode: z.string().regex(REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    phase: issuePhaseSchema,
+    issuedAt: isoDateTime(),
+  })
+  .strict();
+
+export const followUpSchema = z
+  .object({
+    phase: issuePhaseSchema,
+    plannedDate: z.string().regex(ISO_DATE, { error: 'a date YYYY-MM-DD' }),
+  })
+  .strict();
+
+/** The scan inside the signed content: as in the scan file, minus timestamps. */
+export const issuedScanSchema = z
+  .object({
+    id: z.uuid(),
+    name: shortText(),
+    answers: z
+      .record(z.string().min(1).max(100), answerSchema)
+      .refine((a) => Object.keys(a).length <= ISSUED_LIMITS.answers, { error: `at most ${ISSUED_LIMITS.answers} answers` })
+      .refine(
+        (a) => Object.values(a).every((x) => (x.evidence?.length ?? 0) <= ISSUED_LIMITS.evidencePerAnswer && (x.note?.length ?? 0) <= ISSUED_LIMITS.text),
+        { error: `notes of at most ${ISSUED_LIMITS.text} characters and at most ${ISSUED_LIMITS.evidencePerAnswer} evidence files per answer` },
+      ),
+    costOverrides: z.array(costOverrideSchema).max(ISSUED_LIMITS.costOverrides).optional(),
+    locked: z.array(z.string().min(1).max(100)).max(ISSUED_LIMITS.answers).optional(),
+  })
+  .strict()
+  .superRefine((scan, ctx) => {
+    const seen = new Set<string>();
+    (scan.costOverrides ?? []).forEach((o, i) => {
+      const key = `${o.question}\u0000${o.level}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['costOverrides', i], message: `duplicate cost override for ${o.question} / ${o.level}` });
+      seen.add(key);
+    });
+    const locked = new Set<string>();
+    (scan.locked ?? []).forEach((q, i) => {
+      if (locked.has(q)) ctx.addIssue({ code: 'custom', path: ['locked', i], message: `${q} is locked twice` });
+      locked.add(q);
+    });
+  });
+
+export const methodRefSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    version: z.string().min(1).max(100),
+    sha256: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256 of the canonical JSON of the definition' }),
+  })
+  .strict();
+
+/** The signed content of an issued revision. No defaults, no transforms: parsing never changes it. */
+export const issuedContentSchema = z
+  .object({
+    format: z.literal('quickscan-issued'),
+    formatVersion: z.literal(1),
+    revisionId: z.uuid(),
+    issuedAt: isoDateTime(),
+    phase: issuePhaseSchema,
+    assessor: assessorSchema,
+    method: methodRefSchema,
+    project: projectInputsSchema,
+    scan: issuedScanSchema,
+    assumptions: longText(),
+    exclusions: longText(),
+    history: z.array(historyEntrySchema).max(ISSUED_LIMITS.history),
+    followUp: z.array(followUpSchema).max(ISSUED_LIMITS.followUp),
+  })
+  .strict();
+
+/** Locale and layout version of the pages of the PDF; not signed (see docs/verifying.md). */
+export const reportSettingsSchema = z
+  .object({
+    locale: z.enum(['nl', 'en']),
+    layout: z.number().int().min(1).max(1000),
+  })
+  .strict();
+
+export const issuedEnvelopeSchema = z
+  .object({
+    format: z.literal('quickscan-issued-envelope'),
+    formatVersion: z.literal(1),
+    content: issuedContentSchema,
+    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    referenceCode: z.string().regex(REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
+    signature: z.string().regex(SIGNATURE_B64U_PATTERN, { error: 'base64url of a raw 64-byte Ed25519 signature (86 characters)' }),
+    report: reportSettingsSchema,
+  })
+  .strict();
+
+export type IssuedContent = z.infer<typeof issuedContentSchema>;
+export type IssuedEnvelope = z.infer<typeof issuedEnvelopeSchema>;
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+export type Assessor = z.infer<typeof assessorSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type ReportLocale = ReportSettings['locale'];
+
+/** The canonical JSON text of the signed content: the exact text that is hashed and signed. */
+export function canonicalContent(content: IssuedContent): string {
+  return canonicalJson(content);
+}
+
+/** SHA-256 (lower-case hex) of the canonical JSON of the signed content. */
+export function contentHash(content: IssuedContent): string {
+  return sha256Hex(canonicalContent(content));
+}
+
+/** Wraps signed content, its signature and the report settings in an envelope (hash and code computed here). */
+export function buildEnvelope(content: IssuedContent, signatureB64u: string, report: ReportSettings): IssuedEnvelope {
+  const hash = contentHash(content);
+  return {
+    format: 'quickscan-issued-envelope',
+    formatVersion: 1,
+    content,
+    contentHash: hash,
+    referenceCode: referenceCodeFromHash(hash),
+    signature: signatureB64u,
+    report: { locale: report.locale, layout: report.layout },
+  };
+}
+
+/** The envelope as a file: 2-space-indented JSON with a final newline. */
+export function envelopeJsonText(envelope: IssuedEnvelope): string {
+  return `${JSON.stringify(envelope, null, 2)}\n`;
+}
+
+export interface IssuedError {
+  /** Dotted path, e.g. `content.assessor.publicKey`; '' for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ParseEnvelopeResult = { ok: true; envelope: IssuedEnvelope } | { ok: false; errors: IssuedError[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out;
+}
+
+/**
+ * Checks the shape of an envelope given as parsed JSON or as JSON text. Never throws.
+ * It does not check the hash, the reference code or the signature: `report/verify.ts` does.
+ */
+export function parseEnvelope(json: unknown): ParseEnvelopeResult {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    }
+  }
+  const result = issuedEnvelopeSchema.safeParse(value);
+  if (result.success) return { ok: true, envelope: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.slice(0, 50).flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` }))
+        : [{ path: formatPath(issue.path), message: issue.message }],
+    ),
+  };
+}
+
+/** What an issued revision adds to a scan file. */
+export interface IssueInput {
+  revisionId: string;
+  issuedAt: string;
+  phase: IssuePhase;
+  assessor: Assessor;
+  assumptions: string;
+  exclusions: string;
+  /** Earlier issued revisions of this scan, oldest first (see {@link historyEntryOf}). */
+  history: HistoryEntry[];
+  followUp: FollowUp[];
+}
+
+/** The signed content for a scan file (the scan's timestamps and `exportedAt` are left out). */
+export function issuedContentFromScan(file: ScanFile, input: IssueInput): IssuedContent {
+  const { id, name, answers, costOverrides, locked } = file.scan;
+  return {
+    format: 'quickscan-issued',
+    formatVersion: 1,
+    revisionId: input.revisionId,
+    issuedAt: input.issuedAt,
+    phase: input.phase,
+    assessor: { ...input.assessor },
+    method: { ...file.method },
+    project: structuredClone(file.project),
+    scan: {
+      id,
+      name,
+      answers: structuredClone(answers),
+      ...(costOverrides !== undefined ? { costOverrides: structuredClone(costOverrides) } : {}),
+      ...(locked !== undefined ? { locked: [...locked] } : {}),
+    },
+    assumptions: input.assumptions,
+    exclusions: input.exclusions,
+    history: input.history.map((h) => ({ ...h })),
+    followUp: input.followUp.map((f) => ({ ...f })),
+  };
+}
+
+/** The history entry that a later revision lists for this one. */
+export function historyEntryOf(envelope: IssuedEnvelope): HistoryEntry {
+  return {
+    revisionId: envelope.content.revisionId,
+    referenceCode: envelope.referenceCode,
+    contentHash: envelope.contentHash,
+    phase: envelope.content.phase,
+    issuedAt: envelope.content.issuedAt,
+  };
+}
+
+/**
+ * A scan file rebuilt from signed content, so the scoring engine (which reads scan files) can
+ * recompute it. The timestamps are taken from `issuedAt`.
+ */
+export function scanFileFromContent(content: IssuedContent): ScanFile {
+  return {
+    format: 'quickscan-scan',
+    formatVersion: 1,
+    exportedAt: content.issuedAt,
+    method: { ...content.method },
+    project: content.project,
+    scan: { ...content.scan, createdAt: content.issuedAt, updatedAt: content.issuedAt },
+  };
+}
