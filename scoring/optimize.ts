@@ -1,0 +1,598 @@
+/**
+ * Within budget (brief section 5): the efficient frontier of extra cost against total score,
+ * the highest total within a budget, the cheapest plan per label level and the best single
+ * upgrades. Exact multiple-choice knapsack (see pareto.ts), never greedy.
+ *
+ * Rules
+ * - Not-applicable questions (by project kind or answered so) are facts: never changed.
+ * - Locked questions keep their current answer (an unanswered locked question stays unanswered).
+ * - Every other applicable question may take any of its levels; a plan answers all of them.
+ * - The cost of a plan is the sum of its levels' cost figures: the midpoint of (low, high), or
+ *   `high` in prudent mode, after the project's cost overrides, in cents per level (GFA applied
+ *   and rounded once per level, half away from zero). Budgets compare exactly (half-cents).
+ *
+ * Tie-breaks (documented, deterministic, independent of object key order):
+ * 1. bestWithinBudget: higher total, then lower cost, then fewer changes from the current
+ *    answers, then the canonical order below.
+ * 2. frontier point for a total / cheapestPerLabel: lower cost, then (cheapestPerLabel) higher
+ *    total, then fewer changes, then the canonical order below.
+ * 3. Canonical order: the plan with more points on the earlier theme (definition order of the
+ *    themes: most points on the first theme, then on the second, ...); within a theme, the
+ *    higher level index on the earlier question (in definition order).
+ */
+import { ScanInputError } from './errors';
+import { circularBudgetCents, costCents } from './money';
+import {
+  costTable,
+  gfaHundredths,
+  NA_ANSWERED,
+  NA_KIND,
+  prepare,
+  resolveAnswers,
+  resolveOverrides,
+  UNANSWERED,
+  type CostTable,
+  type Prepared,
+} from './prepare';
+import {
+  mergeBig,
+  mergeNum,
+  rebuildTheme,
+  themeListBig,
+  themeListNum,
+  themeTables,
+  type BigList,
+  type NumList,
+  type ThemeOption,
+  type ThemeTables,
+} from './pareto';
+import { displayTruncated, gcdBig, lcmNum, rational } from './rational';
+import { scoreStates, type ScanInput, type ScanScore } from './score';
+import type { CostCents, ScoreValue, ScoringDefinition } from './types';
+
+export interface OptimizeOptions {
+  /** Use the high end of every cost range instead of the midpoint, so that the budget holds. */
+  readonly prudent?: boolean | undefined;
+  /** Question ids that keep their current answer. */
+  readonly locked?: readonly string[] | undefined;
+  /** The budget in cents; overrides the project's circular budget. */
+  readonly budgetCents?: number | undefined;
+  /** Score arithmetic: 'auto' (numbers when exact, else bigints) or 'bigint' (for tests). */
+  readonly arithmetic?: 'auto' | 'bigint' | undefined;
+}
+
+export type CostMode = 'mid' | 'high';
+
+export interface PlanChange {
+  readonly question: string;
+  /** Current level id, or null when unanswered. */
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface Plan {
+  /** Level id per applicable question (null: unanswered and locked), in definition order. */
+  readonly answers: Readonly<Record<string, string | null>>;
+  /** The plan scored as scoreScan scores it (notes and evidence aside). */
+  readonly score: ScanScore;
+  /** Estimated extra cost of the plan; the same as `score.cost`. */
+  readonly cost: CostCents;
+  /** Questions whose level differs from the current answers, in definition order. */
+  readonly changes: readonly PlanChange[];
+}
+
+export interface FrontierPoint {
+  readonly total: ScoreValue;
+  readonly cost: CostCents;
+  /** The cost figure that was optimised (mid or high), in half-cents: strictly increasing. */
+  readonly costHalfCents: number;
+  /** Number of questions whose level differs from the current answers. */
+  readonly changes: number;
+  /** Level id per applicable question (null: unanswered and locked); `toPlan` gives the full plan. */
+  readonly answers: Readonly<Record<string, string | null>>;
+}
+
+export interface CurrentPoint {
+  readonly total: ScoreValue | null;
+  readonly cost: CostCents;
+  readonly costHalfCents: number;
+}
+
+export interface Frontier {
+  readonly costMode: CostMode;
+  readonly current: CurrentPoint;
+  /** For every total that some plan reaches more cheaply than any higher total: the minimum cost. */
+  readonly points: readonly FrontierPoint[];
+}
+
+export interface BudgetResult {
+  readonly costMode: CostMode;
+  readonly budgetCents: number;
+  /** Null when no plan fits the budget (locked or unavoidable costs exceed it). */
+  readonly plan: Plan | null;
+}
+
+export interface LabelPlan {
+  readonly label: string;
+  /** The cheapest plan that reaches the label; null when impossible. */
+  readonly plan: Plan | null;
+}
+
+export interface Upgrade {
+  readonly question: string;
+  readonly theme: string;
+  readonly from: string | null;
+  readonly to: string;
+  /** Gain in total (0..1 exact; display on 0-100 truncated to one decimal). */
+  readonly deltaTotal: ScoreValue;
+  readonly deltaCost: CostCents;
+  /** The total after this upgrade alone. */
+  readonly total: ScoreValue;
+  /** Whether the current cost plus this upgrade stays within the budget (null: no budget known). */
+  readonly withinBudget: boolean | null;
+}
+
+export interface OptimizeResult {
+  readonly frontier: Frontier;
+  readonly best: BudgetResult | null;
+  readonly perLabel: readonly LabelPlan[];
+  readonly upgrades: readonly Upgrade[];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+interface Problem {
+  readonly prep: Prepared;
+  readonly input: ScanInput;
+  readonly states: Int32Array;
+  readonly ignored: readonly string[];
+  readonly costs: CostTable;
+  readonly mode: CostMode;
+  /** Applicable questions in definition order (indices). */
+  readonly free: readonly number[];
+  readonly lockedSet: ReadonlySet<number>;
+  /** Key cost multiplier: cost' = halfCents * K + changes. */
+  readonly K: number;
+  /** Per theme: tables, or null when the theme has no applicable question. */
+  readonly tables: readonly (ThemeTables | null)[];
+  /** Score coefficients k_t (0 for themes without a score) and the denominator W * L. */
+  readonly coef: readonly bigint[];
+  readonly den: bigint;
+  readonly big: boolean;
+  /** Whether any theme has a score (else totals are meaningless and labels unreachable). */
+  readonly scored: boolean;
+  readonly budgetCents: number | null;
+  readonly current: CurrentPoint;
+}
+
+function halfCents(costs: CostTable, mode: CostMode, q: number, l: number): number {
+  return mode === 'high' ? 2 * costs.high[q]![l]! : costs.low[q]![l]! + costs.high[q]![l]!;
+}
+
+function buildProblem(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions): Problem {
+  const prep = prepare(def);
+  const gfaH = gfaHundredths(input.project.gfaM2);
+  const { states, ignored } = resolveAnswers(prep, input.project.kind, input.answers);
+  const overrides = resolveOverrides(prep, input.costOverrides);
+  const costs = costTable(prep, gfaH, overrides);
+  const mode: CostMode = options.prudent ? 'high' : 'mid';
+  const lockedSet = new Set<number>();
+  for (const id of options.locked ?? []) {
+    const qi = prep.questionIndex.get(id);
+    if (qi === undefined) {
+      throw new ScanInputError('unknown-locked-question', `Question "${id}" is locked, but this version of the method does not have it.`, { question: id });
+    }
+    lockedSet.add(qi);
+  }
+  const free: number[] = [];
+  for (let i = 0; i < states.length; i++) if (states[i] !== NA_KIND && states[i] !== NA_ANSWERED) free.push(i);
+  const K = free.length + 1;
+
+  // current point
+  let curLow = 0;
+  let curHigh = 0;
+  let curHalf = 0;
+  for (const qi of free) {
+    const s = states[qi]!;
+    if (s >= 0) {
+      curLow += costs.low[qi]![s]!;
+      curHigh += costs.high[qi]![s]!;
+      curHalf += halfCents(costs, mode, qi, s);
+    }
+  }
+
+  // options per question, grouped by theme
+  const themeOpts: ThemeOption[][][] = prep.themes.map(() => []);
+  const themeMax: number[] = prep.themes.map(() => 0);
+  let keyBound = 0;
+  for (const qi of free) {
+    const q = prep.questions[qi]!;
+    const cur = states[qi]!;
+    const opts: ThemeOption[] = [];
+    if (lockedSet.has(qi)) {
+      if (cur >= 0) opts.push({ level: cur, points: q.levelPoints[cur]!, key: halfCents(costs, mode, qi, cur) * K, low: costs.low[qi]![cur]! });
+      else opts.push({ level: UNANSWERED, points: 0, key: 0, low: 0 });
+    } else {
+      for (let l = 0; l < q.levels.length; l++) {
+        opts.push({ level: l, points: q.levelPoints[l]!, key: halfCents(costs, mode, qi, l) * K + (l === cur ? 0 : 1), low: costs.low[qi]![l]! });
+      }
+    }
+    let worst = 0;
+    for (const o of opts) worst = Math.max(worst, Math.abs(o.key));
+    keyBound += worst;
+    themeOpts[q.theme]!.push(opts);
+    themeMax[q.theme]! += q.maxPoints;
+  }
+  if (!Number.isSafeInteger(keyBound) || !Number.isSafeInteger(Math.abs(curHalf) * K)) {
+    throw new ScanInputError('out-of-range', 'The costs are too large to optimise exactly in cents.');
+  }
+  const tables = prep.themes.map((t) => (themeOpts[t.index]!.length > 0 ? themeTables(themeOpts[t.index]!, themeMax[t.index]!) : null));
+
+  let weights = 0;
+  let lcm = 1;
+  let big = options.arithmetic === 'bigint';
+  for (const t of prep.themes) {
+    const m = themeMax[t.index]!;
+    if (m > 0) {
+      weights += t.weight;
+      lcm = lcmNum(lcm, m);
+      if (!Number.isSafeInteger(lcm) || !Number.isSafeInteger(lcm * weights)) big = true;
+    }
+  }
+  let coef: bigint[];
+  let den: bigint;
+  if (!big) {
+    coef = prep.themes.map((t) => (themeMax[t.index]! > 0 ? BigInt((t.weight * lcm) / themeMax[t.index]!) : 0n));
+    den = BigInt(lcm * Math.max(weights, 1));
+  } else {
+    let L = 1n;
+    for (const t of prep.themes) {
+      const m = BigInt(themeMax[t.index]!);
+      if (m > 0n) L = (L / gcdBig(L, m)) * m;
+    }
+    coef = prep.themes.map((t) => (themeMax[t.index]! > 0 ? (BigInt(t.weight) * L) / BigInt(themeMax[t.index]!) : 0n));
+    den = L * BigInt(Math.max(weights, 1));
+  }
+
+  let budgetCents: number | null = null;
+  if (options.budgetCents !== undefined) {
+    if (!Number.isSafeInteger(options.budgetCents)) {
+      throw new ScanInputError('invalid-budget', `The budget must be a whole number of cents, got ${String(options.budgetCents)}.`);
+    }
+    budgetCents = options.budgetCents;
+  } else if (input.project.circularBudget) {
+    budgetCents = circularBudgetCents(input.project.circularBudget, input.project.constructionBudgetEur ?? 0);
+  }
+
+  const curStates = states;
+  const curScore = scoreStates(prep, curStates, ignored, costCents(curLow, curHigh));
+  return {
+    prep,
+    input,
+    states,
+    ignored,
+    costs,
+    mode,
+    free,
+    lockedSet,
+    K,
+    tables,
+    coef,
+    den,
+    big,
+    scored: weights > 0,
+    budgetCents,
+    current: { total: curScore.total, cost: costCents(curLow, curHigh), costHalfCents: curHalf },
+  };
+}
+
+/** The merged Pareto list of all themes (with per-theme minimum points), and how to rebuild it. */
+interface Folded {
+  readonly list: NumList | BigList;
+  /** Theme indices in fold order (last theme first). */
+  readonly order: readonly number[];
+  /** Per fold step: the theme's list (filtered) as points P. */
+  readonly themeP: readonly Int32Array[];
+  /** Per fold step >= 1: the merged list (for back-pointers). */
+  readonly steps: readonly (NumList | BigList)[];
+}
+
+function filteredTable(t: ThemeTables, minP: number): ThemeTables {
+  if (minP <= 0) return t;
+  let start = 0;
+  while (start < t.listP.length && t.listP[start]! < minP) start++;
+  return { ...t, listP: t.listP.subarray(start), listKey: t.listKey.subarray(start), listLow: t.listLow.subarray(start) };
+}
+
+function fold(pb: Problem, minPoints: readonly number[] | null): Folded | null {
+  const order: number[] = [];
+  const themeP: Int32Array[] = [];
+  const steps: (NumList | BigList)[] = [];
+  let acc: NumList | BigList | null = null;
+  for (let ti = pb.tables.length - 1; ti >= 0; ti--) {
+    const raw = pb.tables[ti];
+    if (!raw) continue;
+    const t = minPoints ? filteredTable(raw, minPoints[ti]!) : raw;
+    if (t.listP.length === 0) return null;
+    order.push(ti);
+    themeP.push(t.listP);
+    const k = pb.coef[ti]!;
+    const list = pb.big ? themeListBig(t, k) : themeListNum(t, Number(k));
+    acc = acc === null ? list : pb.big ? mergeBig(acc as BigList, list as BigList) : mergeNum(acc as NumList, list as NumList);
+    steps.push(acc);
+  }
+  if (acc === null) {
+    // no applicable question at all: the empty plan
+    const empty: NumList = { n: 1, key: new Float64Array(1), score: new Float64Array(1), low: new Float64Array(1), left: null, right: null };
+    return { list: empty, order, themeP, steps: [empty] };
+  }
+  return { list: acc, order, themeP, steps };
+}
+
+/** Level per applicable question (-1: unanswered) for a point of the folded list. */
+function rebuild(pb: Problem, f: Folded, index: number): Int32Array {
+  const levels = new Int32Array(pb.states);
+  let idx = index;
+  for (let step = f.order.length - 1; step >= 0; step--) {
+    const list = f.steps[step]!;
+    let j: number;
+    if (step === 0) j = idx;
+    else {
+      j = list.right![idx]!;
+      idx = list.left![idx]!;
+    }
+    const ti = f.order[step]!;
+    const chosen = rebuildTheme(pb.tables[ti]!, f.themeP[step]![j]!);
+    const qs = pb.prep.themes[ti]!.questions;
+    let k = 0;
+    for (const qi of qs) {
+      const s = pb.states[qi]!;
+      if (s === NA_KIND || s === NA_ANSWERED) continue;
+      levels[qi] = chosen[k++]!.level;
+    }
+  }
+  return levels;
+}
+
+function answersOf(pb: Problem, levels: Int32Array): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const qi of pb.free) {
+    const l = levels[qi]!;
+    const q = pb.prep.questions[qi]!;
+    out[q.id] = l >= 0 ? q.levelIds[l]! : null;
+  }
+  return out;
+}
+
+function planOf(pb: Problem, levels: Int32Array): Plan {
+  let low = 0;
+  let high = 0;
+  const changes: PlanChange[] = [];
+  for (const qi of pb.free) {
+    const l = levels[qi]!;
+    const cur = pb.states[qi]!;
+    const q = pb.prep.questions[qi]!;
+    if (l >= 0) {
+      low += pb.costs.low[qi]![l]!;
+      high += pb.costs.high[qi]![l]!;
+    }
+    if (l !== cur) changes.push({ question: q.id, from: cur >= 0 ? q.levelIds[cur]! : null, to: l >= 0 ? q.levelIds[l]! : null });
+  }
+  const cost = costCents(low, high);
+  return { answers: answersOf(pb, levels), score: scoreStates(pb.prep, levels, pb.ignored, cost), cost, changes };
+}
+
+function totalOf(pb: Problem, score: number | bigint): ScoreValue {
+  const exact = rational(BigInt(score), pb.den);
+  return { exact, display: displayTruncated(exact) };
+}
+
+/** Splits a key cost c' = half * K + changes (exactly, whatever the float division does). */
+function splitKey(key: number, K: number): number {
+  let c = Math.floor(key / K);
+  if (c * K > key) c--;
+  else if ((c + 1) * K <= key) c++;
+  return c;
+}
+
+/** Indices of the folded list that are on the true (cost, total) frontier: the last of each cost. */
+function frontierIndices(pb: Problem, list: NumList | BigList): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < list.n; i++) {
+    const c = splitKey(list.key[i]!, pb.K);
+    const nextC = i + 1 < list.n ? splitKey(list.key[i + 1]!, pb.K) : NaN;
+    if (c !== nextC) out.push(i);
+  }
+  return out;
+}
+
+function pointCost(pb: Problem, list: NumList | BigList, i: number): { half: number; changes: number; cost: CostCents } {
+  const key = list.key[i]!;
+  const half = splitKey(key, pb.K);
+  const changes = key - half * pb.K;
+  const low = list.low[i]!;
+  const high = pb.mode === 'high' ? half / 2 : half - low;
+  return { half, changes, cost: costCents(low, high) };
+}
+
+function frontierOf(pb: Problem, full: Folded, withAnswers: boolean): Frontier {
+  const list = full.list;
+  const points: FrontierPoint[] = frontierIndices(pb, list).map((i) => {
+    const { half, changes, cost } = pointCost(pb, list, i);
+    return {
+      total: totalOf(pb, list.score[i]!),
+      cost,
+      costHalfCents: half,
+      changes,
+      answers: withAnswers ? answersOf(pb, rebuild(pb, full, i)) : {},
+    };
+  });
+  return { costMode: pb.mode, current: pb.current, points };
+}
+
+function bestOf(pb: Problem, full: Folded, budgetCents: number): BudgetResult {
+  const list = full.list;
+  const limit = 2 * budgetCents;
+  let found = -1;
+  for (const i of frontierIndices(pb, list)) {
+    if (splitKey(list.key[i]!, pb.K) <= limit) found = i;
+    else break;
+  }
+  return { costMode: pb.mode, budgetCents, plan: found >= 0 ? planOf(pb, rebuild(pb, full, found)) : null };
+}
+
+function perLabelOf(pb: Problem): LabelPlan[] {
+  return pb.prep.labels.map((label) => {
+    if (!pb.scored) return { label: label.id, plan: null };
+    const minPoints = pb.prep.themes.map((t) => {
+      const m = pb.tables[t.index]?.max ?? 0;
+      return m > 0 ? Math.ceil((label.themeMin[t.index]! * m) / 100) : 0;
+    });
+    const f = fold(pb, minPoints);
+    if (!f) return { label: label.id, plan: null };
+    // smallest S with 100 * S >= minTotal * den
+    const need = (BigInt(label.minTotal) * pb.den + 99n) / 100n;
+    for (const i of frontierIndices(pb, f.list)) {
+      const s = f.list.score[i]!;
+      if (BigInt(s) >= need) return { label: label.id, plan: planOf(pb, rebuild(pb, f, i)) };
+    }
+    return { label: label.id, plan: null };
+  });
+}
+
+function upgradesOf(pb: Problem): Upgrade[] {
+  const { prep, states, costs } = pb;
+  const base = pb.current.total;
+  if (!base) return [];
+  const ranked: { u: Upgrade; dS: bigint; dHalf: number; q: number; l: number }[] = [];
+  for (const qi of pb.free) {
+    if (pb.lockedSet.has(qi)) continue;
+    const q = prep.questions[qi]!;
+    const k = pb.coef[q.theme]!;
+    if (k === 0n) continue;
+    const cur = states[qi]!;
+    const curPts = cur >= 0 ? q.levelPoints[cur]! : 0;
+    const curLow = cur >= 0 ? costs.low[qi]![cur]! : 0;
+    const curHigh = cur >= 0 ? costs.high[qi]![cur]! : 0;
+    const curHalf = cur >= 0 ? halfCents(costs, pb.mode, qi, cur) : 0;
+    for (let l = 0; l < q.levels.length; l++) {
+      const dP = q.levelPoints[l]! - curPts;
+      if (l === cur || dP <= 0) continue;
+      const dS = k * BigInt(dP);
+      const dHalf = halfCents(costs, pb.mode, qi, l) - curHalf;
+      const deltaExact = rational(dS, pb.den);
+      const after = rational(base.exact.num * pb.den + dS * base.exact.den, base.exact.den * pb.den);
+      const dLow = costs.low[qi]![l]! - curLow;
+      const dHigh = costs.high[qi]![l]! - curHigh;
+      ranked.push({
+        u: {
+          question: q.id,
+          theme: prep.themes[q.theme]!.id,
+          from: cur >= 0 ? q.levelIds[cur]! : null,
+          to: q.levelIds[l]!,
+          deltaTotal: { exact: deltaExact, display: displayTruncated(deltaExact) },
+          deltaCost: costCents(dLow, dHigh),
+          total: { exact: after, display: displayTruncated(after) },
+          withinBudget: pb.budgetCents === null ? null : pb.current.costHalfCents + dHalf <= 2 * pb.budgetCents,
+        },
+        dS,
+        dHalf,
+        q: qi,
+        l,
+      });
+    }
+  }
+  ranked.sort((a, b) => {
+    const aFree = a.dHalf <= 0;
+    const bFree = b.dHalf <= 0;
+    if (aFree !== bFree) return aFree ? -1 : 1;
+    if (aFree) {
+      if (a.dS !== b.dS) return a.dS > b.dS ? -1 : 1;
+      if (a.dHalf !== b.dHalf) return a.dHalf - b.dHalf;
+    } else {
+      // higher dS / dHalf first: compare a.dS * b.dHalf with b.dS * a.dHalf
+      const x = a.dS * BigInt(b.dHalf);
+      const y = b.dS * BigInt(a.dHalf);
+      if (x !== y) return x > y ? -1 : 1;
+      if (a.dS !== b.dS) return a.dS > b.dS ? -1 : 1;
+    }
+    return a.q !== b.q ? a.q - b.q : a.l - b.l;
+  });
+  return ranked.map((r) => r.u);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * The efficient frontier of (extra cost, total): for every total that no cheaper plan reaches
+ * or beats, its minimum cost, with the plan's answers; strictly increasing in both.
+ */
+export function frontier(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): Frontier {
+  const pb = buildProblem(def, input, options);
+  return frontierOf(pb, fold(pb, null)!, true);
+}
+
+/**
+ * The highest total whose cost fits the budget (options.budgetCents, else the project's circular
+ * budget), with the plan. Throws when there is no budget.
+ */
+export function bestWithinBudget(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): BudgetResult {
+  const pb = buildProblem(def, input, options);
+  if (pb.budgetCents === null) throw new ScanInputError('invalid-budget', 'There is no budget: give the project a circular budget or pass budgetCents.');
+  return bestOf(pb, fold(pb, null)!, pb.budgetCents);
+}
+
+/** For each label level, the cheapest plan reaching its total and its per-theme minimums. */
+export function cheapestPerLabel(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): LabelPlan[] {
+  return perLabelOf(buildProblem(def, input, options));
+}
+
+/**
+ * Single-question upgrades from the current answers that raise the total: free or saving ones
+ * first (most gain first, then most saving), then by gain per euro (highest first), then by more
+ * gain; remaining ties in question and level order.
+ */
+export function upgrades(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): Upgrade[] {
+  return upgradesOf(buildProblem(def, input, options));
+}
+
+/** All of the above at once, sharing the work. `best` is null when there is no budget. */
+export function optimize(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): OptimizeResult {
+  const pb = buildProblem(def, input, options);
+  const full = fold(pb, null)!;
+  return {
+    frontier: frontierOf(pb, full, true),
+    best: pb.budgetCents === null ? null : bestOf(pb, full, pb.budgetCents),
+    perLabel: perLabelOf(pb),
+    upgrades: upgradesOf(pb),
+  };
+}
+
+/**
+ * The full plan for answers of a frontier point (or any levels for the applicable questions):
+ * scores, cost and changes against the current answers.
+ */
+export function toPlan(
+  def: ScoringDefinition,
+  input: ScanInput,
+  answers: Readonly<Record<string, string | null>>,
+  options: OptimizeOptions = {},
+): Plan {
+  const pb = buildProblem(def, input, options);
+  const levels = new Int32Array(pb.states);
+  for (const id of Object.keys(answers)) {
+    const qi = pb.prep.questionIndex.get(id);
+    if (qi === undefined) throw new ScanInputError('unknown-question', `The plan answers question "${id}", which this version of the method does not have.`, { question: id });
+    const s = pb.states[qi]!;
+    if (s === NA_KIND || s === NA_ANSWERED) continue;
+    const level = answers[id];
+    if (level === null || level === undefined) {
+      levels[qi] = UNANSWERED;
+      continue;
+    }
+    const li = pb.prep.questions[qi]!.levelIndex.get(level);
+    if (li === undefined) throw new ScanInputError('unknown-level', `The plan gives "${id}" level "${level}", which the question does not have.`, { question: id, level });
+    levels[qi] = li;
+  }
+  return planOf(pb, levels);
+}
