@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import mini from './fixtures/mini-definition.json';
@@ -223,13 +223,18 @@ describe('the released definitions (forms/definitions/)', () => {
     }
   });
 
-  const zeeland = new URL('./definitions/zeeland-quickscan/1.0.0.json', import.meta.url);
-  it.runIf(existsSync(zeeland))('zeeland-quickscan 1.0.0 is released and loadable', () => {
+  it('zeeland-quickscan 1.0.0 is released, pinned and loadable', () => {
+    const zeeland = new URL('./definitions/zeeland-quickscan/1.0.0.json', import.meta.url);
     const loaded = getDefinition('zeeland-quickscan', '1.0.0');
-    expect(loaded, 'zeeland-quickscan 1.0.0 exists on disk but is not in the registry').toBeDefined();
+    expect(loaded, 'zeeland-quickscan 1.0.0 is not in the registry').toBeDefined();
     expect(loaded!.definition.id).toBe('zeeland-quickscan');
-    expect(latestDefinition('zeeland-quickscan')).toBeDefined();
+    expect(loaded!.definition.version).toBe('1.0.0');
+    expect(loaded!.sha256).toBe('491e9bb46a72d1de90c799357857bb62ec6f0d2120efd15831b1e6b1d7319687');
+    expect(latestDefinition('zeeland-quickscan')?.definition.version).toBe('1.0.0');
     const onDisk = JSON.parse(readFileSync(zeeland, 'utf8')) as unknown;
     expect(identifyDefinition(onDisk)).toMatchObject({ status: 'release', sha256: loaded!.sha256 });
+    const altered = structuredClone(onDisk) as { questions: { levels: { points: number }[] }[] };
+    altered.questions[0]!.levels[1]!.points += 1;
+    expect(identifyDefinition(altered)).toMatchObject({ status: 'altered', expectedSha256: loaded!.sha256 });
   });
 });

@@ -18,12 +18,13 @@ import {
   type QuickScanDefinition,
 } from './schema';
 import releasesManifest from './definitions/releases.json';
+import zeeland100 from './definitions/zeeland-quickscan/1.0.0.json';
 
 /**
  * The released definition files, one static import per release. Add a line here (and an entry
  * in releases.json) for each new release; never remove one.
  */
-const RELEASED_FILES: readonly unknown[] = [];
+const RELEASED_FILES: readonly unknown[] = [zeeland100];
 
 /* ------------------------------------------------------------------------------------------ */
 
