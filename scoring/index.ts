@@ -39,6 +39,7 @@ export {
   upgrades,
   optimize,
   toPlan,
+  frontierAnswers,
   type OptimizeOptions,
   type OptimizeResult,
   type CostMode,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestWithinBudget, cheapestPerLabel, frontier, type Plan } from './optimize';
+import { bestWithinBudget, cheapestPerLabel, frontier, frontierAnswers, type Plan } from './optimize';
 import type { ProjectKind, ScoringDefinition } from './types';
 import type { Answer, CostOverride } from './scan-file';
 import {
@@ -157,7 +157,7 @@ describe('optimiser = brute force on small random definitions', () => {
         const plans = enumeratePlans(c.def, input(c), { prudent: c.prudent, locked: c.locked });
         const brute = bruteFrontier(plans);
         expect(f.costMode).toBe(c.prudent ? 'high' : 'mid');
-        expect(f.points.map((p) => p.answers)).toEqual(brute.map((p) => p.answers));
+        expect(f.points.map((p) => frontierAnswers(f, p))).toEqual(brute.map((p) => p.answers));
         expect(f.points.map((p) => p.costHalfCents)).toEqual(brute.map((p) => Number(p.half)));
         expect(f.points.map((p) => p.changes)).toEqual(brute.map((p) => p.changes));
         expect(f.points.map((p) => [p.cost.lowCents, p.cost.highCents])).toEqual(

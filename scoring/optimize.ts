@@ -37,7 +37,6 @@ import {
 import {
   mergeBig,
   mergeNum,
-  rebuildTheme,
   themeListBig,
   themeListNum,
   themeTables,
@@ -46,9 +45,9 @@ import {
   type ThemeOption,
   type ThemeTables,
 } from './pareto';
-import { displayTruncated, gcdBig, lcmNum, rational } from './rational';
+import { displayTruncated, gcdBig, gcdNum, lcmNum, rational } from './rational';
 import { scoreStates, type ScanInput, type ScanScore } from './score';
-import type { CostCents, ScoreValue, ScoringDefinition } from './types';
+import type { CostCents, Rational, ScoreValue, ScoringDefinition } from './types';
 
 export interface OptimizeOptions {
   /** Use the high end of every cost range instead of the midpoint, so that the budget holds. */
@@ -88,8 +87,11 @@ export interface FrontierPoint {
   readonly costHalfCents: number;
   /** Number of questions whose level differs from the current answers. */
   readonly changes: number;
-  /** Level id per applicable question (null: unanswered and locked); `toPlan` gives the full plan. */
-  readonly answers: Readonly<Record<string, string | null>>;
+  /**
+   * The plan, compactly: per theme (definition order), an index into `Frontier.themePlans` of
+   * that theme. `frontierAnswers(frontier, point)` gives its answers; `toPlan` the full plan.
+   */
+  readonly plan: readonly number[];
 }
 
 export interface CurrentPoint {
@@ -101,6 +103,13 @@ export interface CurrentPoint {
 export interface Frontier {
   readonly costMode: CostMode;
   readonly current: CurrentPoint;
+  /** Theme ids in definition order. */
+  readonly themes: readonly string[];
+  /**
+   * Per theme (definition order), the theme plans that frontier points use: level id per
+   * applicable question of the theme (null: unanswered and locked). Shared, frozen.
+   */
+  readonly themePlans: readonly (readonly Readonly<Record<string, string | null>>[])[];
   /** For every total that some plan reaches more cheaply than any higher total: the minimum cost. */
   readonly points: readonly FrontierPoint[];
 }
@@ -141,6 +150,8 @@ export interface OptimizeResult {
 
 /* ------------------------------------------------------------------------------------------ */
 
+const EMPTY: Readonly<Record<string, string | null>> = Object.freeze({});
+
 interface Problem {
   readonly prep: Prepared;
   readonly input: ScanInput;
@@ -158,11 +169,15 @@ interface Problem {
   /** Score coefficients k_t (0 for themes without a score) and the denominator W * L. */
   readonly coef: readonly bigint[];
   readonly den: bigint;
+  /** den as a number when scores are numbers. */
+  readonly denNum: number | null;
   readonly big: boolean;
   /** Whether any theme has a score (else totals are meaningless and labels unreachable). */
   readonly scored: boolean;
   readonly budgetCents: number | null;
   readonly current: CurrentPoint;
+  /** Per theme plan: its answers object, shared by the frontier points. */
+  readonly answerCache: Map<readonly ThemeOption[], Readonly<Record<string, string | null>>>;
 }
 
 function halfCents(costs: CostTable, mode: CostMode, q: number, l: number): number {
@@ -279,10 +294,12 @@ function buildProblem(def: ScoringDefinition, input: ScanInput, options: Optimiz
     tables,
     coef,
     den,
+    denNum: big ? null : Number(den),
     big,
     scored: weights > 0,
     budgetCents,
     current: { total: curScore.total, cost: costCents(curLow, curHigh), costHalfCents: curHalf },
+    answerCache: new Map(),
   };
 }
 
@@ -291,9 +308,9 @@ interface Folded {
   readonly list: NumList | BigList;
   /** Theme indices in fold order (last theme first). */
   readonly order: readonly number[];
-  /** Per fold step: the theme's list (filtered) as points P. */
-  readonly themeP: readonly Int32Array[];
-  /** Per fold step >= 1: the merged list (for back-pointers). */
+  /** Per fold step: the theme's (filtered) tables. */
+  readonly themes: readonly ThemeTables[];
+  /** Per fold step: the list after that step (trimmed), for the back-pointers. */
   readonly steps: readonly (NumList | BigList)[];
 }
 
@@ -301,57 +318,162 @@ function filteredTable(t: ThemeTables, minP: number): ThemeTables {
   if (minP <= 0) return t;
   let start = 0;
   while (start < t.listP.length && t.listP[start]! < minP) start++;
-  return { ...t, listP: t.listP.subarray(start), listKey: t.listKey.subarray(start), listLow: t.listLow.subarray(start) };
+  return sliceTable(t, start);
 }
 
-function fold(pb: Problem, minPoints: readonly number[] | null): Folded | null {
-  const order: number[] = [];
-  const themeP: Int32Array[] = [];
-  const steps: (NumList | BigList)[] = [];
-  let acc: NumList | BigList | null = null;
+/** The table with its Pareto list starting at `start`. */
+function sliceTable(t: ThemeTables, start: number): ThemeTables {
+  if (start === 0) return t;
+  return {
+    ...t,
+    listP: t.listP.subarray(start),
+    listKey: t.listKey.subarray(start),
+    listLow: t.listLow.subarray(start),
+    listPlans: t.listPlans.slice(start),
+  };
+}
+
+/** The list without its first `start` entries (views; indices shift by `start`). */
+function trim<L extends NumList | BigList>(list: L, start: number): L {
+  if (start === 0) return list;
+  return {
+    n: list.n - start,
+    key: list.key.subarray(start),
+    score: list.score instanceof Float64Array ? list.score.subarray(start) : list.score.slice(start),
+    low: list.low.subarray(start),
+    left: list.left ? list.left.subarray(start) : null,
+    right: list.right ? list.right.subarray(start) : null,
+  } as L;
+}
+
+/** The first `end` entries of the list (views; indices unchanged). */
+function truncate<L extends NumList | BigList>(list: L, end: number): L {
+  return {
+    n: end,
+    key: list.key.subarray(0, end),
+    score: list.score instanceof Float64Array ? list.score.subarray(0, end) : list.score.slice(0, end),
+    low: list.low.subarray(0, end),
+    left: list.left ? list.left.subarray(0, end) : null,
+    right: list.right ? list.right.subarray(0, end) : null,
+  } as L;
+}
+
+/**
+ * Folds the themes' Pareto lists from the last theme to the first. With `need`, partial plans
+ * that cannot reach a score of `need` even with the best of the remaining themes are dropped;
+ * with `maxKey`, those whose key cost exceeds it even with the cheapest of the remaining themes.
+ * Neither changes the final list below those bounds (dropped entries could only dominate
+ * entries that are dropped too).
+ */
+function fold(
+  pb: Problem,
+  minPoints: readonly number[] | null,
+  need: bigint | null,
+  maxKey: number | null = null,
+): Folded | null {
+  const used: number[] = [];
+  const tabs: ThemeTables[] = [];
   for (let ti = pb.tables.length - 1; ti >= 0; ti--) {
     const raw = pb.tables[ti];
     if (!raw) continue;
     const t = minPoints ? filteredTable(raw, minPoints[ti]!) : raw;
     if (t.listP.length === 0) return null;
-    order.push(ti);
-    themeP.push(t.listP);
-    const k = pb.coef[ti]!;
-    const list = pb.big ? themeListBig(t, k) : themeListNum(t, Number(k));
+    used.push(ti);
+    tabs.push(t);
+  }
+  // best score the themes after each step can still add
+  const rest: bigint[] = new Array<bigint>(used.length).fill(0n);
+  for (let k = used.length - 2; k >= 0; k--) {
+    const t = tabs[k + 1]!;
+    rest[k] = rest[k + 1]! + pb.coef[used[k + 1]!]! * BigInt(t.listP[t.listP.length - 1]!);
+  }
+  const restKey: number[] = new Array<number>(used.length).fill(0);
+  for (let k = used.length - 2; k >= 0; k--) restKey[k] = restKey[k + 1]! + tabs[k + 1]!.listKey[0]!;
+  const steps: (NumList | BigList)[] = [];
+  let acc: NumList | BigList | null = null;
+  for (let k = 0; k < used.length; k++) {
+    const t = tabs[k]!;
+    const coef = pb.coef[used[k]!]!;
+    const list = pb.big ? themeListBig(t, coef) : themeListNum(t, Number(coef));
     acc = acc === null ? list : pb.big ? mergeBig(acc as BigList, list as BigList) : mergeNum(acc as NumList, list as NumList);
+    if (need !== null) {
+      let start = 0;
+      if (pb.big) {
+        const min = need - rest[k]!;
+        const sc = acc.score as bigint[];
+        while (start < acc.n && sc[start]! < min) start++;
+      } else {
+        const min = Number(need - rest[k]!);
+        const sc = acc.score as Float64Array;
+        while (start < acc.n && sc[start]! < min) start++;
+      }
+      acc = trim(acc, start);
+      if (k === 0) tabs[0] = sliceTable(tabs[0]!, start);
+      if (acc.n === 0) return null;
+    }
+    if (maxKey !== null) {
+      const limit = maxKey - restKey[k]!;
+      let end: number = acc.n;
+      while (end > 0 && acc.key[end - 1]! > limit) end--;
+      if (end === 0) return null;
+      if (end < acc.n) acc = truncate<NumList | BigList>(acc, end);
+    }
     steps.push(acc);
   }
   if (acc === null) {
     // no applicable question at all: the empty plan
     const empty: NumList = { n: 1, key: new Float64Array(1), score: new Float64Array(1), low: new Float64Array(1), left: null, right: null };
-    return { list: empty, order, themeP, steps: [empty] };
+    return { list: empty, order: [], themes: [], steps: [empty] };
   }
-  return { list: acc, order, themeP, steps };
+  return { list: acc, order: used, themes: tabs, steps };
 }
 
-/** Level per applicable question (-1: unanswered) for a point of the folded list. */
+/** For a point of the folded list: per fold step, the index into that step's theme list. */
+function themeChoice(f: Folded, index: number): Int32Array {
+  const out = new Int32Array(f.order.length);
+  let idx = index;
+  for (let step = f.order.length - 1; step >= 1; step--) {
+    const list = f.steps[step]!;
+    out[step] = list.right![idx]!;
+    idx = list.left![idx]!;
+  }
+  if (f.order.length > 0) out[0] = idx;
+  return out;
+}
+
+/** Level per question (as in Problem.states, with the free questions set) for a folded point. */
 function rebuild(pb: Problem, f: Folded, index: number): Int32Array {
   const levels = new Int32Array(pb.states);
-  let idx = index;
-  for (let step = f.order.length - 1; step >= 0; step--) {
-    const list = f.steps[step]!;
-    let j: number;
-    if (step === 0) j = idx;
-    else {
-      j = list.right![idx]!;
-      idx = list.left![idx]!;
-    }
-    const ti = f.order[step]!;
-    const chosen = rebuildTheme(pb.tables[ti]!, f.themeP[step]![j]!);
-    const qs = pb.prep.themes[ti]!.questions;
+  const choice = themeChoice(f, index);
+  for (let step = 0; step < f.order.length; step++) {
+    const plan = f.themes[step]!.listPlans[choice[step]!]!;
+    const qs = pb.prep.themes[f.order[step]!]!.questions;
     let k = 0;
     for (const qi of qs) {
       const s = pb.states[qi]!;
       if (s === NA_KIND || s === NA_ANSWERED) continue;
-      levels[qi] = chosen[k++]!.level;
+      levels[qi] = plan[k++]!.level;
     }
   }
   return levels;
+}
+
+/** The answers of one theme's plan, shared between frontier points (cached per plan). */
+function themeAnswersOf(pb: Problem, theme: number, plan: readonly ThemeOption[]): Readonly<Record<string, string | null>> {
+  const hit = pb.answerCache.get(plan);
+  if (hit) return hit;
+  const out: Record<string, string | null> = {};
+  let k = 0;
+  for (const qi of pb.prep.themes[theme]!.questions) {
+    const s = pb.states[qi]!;
+    if (s === NA_KIND || s === NA_ANSWERED) continue;
+    const q = pb.prep.questions[qi]!;
+    const l = plan[k++]!.level;
+    out[q.id] = l >= 0 ? q.levelIds[l]! : null;
+  }
+  Object.freeze(out);
+  pb.answerCache.set(plan, out);
+  return out;
 }
 
 function answersOf(pb: Problem, levels: Int32Array): Record<string, string | null> {
@@ -383,7 +505,13 @@ function planOf(pb: Problem, levels: Int32Array): Plan {
 }
 
 function totalOf(pb: Problem, score: number | bigint): ScoreValue {
-  const exact = rational(BigInt(score), pb.den);
+  let exact: Rational;
+  if (typeof score === 'number' && pb.denNum !== null) {
+    const g = gcdNum(score, pb.denNum);
+    exact = { num: BigInt(score / g), den: BigInt(pb.denNum / g) };
+  } else {
+    exact = rational(BigInt(score), pb.den);
+  }
   return { exact, display: displayTruncated(exact) };
 }
 
@@ -415,19 +543,26 @@ function pointCost(pb: Problem, list: NumList | BigList, i: number): { half: num
   return { half, changes, cost: costCents(low, high) };
 }
 
-function frontierOf(pb: Problem, full: Folded, withAnswers: boolean): Frontier {
+function frontierOf(pb: Problem, full: Folded): Frontier {
   const list = full.list;
+  const stepOfTheme = new Int32Array(pb.prep.themes.length).fill(-1);
+  full.order.forEach((ti, step) => (stepOfTheme[ti] = step));
+  const themePlans = pb.prep.themes.map((t) => {
+    const step = stepOfTheme[t.index]!;
+    return step < 0 ? [EMPTY] : full.themes[step]!.listPlans.map((plan) => themeAnswersOf(pb, t.index, plan));
+  });
+  const nT = pb.prep.themes.length;
   const points: FrontierPoint[] = frontierIndices(pb, list).map((i) => {
     const { half, changes, cost } = pointCost(pb, list, i);
-    return {
-      total: totalOf(pb, list.score[i]!),
-      cost,
-      costHalfCents: half,
-      changes,
-      answers: withAnswers ? answersOf(pb, rebuild(pb, full, i)) : {},
-    };
+    const choice = themeChoice(full, i);
+    const plan = new Array<number>(nT);
+    for (let t = 0; t < nT; t++) {
+      const step = stepOfTheme[t]!;
+      plan[t] = step < 0 ? 0 : choice[step]!;
+    }
+    return { total: totalOf(pb, list.score[i]!), cost, costHalfCents: half, changes, plan };
   });
-  return { costMode: pb.mode, current: pb.current, points };
+  return { costMode: pb.mode, current: pb.current, themes: pb.prep.themes.map((t) => t.id), themePlans, points };
 }
 
 function bestOf(pb: Problem, full: Folded, budgetCents: number): BudgetResult {
@@ -441,17 +576,36 @@ function bestOf(pb: Problem, full: Folded, budgetCents: number): BudgetResult {
   return { costMode: pb.mode, budgetCents, plan: found >= 0 ? planOf(pb, rebuild(pb, full, found)) : null };
 }
 
-function perLabelOf(pb: Problem): LabelPlan[] {
+function perLabelOf(pb: Problem, full: Folded): LabelPlan[] {
+  const fullFrontier = frontierIndices(pb, full.list);
   return pb.prep.labels.map((label) => {
     if (!pb.scored) return { label: label.id, plan: null };
     const minPoints = pb.prep.themes.map((t) => {
       const m = pb.tables[t.index]?.max ?? 0;
       return m > 0 ? Math.ceil((label.themeMin[t.index]! * m) / 100) : 0;
     });
-    const f = fold(pb, minPoints);
-    if (!f) return { label: label.id, plan: null };
     // smallest S with 100 * S >= minTotal * den
     const need = (BigInt(label.minTotal) * pb.den + 99n) / 100n;
+    // A feasible plan bounds the cost: the cheapest plan reaching `need` (if none does, the label
+    // is out of reach), with every theme below its minimum raised to its cheapest entry at it.
+    const first = fullFrontier.find((i) => BigInt(full.list.score[i]!) >= need);
+    if (first === undefined) return { label: label.id, plan: null };
+    const choice = themeChoice(full, first);
+    let ubKey = 0;
+    for (let step = 0; step < full.order.length; step++) {
+      const t = full.themes[step]!;
+      const j = choice[step]!;
+      const min = minPoints[full.order[step]!]!;
+      if (t.listP[j]! >= min) ubKey += t.listKey[j]!;
+      else {
+        const raised = filteredTable(t, min);
+        if (raised.listP.length === 0) return { label: label.id, plan: null };
+        ubKey += raised.listKey[0]!;
+      }
+    }
+    const maxKey = (splitKey(ubKey, pb.K) + 1) * pb.K - 1;
+    const f = fold(pb, minPoints, need, maxKey);
+    if (!f) return { label: label.id, plan: null };
     for (const i of frontierIndices(pb, f.list)) {
       const s = f.list.score[i]!;
       if (BigInt(s) >= need) return { label: label.id, plan: planOf(pb, rebuild(pb, f, i)) };
@@ -529,7 +683,7 @@ function upgradesOf(pb: Problem): Upgrade[] {
  */
 export function frontier(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): Frontier {
   const pb = buildProblem(def, input, options);
-  return frontierOf(pb, fold(pb, null)!, true);
+  return frontierOf(pb, fold(pb, null, null)!);
 }
 
 /**
@@ -539,12 +693,16 @@ export function frontier(def: ScoringDefinition, input: ScanInput, options: Opti
 export function bestWithinBudget(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): BudgetResult {
   const pb = buildProblem(def, input, options);
   if (pb.budgetCents === null) throw new ScanInputError('invalid-budget', 'There is no budget: give the project a circular budget or pass budgetCents.');
-  return bestOf(pb, fold(pb, null)!, pb.budgetCents);
+  // plans dearer than the budget cannot matter: prune them while folding
+  const maxKey = (2 * pb.budgetCents + 1) * pb.K - 1;
+  const f = fold(pb, null, null, maxKey);
+  return f ? bestOf(pb, f, pb.budgetCents) : { costMode: pb.mode, budgetCents: pb.budgetCents, plan: null };
 }
 
 /** For each label level, the cheapest plan reaching its total and its per-theme minimums. */
 export function cheapestPerLabel(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): LabelPlan[] {
-  return perLabelOf(buildProblem(def, input, options));
+  const pb = buildProblem(def, input, options);
+  return perLabelOf(pb, fold(pb, null, null)!);
 }
 
 /**
@@ -559,13 +717,20 @@ export function upgrades(def: ScoringDefinition, input: ScanInput, options: Opti
 /** All of the above at once, sharing the work. `best` is null when there is no budget. */
 export function optimize(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): OptimizeResult {
   const pb = buildProblem(def, input, options);
-  const full = fold(pb, null)!;
+  const full = fold(pb, null, null)!;
   return {
-    frontier: frontierOf(pb, full, true),
+    frontier: frontierOf(pb, full),
     best: pb.budgetCents === null ? null : bestOf(pb, full, pb.budgetCents),
-    perLabel: perLabelOf(pb),
+    perLabel: perLabelOf(pb, full),
     upgrades: upgradesOf(pb),
   };
+}
+
+/** The answers of a frontier point: level id per applicable question, in definition order of themes. */
+export function frontierAnswers(f: Frontier, point: FrontierPoint): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  point.plan.forEach((j, t) => Object.assign(out, f.themePlans[t]![j]));
+  return out;
 }
 
 /**

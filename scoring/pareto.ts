@@ -39,6 +39,8 @@ export interface ThemeTables {
   readonly listP: Int32Array;
   readonly listKey: Float64Array;
   readonly listLow: Float64Array;
+  /** The theme's plan for each list entry (see rebuildTheme). */
+  readonly listPlans: readonly (readonly ThemeOption[])[];
 }
 
 /** Builds the DP tables and the Pareto list of one theme. */
@@ -83,12 +85,15 @@ export function themeTables(options: readonly (readonly ThemeOption[])[], max: n
   const listP = Int32Array.from(ps);
   const listKey = new Float64Array(ps.length);
   const listLow = new Float64Array(ps.length);
-  const tables: ThemeTables = { options, g, max, listP, listKey, listLow };
+  const listPlans: ThemeOption[][] = [];
+  const tables: ThemeTables = { options, g, max, listP, listKey, listLow, listPlans };
   for (let j = 0; j < ps.length; j++) {
     listKey[j] = g0[ps[j]!]!;
+    const plan = rebuildTheme(tables, ps[j]!);
     let low = 0;
-    for (const o of rebuildTheme(tables, ps[j]!)) low += o.low;
+    for (const o of plan) low += o.low;
     listLow[j] = low;
+    listPlans.push(plan);
   }
   return tables;
 }
@@ -329,3 +334,4 @@ export function mergeBig(A: BigList, B: BigList): BigList {
     right: Int32Array.from(right),
   };
 }
+

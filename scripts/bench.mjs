@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Bench of the scoring engine: bundles scripts/bench/bench-entry.ts with esbuild to a temporary
+// .mjs, imports it and prints one JSON line per figure. Measured, never asserted.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'quickscan-bench-'));
+const outfile = join(dir, 'bench.mjs');
+try {
+  await build({
+    entryPoints: [join(root, 'scripts/bench/bench-entry.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  const { runBench } = await import(pathToFileURL(outfile).href);
+  console.error(`# node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+  runBench((figure) => console.log(JSON.stringify(figure)));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
