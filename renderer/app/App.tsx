@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Layout } from '../components/Layout';
+import { BudgetScreen } from '../screens/BudgetScreen';
+import { CompareScreen } from '../screens/CompareScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { ProjectScreen } from '../screens/ProjectScreen';
 import { ProjectsScreen } from '../screens/ProjectsScreen';
+import { ScanScreen } from '../screens/ScanScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { useLocale, useT, useUi } from '../state/store';
 import { useRoute, type Route } from './router';
@@ -11,6 +15,15 @@ function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'projects':
       return <ProjectsScreen />;
+    case 'project':
+      return <ProjectScreen projectId={route.projectId} />;
+    case 'scan':
+      return <ScanScreen projectId={route.projectId} scanId={route.scanId} theme={route.theme} />;
+    case 'budget':
+      return <BudgetScreen projectId={route.projectId} scanId={route.scanId} />;
+    case 'compare':
+      return <CompareScreen projectId={route.projectId} scanIds={route.scanIds} />;
+    case 'verify': // WIRE-VERIFY: the Verify screen lands with report/verify
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':

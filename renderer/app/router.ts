@@ -1,23 +1,56 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes (`#/projects`, `#/projects/<id>`): they work the same over app:// and http://. */
+/** Hash routes (`#/projects/<id>/scans/<id>`): they work the same over app:// and http://. */
 export type Route =
   | { name: 'projects' }
+  | { name: 'project'; projectId: string }
+  | { name: 'scan'; projectId: string; scanId: string; theme?: string }
+  | { name: 'budget'; projectId: string; scanId: string }
+  | { name: 'compare'; projectId: string; scanIds: string[] }
+  | { name: 'verify' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
-  if (parts.length === 0 || (parts[0] === 'projects' && parts.length === 1)) return { name: 'projects' };
-  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  const [pathname = '', query = ''] = path.split('?');
+  const params = new URLSearchParams(query);
+  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const [a, b, c, d, e] = parts;
+  if (parts.length === 0 || (a === 'projects' && parts.length === 1)) return { name: 'projects' };
+  if (a === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (a === 'verify' && parts.length === 1) return { name: 'verify' };
+  if (a === 'projects' && b) {
+    if (parts.length === 2) return { name: 'project', projectId: b };
+    if (c === 'scans' && d && parts.length === 4) {
+      const theme = params.get('theme');
+      return theme ? { name: 'scan', projectId: b, scanId: d, theme } : { name: 'scan', projectId: b, scanId: d };
+    }
+    if (c === 'scans' && d && e === 'budget' && parts.length === 5) return { name: 'budget', projectId: b, scanId: d };
+    if (c === 'compare' && parts.length === 3) {
+      const scanIds = (params.get('scans') ?? '').split(',').filter(Boolean).slice(0, 3);
+      return { name: 'compare', projectId: b, scanIds };
+    }
+  }
   return { name: 'not-found', path };
 }
+
+const enc = encodeURIComponent;
 
 export function routeHref(route: Route): string {
   switch (route.name) {
     case 'projects':
       return '#/projects';
+    case 'project':
+      return `#/projects/${enc(route.projectId)}`;
+    case 'scan':
+      return `#/projects/${enc(route.projectId)}/scans/${enc(route.scanId)}${route.theme ? `?theme=${enc(route.theme)}` : ''}`;
+    case 'budget':
+      return `#/projects/${enc(route.projectId)}/scans/${enc(route.scanId)}/budget`;
+    case 'compare':
+      return `#/projects/${enc(route.projectId)}/compare?scans=${route.scanIds.map(enc).join(',')}`;
+    case 'verify':
+      return '#/verify';
     case 'settings':
       return '#/settings';
     case 'not-found':

@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { routeHref, type Route } from '../app/router';
 import { locales } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
 
 const navItems = [
-  { route: { name: 'projects' }, label: 'nav.projects' },
-  { route: { name: 'settings' }, label: 'nav.settings' },
+  { route: { name: 'projects' }, label: 'nav.projects', matches: ['projects', 'project', 'scan', 'budget', 'compare'] },
+  { route: { name: 'settings' }, label: 'nav.settings', matches: ['settings'] },
 ] as const;
 
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
@@ -13,6 +13,14 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const locale = useLocale();
   const setLocale = useUi((s) => s.setLocale);
   const announcement = useUi((s) => s.announcement);
+  const dismiss = useUi((s) => s.dismiss);
+
+  // Messages leave by themselves; one that offers an action (Undo) stays longer.
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(dismiss, announcement.action ? 12_000 : 6_000);
+    return () => clearTimeout(timer);
+  }, [announcement, dismiss]);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -28,7 +36,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
         </div>
         <nav aria-label={t('nav.label')} className="main-nav">
           {navItems.map((item) => {
-            const isCurrent = item.route.name === route.name;
+            const isCurrent = (item.matches as readonly string[]).includes(route.name);
             return (
               <a key={item.label} href={routeHref(item.route)} aria-current={isCurrent ? 'page' : undefined} className="nav-link">
                 {t(item.label)}
@@ -49,7 +57,27 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
         {children}
       </main>
       <div className="announcer" role={announcement?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
-        {announcement ? <p key={announcement.id} className={`toast ${announcement.tone}`}>{announcement.text}</p> : null}
+        {announcement ? (
+          <div key={announcement.id} className={`toast ${announcement.tone}`}>
+            <p>{announcement.text}</p>
+            {announcement.action && (
+              <button
+                type="button"
+                className="button toast-action"
+                onClick={() => {
+                  const { action } = announcement;
+                  dismiss();
+                  void action?.run();
+                }}
+              >
+                {announcement.action.label}
+              </button>
+            )}
+            <button type="button" className="toast-close" aria-label={t('common.close')} onClick={dismiss}>
+              ×
+            </button>
+          </div>
+        ) : null}
       </div>
     </div>
   );

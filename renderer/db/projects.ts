@@ -27,3 +27,37 @@ export async function listProjects(): Promise<{ projects: ProjectRecord[]; unrea
   }
   return { projects, unreadable };
 }
+
+export async function getProject(id: string): Promise<ProjectRecord | undefined> {
+  const raw = await db.projects.get(id);
+  return raw ? restoreProject(raw) : undefined;
+}
+
+/** Saves edited project details at once. */
+export async function updateProject(id: string, fields: Partial<Omit<ProjectRecord, 'id' | 'createdAt'>>): Promise<ProjectRecord> {
+  return db.transaction('rw', db.projects, async () => {
+    const current = restoreProject(await db.projects.get(id));
+    const next = restoreProject({ ...current, ...fields, id, createdAt: current.createdAt, updatedAt: new Date().toISOString() });
+    await db.projects.put(next);
+    return next;
+  });
+}
+
+/** Moves a project to the trash (or back); nothing is erased, so an undo is always possible. */
+export async function setProjectDeleted(id: string, isDeleted: boolean): Promise<void> {
+  await db.projects.update(id, { deletedAt: isDeleted ? new Date().toISOString() : null });
+}
+
+export async function listTrashedProjects(): Promise<ProjectRecord[]> {
+  const raw = await db.projects.toArray();
+  return raw
+    .flatMap((r) => {
+      try {
+        return [restoreProject(r)];
+      } catch {
+        return [];
+      }
+    })
+    .filter((p) => p.deletedAt)
+    .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
+}

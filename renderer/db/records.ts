@@ -59,3 +59,55 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/** An answer as stored: a level or "not applicable", plus a note; a note may come before the level. */
+export const storedAnswerSchema = z
+  .object({
+    level: z.string().min(1).max(64).optional(),
+    notApplicable: z.literal(true).optional(),
+    note: z.string().max(5000).optional(),
+  })
+  .strict()
+  .refine((a) => !(a.level && a.notApplicable), 'an answer cannot have a level and be not applicable');
+export type StoredAnswer = z.infer<typeof storedAnswerSchema>;
+
+const costIndication = z
+  .object({ basis: z.enum(['per_m2_gfa', 'lump_sum']), low: z.number().finite(), high: z.number().finite() })
+  .strict()
+  .refine((c) => c.low <= c.high, 'low must not exceed high');
+
+export const costOverrideRecordSchema = z.object({ question: z.string().min(1), level: z.string().min(1), cost: costIndication }).strict();
+export type CostOverrideRecord = z.infer<typeof costOverrideRecordSchema>;
+
+/** A scan (or a variant of one) of a project, on one definition version. */
+export const scanRecordSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    projectId: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(200),
+    definitionId: z.string().min(1),
+    definitionVersion: z.string().min(1),
+    answers: z.record(z.string().min(1).max(64), storedAnswerSchema),
+    costOverrides: z.array(costOverrideRecordSchema).max(2000),
+    locked: z.array(z.string().min(1)).max(2000),
+    variantOf: z.string().nullable(),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+    deletedAt: isoDate.nullable(),
+  })
+  .strict();
+export type ScanRecord = z.infer<typeof scanRecordSchema>;
+
+/** A file kept as evidence for one answer, with its SHA-256 (hex) and a small thumbnail for images. */
+export interface EvidenceRecord {
+  id: string;
+  scanId: string;
+  questionId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
+  blob: Blob;
+  thumbnail: Blob | null;
+}

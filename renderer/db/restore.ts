@@ -1,4 +1,4 @@
-import { projectRecordSchema, type ProjectRecord } from './records';
+import { projectRecordSchema, scanRecordSchema, type ProjectRecord, type ScanRecord } from './records';
 
 /** A record that cannot be restored; `issues` name the fields, for the message shown to the user. */
 export class RestoreError extends Error {
@@ -41,6 +41,36 @@ export function restoreProject(raw: unknown, now: () => string = () => new Date(
   const parsed = projectRecordSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new RestoreError('project', parsed.error.issues.map((i) => `${i.path.join('.') || 'project'}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** The one door for scans: fills defaults older records lack, drops empty answers, validates. */
+export function restoreScan(raw: unknown, now: () => string = () => new Date().toISOString()): ScanRecord {
+  if (!isObject(raw)) throw new RestoreError('scan', ['not an object']);
+  const created = typeof raw.createdAt === 'string' ? raw.createdAt : now();
+  const answers: Record<string, unknown> = {};
+  if (isObject(raw.answers)) {
+    for (const [id, answer] of Object.entries(raw.answers)) {
+      if (isObject(answer) && (answer.level !== undefined || answer.notApplicable !== undefined || (typeof answer.note === 'string' && answer.note !== ''))) {
+        answers[id] = answer;
+      }
+    }
+  }
+  const candidate: Record<string, unknown> = {
+    costOverrides: [],
+    locked: [],
+    variantOf: null,
+    deletedAt: null,
+    ...raw,
+    answers,
+    createdAt: created,
+    updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : created,
+  };
+  if (typeof candidate.name === 'string') candidate.name = candidate.name.trim();
+  const parsed = scanRecordSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new RestoreError('scan', parsed.error.issues.map((i) => `${i.path.join('.') || 'scan'}: ${i.message}`));
   }
   return parsed.data;
 }

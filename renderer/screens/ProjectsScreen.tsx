@@ -1,14 +1,35 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
-import { createProject, listProjects } from '../db/projects';
-import { formatDate } from '../i18n';
+import { useId, useMemo, useState } from 'react';
+import { latestDefinition } from '../../forms/registry';
+import { navigate, routeHref } from '../app/router';
+import { ProjectForm } from '../components/ProjectForm';
+import { filterProjects, readProjectOverview, type ProjectFilter, type ProjectSort } from '../db/overview';
+import { createProject, setProjectDeleted } from '../db/projects';
+import { phases } from '../db/records';
+import { formatDate, formatNumber, toIntlLocale } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
+import { DEFAULT_METHOD_ID } from '../scan/method';
 
 export function ProjectsScreen() {
   const t = useT();
   const locale = useLocale();
-  const data = useLiveQuery(listProjects, [], null);
+  const announce = useUi((s) => s.announce);
+  const data = useLiveQuery(readProjectOverview, [], null);
   const [isCreating, setIsCreating] = useState(false);
+  const [showTrash, setShowTrash] = useState(false);
+  const [filter, setFilter] = useState<ProjectFilter>({ text: '', phase: '', label: '', municipality: '', sort: 'updated' });
+  const labels = latestDefinition(DEFAULT_METHOD_ID)?.definition.labels ?? [];
+  const ids = { search: useId(), sort: useId(), phase: useId(), label: useId(), municipality: useId() };
+
+  const collator = useMemo(() => new Intl.Collator(toIntlLocale(locale), { sensitivity: 'base', numeric: true }), [locale]);
+  const visible = useMemo(() => (data ? filterProjects(data.active, filter, collator) : []), [data, filter, collator]);
+  const municipalities = useMemo(() => [...new Set((data?.active ?? []).map((i) => i.project.municipality).filter(Boolean))].sort(collator.compare), [data, collator]);
+  const labelName = (id: string | null) => labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
+
+  async function trash(id: string, name: string) {
+    await setProjectDeleted(id, true);
+    announce(t('projects.trashed', { name }), 'info', { label: t('common.undo'), run: () => setProjectDeleted(id, false) });
+  }
 
   return (
     <section className="screen" aria-labelledby="projects-title">
@@ -20,85 +41,138 @@ export function ProjectsScreen() {
           </button>
         )}
       </div>
-      {isCreating && <NewProjectForm onDone={() => setIsCreating(false)} />}
+      {isCreating && (
+        <section aria-labelledby="new-project-title">
+          <h2 id="new-project-title">{t('projects.new')}</h2>
+          <ProjectForm
+            submitLabel={t('projects.create')}
+            onCancel={() => setIsCreating(false)}
+            onSubmit={async (fields) => {
+              const project = await createProject(fields);
+              announce(t('projects.created', { name: project.name }));
+              setIsCreating(false);
+              navigate({ name: 'project', projectId: project.id });
+            }}
+          />
+        </section>
+      )}
       {data === null ? (
         <p aria-busy="true">{t('app.loading')}</p>
-      ) : data.projects.length === 0 ? (
-        <p className="empty-state">{t('projects.empty')}</p>
       ) : (
         <>
-          <p className="muted">{data.projects.length === 1 ? t('projects.countOne') : t('projects.count', { count: data.projects.length })}</p>
-          <ul className="card-list" aria-label={t('projects.title')}>
-            {data.projects.map((project) => (
-              <li key={project.id} className="card project-card">
-                <h2 className="card-title">{project.name}</h2>
-                <p className="muted">{t('projects.updated', { date: formatDate(locale, project.updatedAt, true) })}</p>
-              </li>
-            ))}
-          </ul>
+          {data.active.length > 0 && (
+            <div className="toolbar" role="search">
+              <div className="field grow">
+                <label htmlFor={ids.search}>{t('projects.search')}</label>
+                <input id={ids.search} type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={ids.sort}>{t('projects.sort')}</label>
+                <select id={ids.sort} value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.target.value as ProjectSort })}>
+                  <option value="updated">{t('projects.sort.updated')}</option>
+                  <option value="name">{t('projects.sort.name')}</option>
+                  <option value="municipality">{t('projects.sort.municipality')}</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={ids.phase}>{t('project.phase')}</label>
+                <select id={ids.phase} value={filter.phase} onChange={(e) => setFilter({ ...filter, phase: e.target.value })}>
+                  <option value="">{t('filter.all')}</option>
+                  {phases.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`phase.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={ids.label}>{t('projects.label')}</label>
+                <select id={ids.label} value={filter.label} onChange={(e) => setFilter({ ...filter, label: e.target.value })}>
+                  <option value="">{t('filter.all')}</option>
+                  <option value="none">{t('label.none')}</option>
+                  {labels.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name[locale]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={ids.municipality}>{t('project.municipality')}</label>
+                <select id={ids.municipality} value={filter.municipality} onChange={(e) => setFilter({ ...filter, municipality: e.target.value })}>
+                  <option value="">{t('filter.all')}</option>
+                  {municipalities.map((m) => (
+                    <option key={m} value={m}>
+                      {m}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          )}
+          {data.active.length === 0 ? (
+            !isCreating && <p className="empty-state">{t('projects.empty')}</p>
+          ) : (
+            <>
+              <p className="muted" aria-live="polite">
+                {visible.length === 1 ? t('projects.countOne') : t('projects.count', { count: visible.length })}
+              </p>
+              <ul className="card-list" aria-label={t('projects.title')}>
+                {visible.map(({ project, scanCount, latest }) => (
+                  <li key={project.id} className="card project-card">
+                    <h2 className="card-title">
+                      <a href={routeHref({ name: 'project', projectId: project.id })}>{project.name}</a>
+                    </h2>
+                    <p className="muted">
+                      {[project.municipality, t(`phase.${project.phase}`), project.gfaM2 ? `${formatNumber(locale, project.gfaM2)} m² ${t('unit.gfa')}` : null].filter(Boolean).join(' · ')}
+                    </p>
+                    <p>
+                      {scanCount === 1 ? t('project.scanCountOne') : t('project.scanCount', { count: scanCount })}
+                      {latest && (
+                        <>
+                          {' · '}
+                          <span className={`label-chip label-${latest.label ?? 'none'}`}>{labelName(latest.label)}</span>
+                          {latest.total !== null && <> {formatNumber(locale, latest.total, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</>}
+                        </>
+                      )}
+                    </p>
+                    <p className="muted small">{t('projects.updated', { date: formatDate(locale, project.updatedAt, true) })}</p>
+                    <div className="card-actions">
+                      <button type="button" className="button small danger" onClick={() => void trash(project.id, project.name)}>
+                        {t('common.toTrash')}
+                        <span className="visually-hidden">: {project.name}</span>
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {data.trashed.length > 0 && (
+            <section className="trash" aria-labelledby="trash-title">
+              <h2 id="trash-title">
+                <button type="button" className="button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
+                  {t('projects.trash', { count: data.trashed.length })}
+                </button>
+              </h2>
+              {showTrash && (
+                <ul className="plain-list">
+                  {data.trashed.map((project) => (
+                    <li key={project.id} className="trash-item">
+                      <span>{project.name}</span>
+                      <button type="button" className="button small" onClick={() => void setProjectDeleted(project.id, false)}>
+                        {t('common.restore')}
+                        <span className="visually-hidden">: {project.name}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+          {data.unreadable > 0 && <p className="notice warn">{t('projects.unreadable', { count: data.unreadable })}</p>}
         </>
       )}
     </section>
-  );
-}
-
-function NewProjectForm({ onDone }: { onDone: () => void }) {
-  const t = useT();
-  const announce = useUi((s) => s.announce);
-  const nameId = useId();
-  const errorId = useId();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return setError(t('validation.required'));
-    if (trimmed.length > 200) return setError(t('validation.tooLong', { max: 200 }));
-    setIsSaving(true);
-    try {
-      const project = await createProject({ name: trimmed });
-      announce(t('projects.created', { name: project.name }));
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setIsSaving(false);
-    }
-  }
-
-  return (
-    <form className="panel form" onSubmit={submit} noValidate aria-label={t('projects.new')}>
-      <div className="field">
-        <label htmlFor={nameId}>{t('projects.name')}</label>
-        <input
-          id={nameId}
-          name="name"
-          value={name}
-          autoFocus
-          maxLength={200}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-        />
-        {error && (
-          <p id={errorId} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={isSaving}>
-          {t('projects.create')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('projects.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }

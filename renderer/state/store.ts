@@ -10,6 +10,8 @@ interface Announcement {
   id: number;
   text: string;
   tone: 'info' | 'error';
+  /** An action offered with the message, such as undoing a deletion. */
+  action?: { label: string; run(): void | Promise<void> };
 }
 
 interface UiSlice {
@@ -19,7 +21,8 @@ interface UiSlice {
   announcement: Announcement | null;
   init(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
-  announce(text: string, tone?: Announcement['tone']): void;
+  announce(text: string, tone?: Announcement['tone'], action?: Announcement['action']): void;
+  dismiss(): void;
 }
 
 let announcementSeq = 0;
@@ -45,9 +48,12 @@ export const useUi = create<UiSlice>()((set, get) => ({
     await writeSetting('locale', locale);
     await platform.setLocale(locale);
   },
-  announce(text, tone = 'info') {
+  announce(text, tone = 'info', action) {
     announcementSeq += 1;
-    set({ announcement: { id: announcementSeq, text, tone } });
+    set({ announcement: action ? { id: announcementSeq, text, tone, action } : { id: announcementSeq, text, tone } });
+  },
+  dismiss() {
+    set({ announcement: null });
   },
 }));
 

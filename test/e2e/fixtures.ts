@@ -5,7 +5,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const test = base.extend<{ app: Page }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(error.message + (process.env.STACKS ? error.stack : '')));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });

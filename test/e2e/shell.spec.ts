@@ -9,16 +9,22 @@ test('a new project is saved at once and survives a reload', async ({ app }) => 
 
   await app.getByRole('button', { name: 'Nieuw project' }).click();
   await app.getByRole('button', { name: 'Project aanmaken' }).click();
-  await expect(app.getByText('Vul dit veld in.')).toBeVisible();
+  await expect(app.getByText('Vul dit veld in.').first()).toBeVisible();
+  await expect(app.getByLabel('Projectnaam')).toBeFocused();
   await expectAccessible(app);
 
   await app.getByLabel('Projectnaam').fill('Brede school Goes');
+  await app.getByLabel('Bruto vloeroppervlak (m² BVO)').fill('2.400');
+  await app.getByLabel('Bouwbudget (€)').fill('6.000.000');
+  await app.getByLabel('Percentage (%)').fill('3');
   await app.getByRole('button', { name: 'Project aanmaken' }).click();
-  await expect(app.getByRole('heading', { name: 'Brede school Goes' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Brede school Goes' })).toBeVisible();
   await expect(app.getByRole('status')).toContainText('Project “Brede school Goes” aangemaakt.');
 
   await ui.reload();
-  await expect(app.getByRole('heading', { name: 'Brede school Goes' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Brede school Goes' })).toBeVisible();
+  await ui.nav('Projecten').click();
+  await expect(app.getByRole('link', { name: 'Brede school Goes' })).toBeVisible();
 });
 
 test('the language switch changes every label and is remembered', async ({ app }) => {

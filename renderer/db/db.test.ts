@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QuickScanDb } from './db';
+
+const names: string[] = [];
+const freshName = () => {
+  const name = `quickscan-test-${names.length}-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  return name;
+};
+
+afterEach(async () => {
+  while (names.length) await Dexie.delete(names.pop()!);
+});
+
+/** Writes a database exactly as schema version 1 (the first release) did. */
+async function writeVersion1(name: string, projects: unknown[], settings: unknown[] = []) {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ projects: 'id, name, updatedAt, municipality, phase, deletedAt', scans: 'id, projectId, updatedAt', settings: 'key' });
+  await v1.open();
+  await v1.table('projects').bulkAdd(projects);
+  await v1.table('settings').bulkAdd(settings);
+  v1.close();
+}
+
+describe('database upgrades', () => {
+  it('opens a version 1 database and keeps every project and setting', async () => {
+    const name = freshName();
+    await writeVersion1(
+      name,
+      [
+        { id: 'p1', name: 'Brede school Goes', address: '', municipality: '', client: '', buildingType: '', kind: 'new_build', phase: 'SO', gfaM2: null, constructionBudgetEur: null, circularBudget: { mode: 'pct', pct: 0 }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null },
+        { id: 'p2', name: 'Oud kantoor', createdAt: '2026-10-01T10:00:00.000Z' },
+      ],
+      [{ key: 'locale', value: 'en' }],
+    );
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const projects = await db.projects.orderBy('name').toArray();
+    expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
+    expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
+    expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
+    expect(await db.scans.count()).toBe(0);
+    expect(await db.evidence.count()).toBe(0);
+    db.close();
+  });
+
+  it('leaves a record it cannot read exactly as it was', async () => {
+    const name = freshName();
+    const broken = { id: 'p9', name: '', weird: 1 };
+    await writeVersion1(name, [broken]);
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(await db.projects.get('p9')).toEqual(broken);
+    db.close();
+  });
+});

@@ -1,0 +1,422 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Question, QuickScanDefinition } from '../../forms/schema';
+import { navigate, routeHref } from '../app/router';
+import { EvidenceList } from '../components/EvidenceList';
+import { NoteField } from '../components/NoteField';
+import { ResultPanel } from '../components/ResultPanel';
+import { getProject } from '../db/projects';
+import type { ProjectRecord, ScanRecord } from '../db/records';
+import { formatEuro, formatNumber, type Locale } from '../i18n';
+import { effectiveCost, projectCostCents } from '../scan/costs';
+import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scoreStoredScan } from '../scan/engine';
+import { exportScanFile } from '../scan/export';
+import { answerChanges, useScanEditor } from '../state/scan-editor';
+import { useLocale, useT, useUi } from '../state/store';
+import { NotFoundScreen } from './NotFoundScreen';
+
+export function ScanScreen({ projectId, scanId, theme }: { projectId: string; scanId: string; theme?: string | undefined }) {
+  const t = useT();
+  const project = useLiveQuery(() => getProject(projectId).then((p) => p ?? false), [projectId], null);
+  const scan = useScanEditor((s) => s.scan);
+  const loadError = useScanEditor((s) => s.loadError);
+
+  useEffect(() => {
+    void useScanEditor.getState().load(scanId);
+    return () => useScanEditor.getState().unload();
+  }, [scanId]);
+
+  if (project === false || loadError === 'not-found') return <NotFoundScreen />;
+  if (loadError) return <p className="notice error">{t('scan.loadError', { reason: loadError })}</p>;
+  if (project === null || !scan || scan.id !== scanId) return <p aria-busy="true">{t('app.loading')}</p>;
+  const method = methodOf(scan);
+  if (!method) return <p className="notice error">{t('scan.unknownMethod', { id: scan.definitionId, version: scan.definitionVersion })}</p>;
+  if (!hasScoringInputs(project)) {
+    return (
+      <section className="screen">
+        <h1>{scan.name}</h1>
+        <p className="notice warn">{t('project.needsGfa')}</p>
+        <a className="button primary" href={routeHref({ name: 'project', projectId })}>
+          {t('project.edit')}
+        </a>
+      </section>
+    );
+  }
+  return <ScanEditor project={project} scan={scan} definition={method.definition} themeId={theme} />;
+}
+
+function themeProgress(definition: QuickScanDefinition, project: ProjectRecord, scan: ScanRecord, themeId: string) {
+  const questions = definition.questions.filter((q) => q.theme === themeId);
+  const done = questions.filter((q) => !appliesToProject(q, project) || scan.answers[q.id]?.level || scan.answers[q.id]?.notApplicable).length;
+  return { done, total: questions.length };
+}
+
+function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRecord & { gfaM2: number }; scan: ScanRecord; definition: QuickScanDefinition; themeId: string | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  const announce = useUi((s) => s.announce);
+  const { change, undo, redo } = useScanEditor.getState();
+  const canUndo = useScanEditor((s) => s.undoStack.length > 0);
+  const canRedo = useScanEditor((s) => s.redoStack.length > 0);
+  const saveError = useScanEditor((s) => s.saveError);
+  const currentTheme = definition.themes.find((th) => th.id === themeId) ?? definition.themes[0]!;
+  const themeIndex = definition.themes.indexOf(currentTheme);
+  const questions = definition.questions.filter((q) => q.theme === currentTheme.id);
+  const score = useMemo(() => scoreStoredScan(project, scan), [project, scan]);
+  const questionsRef = useRef<HTMLDivElement>(null);
+  // The theme whose first question takes the focus once it is shown (after Enter on the last question).
+  const pendingFocus = useRef<string | null>(null);
+
+  const goToTheme = (index: number, focus: 'first' | 'none' = 'none') => {
+    const target = definition.themes[index];
+    if (!target) return;
+    pendingFocus.current = focus === 'first' ? target.id : null;
+    navigate({ name: 'scan', projectId: project.id, scanId: scan.id, theme: target.id });
+  };
+
+  // After a theme change by keyboard, put the focus on its first question.
+  useEffect(() => {
+    if (pendingFocus.current === currentTheme.id) {
+      pendingFocus.current = null;
+      focusQuestion(questionsRef.current, 0);
+    }
+  }, [currentTheme.id]);
+
+  // Undo and redo work anywhere on this screen except inside a text field (which has its own).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select')) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void useScanEditor.getState().undo();
+      } else if (mod && (event.key.toLowerCase() === 'y' || (event.key.toLowerCase() === 'z' && event.shiftKey))) {
+        event.preventDefault();
+        void useScanEditor.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function exportFile() {
+    try {
+      const result = await exportScanFile(project, scan);
+      if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
+    } catch (error) {
+      announce(t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    }
+  }
+
+  const onQuestionKey = (event: KeyboardEvent<HTMLDivElement>, index: number, question: Question) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const digit = /^[0-9]$/.test(event.key) ? Number(event.key) : null;
+    if (digit !== null) {
+      const level = question.levels[digit];
+      if (level) {
+        event.preventDefault();
+        void change(answerChanges.setLevel(question.id, level.id));
+        focusLevel(event.currentTarget, digit);
+      }
+      return;
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        focusQuestion(questionsRef.current, index + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        focusQuestion(questionsRef.current, index - 1);
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (index + 1 < questions.length) focusQuestion(questionsRef.current, index + 1);
+        else if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first');
+        else document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus();
+        break;
+      case 'n':
+      case 'N':
+        if (question.allowNotApplicable) {
+          event.preventDefault();
+          void change(answerChanges.setNotApplicable(question.id, !scan.answers[question.id]?.notApplicable));
+        }
+        break;
+    }
+  };
+
+  return (
+    <section className="screen scan-screen" aria-labelledby="scan-title">
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <a href={routeHref({ name: 'projects' })}>{t('nav.projects')}</a> / <a href={routeHref({ name: 'project', projectId: project.id })}>{project.name}</a>
+      </nav>
+      <div className="screen-header">
+        <div>
+          <h1 id="scan-title">{scan.name}</h1>
+          <p className="muted small">
+            {definition.title[locale]} {definition.version} · {t(`kind.${project.kind}`)} · {formatNumber(locale, project.gfaM2)} m² {t('unit.gfa')}
+          </p>
+        </div>
+        <div className="button-row tight">
+          <button type="button" className="button" onClick={() => void undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+            {t('scan.undo')}
+          </button>
+          <button type="button" className="button" onClick={() => void redo()} disabled={!canRedo} aria-keyshortcuts="Control+Y">
+            {t('scan.redo')}
+          </button>
+          <RenameButton scan={scan} />
+          <button type="button" className="button" onClick={() => void exportFile()}>
+            {t('scan.export')}
+          </button>
+          <a className="button primary" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
+            {t('budget.title')}
+          </a>
+        </div>
+      </div>
+      {saveError && (
+        <p className="notice error" role="alert">
+          {t('scan.saveError', { reason: saveError })}
+        </p>
+      )}
+      <nav className="theme-tabs" aria-label={t('scan.themes')}>
+        <ol>
+          {definition.themes.map((th, i) => {
+            const progress = themeProgress(definition, project, scan, th.id);
+            const isCurrent = th.id === currentTheme.id;
+            return (
+              <li key={th.id}>
+                <a
+                  href={routeHref({ name: 'scan', projectId: project.id, scanId: scan.id, theme: th.id })}
+                  aria-current={isCurrent ? 'step' : undefined}
+                  className={`theme-tab${progress.done === progress.total ? ' complete' : ''}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    goToTheme(i);
+                  }}
+                >
+                  <span className="theme-tab-id">{th.id}</span>
+                  <span className="theme-tab-title">{th.title[locale]}</span>
+                  <span className="theme-tab-progress">{t('scan.progress', { done: progress.done, total: progress.total })}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <div className="scan-layout">
+        <div className="scan-main">
+          <header className="theme-header">
+            <h2>
+              {currentTheme.id}. {currentTheme.title[locale]}
+            </h2>
+            <p>{currentTheme.description[locale]}</p>
+            <p className="muted small">{t('scan.keyboardHelp')}</p>
+          </header>
+          <div ref={questionsRef}>
+            {questions.map((question, index) => (
+              <QuestionCard key={question.id} question={question} definition={definition} project={project} scan={scan} locale={locale} onKeyDown={(e) => onQuestionKey(e, index, question)} />
+            ))}
+          </div>
+          <div className="button-row theme-nav">
+            <button type="button" className="button" disabled={themeIndex === 0} onClick={() => goToTheme(themeIndex - 1)}>
+              {t('scan.previousTheme')}
+            </button>
+            {themeIndex + 1 < definition.themes.length ? (
+              <button type="button" className="button primary" onClick={() => goToTheme(themeIndex + 1, 'first')}>
+                {t('scan.nextTheme', { theme: definition.themes[themeIndex + 1]!.title[locale] })}
+              </button>
+            ) : (
+              <a className="button primary" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
+                {t('scan.toBudget')}
+              </a>
+            )}
+          </div>
+        </div>
+        {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} />}
+      </div>
+    </section>
+  );
+}
+
+function RenameButton({ scan }: { scan: ScanRecord }) {
+  const t = useT();
+  const [name, setName] = useState<string | null>(null);
+  if (name === null) {
+    return (
+      <button type="button" className="button" onClick={() => setName(scan.name)}>
+        {t('scan.rename')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim()) void useScanEditor.getState().change((s) => ({ ...s, name: name.trim().slice(0, 200) }));
+        setName(null);
+      }}
+    >
+      <label className="visually-hidden" htmlFor="scan-rename">
+        {t('scan.renamePrompt')}
+      </label>
+      <input id="scan-rename" value={name} autoFocus maxLength={200} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setName(null)} />
+      <button type="submit" className="button primary">
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+function focusQuestion(container: HTMLElement | null, index: number) {
+  const groups = container?.querySelectorAll<HTMLElement>('[role="radiogroup"]');
+  const group = groups?.[Math.max(0, Math.min(index, (groups?.length ?? 1) - 1))];
+  if (!group) return;
+  const target = group.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]') ?? group.querySelector<HTMLElement>('[role="radio"]');
+  target?.focus();
+  group.closest('article')?.scrollIntoView({ block: 'nearest' });
+}
+
+function focusLevel(group: HTMLElement, index: number) {
+  group.querySelectorAll<HTMLElement>('[role="radio"]')[index]?.focus();
+}
+
+function formatCost(locale: Locale, cents: { low: number; high: number }): string {
+  if (cents.low === 0 && cents.high === 0) return formatEuro(locale, 0);
+  if (cents.low === cents.high) return formatEuro(locale, cents.low / 100);
+  return `${formatEuro(locale, cents.low / 100)} – ${formatEuro(locale, cents.high / 100)}`;
+}
+
+function QuestionCard({
+  question,
+  definition,
+  project,
+  scan,
+  locale,
+  onKeyDown,
+}: {
+  question: Question;
+  definition: QuickScanDefinition;
+  project: ProjectRecord & { gfaM2: number };
+  scan: ScanRecord;
+  locale: Locale;
+  onKeyDown(event: KeyboardEvent<HTMLDivElement>): void;
+}) {
+  const t = useT();
+  const { change } = useScanEditor.getState();
+  const answer = scan.answers[question.id];
+  const headingId = `q-${question.id}-title`;
+  const isApplicable = appliesToProject(question, project);
+  const isNotApplicable = !!answer?.notApplicable;
+  const selectedIndex = question.levels.findIndex((l) => l.id === answer?.level);
+  const sources = question.sources.map((ref) => {
+    const source = definition.sources.find((s) => s.id === ref.source);
+    return `${source?.title ?? ref.source}, ${ref.locator}`;
+  });
+
+  if (!isApplicable) {
+    return (
+      <article className="question-card not-applicable" aria-labelledby={headingId}>
+        <h3 id={headingId}>
+          <span className="question-id">{question.id}</span> {question.title[locale]}
+        </h3>
+        <p className="muted">{t('scan.naByKind', { kind: t(`kind.${project.kind}`) })}</p>
+      </article>
+    );
+  }
+
+  const onLevelKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      const from = Math.max(0, selectedIndex);
+      const next = event.key === 'ArrowRight' ? Math.min(question.levels.length - 1, from + (selectedIndex < 0 ? 0 : 1)) : Math.max(0, from - 1);
+      const level = question.levels[next];
+      if (level) {
+        void change(answerChanges.setLevel(question.id, level.id));
+        focusLevel(event.currentTarget, next);
+      }
+      return;
+    }
+    if (event.key === ' ') {
+      const index = Number((event.target as HTMLElement).dataset.index);
+      const level = question.levels[index];
+      if (level) {
+        event.preventDefault();
+        void change(answerChanges.setLevel(question.id, level.id));
+      }
+      return;
+    }
+    onKeyDown(event);
+  };
+
+  return (
+    <article className={`question-card${answer?.level || isNotApplicable ? ' answered' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className="question-id">{question.id}</span> {question.title[locale]}
+      </h3>
+      <details className="question-help">
+        <summary>{t('scan.helpAndSources')}</summary>
+        <p>{question.help[locale]}</p>
+        <p className="muted small">
+          {t('scan.sources')}: {sources.join('; ')}
+        </p>
+      </details>
+      <div role="radiogroup" aria-labelledby={headingId} aria-disabled={isNotApplicable || undefined} className={`level-grid${isNotApplicable ? ' disabled' : ''}`} onKeyDown={onLevelKey}>
+        {question.levels.map((level, index) => {
+          const isChecked = level.id === answer?.level;
+          const { cost, isOverridden } = effectiveCost(question.id, level.id, level.cost, scan.costOverrides);
+          const cents = projectCostCents(cost, project.gfaM2);
+          const isTabStop = isChecked || (selectedIndex < 0 && index === 0);
+          return (
+            <div
+              key={level.id}
+              role="radio"
+              aria-checked={isChecked}
+              tabIndex={isTabStop ? 0 : -1}
+              data-index={index}
+              className={`level-card${isChecked ? ' checked' : ''}`}
+              onClick={() => void change(answerChanges.setLevel(question.id, level.id))}
+            >
+              <span className="level-top">
+                <span className="level-key" aria-hidden="true">
+                  {index}
+                </span>
+                <span className="level-points">{level.points === 1 ? t('scan.pointsOne') : t('scan.points', { points: level.points })}</span>
+              </span>
+              <span className="level-label">{level.label[locale]}</span>
+              <span className="level-help">{level.help[locale]}</span>
+              <span className="level-cost">
+                {cost.basis === 'per_m2_gfa'
+                  ? t('scan.costPerM2', { low: formatEuro(locale, cost.low, true), high: formatEuro(locale, cost.high, true), total: formatCost(locale, cents) })
+                  : t('scan.costLump', { total: formatCost(locale, cents) })}
+                {isOverridden && <span className="tag">{t('scan.costOverridden')}</span>}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      <div className="question-tools">
+        {question.allowNotApplicable && (
+          <label className="choice">
+            <input type="checkbox" checked={isNotApplicable} onChange={(e) => void change(answerChanges.setNotApplicable(question.id, e.target.checked))} />
+            {t('scan.notApplicable')}
+          </label>
+        )}
+        {answer?.level && (
+          <button type="button" className="button small" onClick={() => void change(answerChanges.clear(question.id))}>
+            {t('scan.clearAnswer')}
+            <span className="visually-hidden"> {question.id}</span>
+          </button>
+        )}
+      </div>
+      {answer?.level && (question.levels.find((l) => l.id === answer.level)?.evidence.length ?? 0) > 0 && (
+        <p className="muted small">
+          {t('scan.expectedEvidence')}: {question.levels.find((l) => l.id === answer.level)!.evidence.map((e) => e[locale]).join('; ')}
+        </p>
+      )}
+      <NoteField questionId={question.id} value={answer?.note ?? ''} />
+      <EvidenceList scanId={scan.id} questionId={question.id} />
+    </article>
+  );
+}

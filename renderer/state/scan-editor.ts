@@ -1,0 +1,142 @@
+import { create } from 'zustand';
+import { db } from '../db/db';
+import type { ScanRecord } from '../db/records';
+import { restoreScan } from '../db/restore';
+
+/** The parts of a scan that undo and redo restore. */
+type Snapshot = Pick<ScanRecord, 'answers' | 'costOverrides' | 'locked' | 'name'>;
+
+const MAX_UNDO = 200;
+
+interface ScanEditorSlice {
+  scan: ScanRecord | null;
+  loadError: string | null;
+  undoStack: Snapshot[];
+  redoStack: Snapshot[];
+  /** Set when the last write failed (e.g. storage full); the screen shows it, the last saved state stays. */
+  saveError: string | null;
+  load(scanId: string): Promise<void>;
+  unload(): void;
+  /** Applies a change: written to IndexedDB first, shown once committed. `coalesceKey` merges typing into one undo step. */
+  change(mutate: (scan: ScanRecord) => ScanRecord, options?: { coalesceKey?: string }): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+const snapshotOf = (scan: ScanRecord): Snapshot => structuredClone({ answers: scan.answers, costOverrides: scan.costOverrides, locked: scan.locked, name: scan.name });
+
+// Writes are chained so they reach the database in the order they were made.
+let writeChain: Promise<unknown> = Promise.resolve();
+let pending: ScanRecord | null = null;
+let lastCoalesceKey: string | null = null;
+
+export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
+  async function persist(next: ScanRecord, history: Pick<ScanEditorSlice, 'undoStack' | 'redoStack'>): Promise<void> {
+    pending = next;
+    const write = writeChain.then(async () => {
+      await db.transaction('rw', db.scans, db.projects, async () => {
+        await db.scans.put(next);
+        await db.projects.update(next.projectId, { updatedAt: next.updatedAt });
+      });
+    });
+    writeChain = write.catch(() => undefined);
+    try {
+      await write;
+      // Only what is committed is shown; a newer pending change will show itself when it commits.
+      if (get().scan?.id === next.id) set({ scan: next, saveError: null, ...history });
+    } catch (error) {
+      pending = get().scan;
+      set({ saveError: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return {
+    scan: null,
+    loadError: null,
+    undoStack: [],
+    redoStack: [],
+    saveError: null,
+    async load(scanId) {
+      await writeChain;
+      try {
+        const raw = await db.scans.get(scanId);
+        const scan = raw ? restoreScan(raw) : null;
+        pending = scan;
+        lastCoalesceKey = null;
+        set({ scan, loadError: scan ? null : 'not-found', undoStack: [], redoStack: [], saveError: null });
+      } catch (error) {
+        set({ scan: null, loadError: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    unload() {
+      pending = null;
+      lastCoalesceKey = null;
+      set({ scan: null, loadError: null, undoStack: [], redoStack: [], saveError: null });
+    },
+    async change(mutate, options = {}) {
+      const base = pending ?? get().scan;
+      if (!base) return;
+      const next = { ...mutate(structuredClone(base)), updatedAt: new Date().toISOString() };
+      const { undoStack } = get();
+      const merges = options.coalesceKey !== undefined && options.coalesceKey === lastCoalesceKey;
+      lastCoalesceKey = options.coalesceKey ?? null;
+      const nextUndo = merges ? undoStack : [...undoStack, snapshotOf(base)].slice(-MAX_UNDO);
+      await persist(next, { undoStack: nextUndo, redoStack: [] });
+    },
+    async undo() {
+      const base = pending ?? get().scan;
+      const { undoStack, redoStack } = get();
+      const previous = undoStack.at(-1);
+      if (!base || !previous) return;
+      lastCoalesceKey = null;
+      await persist({ ...base, ...structuredClone(previous), updatedAt: new Date().toISOString() }, { undoStack: undoStack.slice(0, -1), redoStack: [...redoStack, snapshotOf(base)] });
+    },
+    async redo() {
+      const base = pending ?? get().scan;
+      const { undoStack, redoStack } = get();
+      const next = redoStack.at(-1);
+      if (!base || !next) return;
+      lastCoalesceKey = null;
+      await persist({ ...base, ...structuredClone(next), updatedAt: new Date().toISOString() }, { undoStack: [...undoStack, snapshotOf(base)], redoStack: redoStack.slice(0, -1) });
+    },
+  };
+});
+
+/** Pure helpers for the answer changes the screens make. */
+export const answerChanges = {
+  setLevel: (questionId: string, level: string) => (scan: ScanRecord): ScanRecord => {
+    const note = scan.answers[questionId]?.note;
+    scan.answers[questionId] = note ? { level, note } : { level };
+    return scan;
+  },
+  setNotApplicable: (questionId: string, isNotApplicable: boolean) => (scan: ScanRecord): ScanRecord => {
+    const note = scan.answers[questionId]?.note;
+    if (isNotApplicable) scan.answers[questionId] = note ? { notApplicable: true, note } : { notApplicable: true };
+    else if (note) scan.answers[questionId] = { note };
+    else delete scan.answers[questionId];
+    return scan;
+  },
+  clear: (questionId: string) => (scan: ScanRecord): ScanRecord => {
+    const note = scan.answers[questionId]?.note;
+    if (note) scan.answers[questionId] = { note };
+    else delete scan.answers[questionId];
+    return scan;
+  },
+  setNote: (questionId: string, note: string) => (scan: ScanRecord): ScanRecord => {
+    const current = { ...scan.answers[questionId] };
+    if (note) current.note = note;
+    else delete current.note;
+    if (current.level === undefined && current.notApplicable === undefined && current.note === undefined) delete scan.answers[questionId];
+    else scan.answers[questionId] = current;
+    return scan;
+  },
+  toggleLock: (questionId: string) => (scan: ScanRecord): ScanRecord => {
+    scan.locked = scan.locked.includes(questionId) ? scan.locked.filter((q) => q !== questionId) : [...scan.locked, questionId].sort();
+    return scan;
+  },
+  setCostOverride: (questionId: string, level: string, cost: ScanRecord['costOverrides'][number]['cost'] | null) => (scan: ScanRecord): ScanRecord => {
+    scan.costOverrides = scan.costOverrides.filter((o) => !(o.question === questionId && o.level === level));
+    if (cost) scan.costOverrides.push({ question: questionId, level, cost });
+    return scan;
+  },
+};
