@@ -174,9 +174,13 @@ export function buildEnvelope(content: IssuedContent, signatureB64u: string, rep
   };
 }
 
-/** The envelope as a file: 2-space-indented JSON with a final newline. */
+/**
+ * The envelope as a file: 2-space-indented JSON with a final newline, members in canonical
+ * (RFC 8785) order, so the text depends only on the envelope's values, not on the order in
+ * which its objects were built. This is also the text attached to the PDF.
+ */
 export function envelopeJsonText(envelope: IssuedEnvelope): string {
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return `${JSON.stringify(JSON.parse(canonicalJson(envelope)), null, 2)}\n`;
 }
 
 export interface IssuedError {

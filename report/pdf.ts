@@ -1,0 +1,75 @@
+/**
+ * The PDF report of an issued revision: pages drawn by the builder of the envelope's layout
+ * version, document metadata, and the envelope attached as `quickscan-envelope.json`, so the
+ * PDF alone is enough to verify it (report/verify.ts).
+ *
+ * Deterministic: the same envelope (and definition) gives the same bytes in Node and in the
+ * browser, now and later. Creation and modification dates are the revision's `issuedAt`, the
+ * file id is derived from the content hash, nothing depends on the clock, the machine's time
+ * zone, `Intl` or randomness. Verification relies on this: it rebuilds the PDF and compares bytes.
+ *
+ * Layout versions: `envelope.report.layout` names the builder. A released builder never changes
+ * its output; a new look is a new layout number, and old builders stay so old PDFs still verify.
+ * See docs/verifying.md.
+ */
+import { AFRelationship, PDFDocument } from 'pdf-lib';
+import type { QuickScanDefinition } from '../forms/schema';
+import { envelopeJsonText, type IssuedEnvelope } from '../scoring/issued';
+import { drawLayout1, layout1Metadata } from './layout1';
+import { reportStrings } from './strings';
+
+/** The attachment's file name inside the PDF. */
+export const ENVELOPE_ATTACHMENT_NAME = 'quickscan-envelope.json';
+
+/** The layout new revisions are issued with. */
+export const CURRENT_LAYOUT = 1;
+
+export type LayoutBuilder = (envelope: IssuedEnvelope, definition: QuickScanDefinition) => Promise<Uint8Array>;
+
+export class UnknownLayoutError extends Error {
+  override readonly name = 'UnknownLayoutError';
+  readonly layout: number;
+  constructor(layout: number) {
+    super(`report layout ${layout} is not known to this version of the app (known: ${Object.keys(LAYOUTS).join(', ')})`);
+    this.layout = layout;
+  }
+}
+
+/** Layout 1: jsPDF pages (report/layout1.ts), then pdf-lib adds metadata and the attachment. */
+async function buildLayout1(envelope: IssuedEnvelope, definition: QuickScanDefinition): Promise<Uint8Array> {
+  const { bytes } = drawLayout1(envelope, definition);
+  const issued = new Date(Date.parse(envelope.content.issuedAt));
+  const meta = layout1Metadata(envelope, definition);
+  // updateMetadata: false keeps pdf-lib from writing its producer and the current date
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setSubject(meta.subject);
+  pdf.setAuthor(meta.author);
+  pdf.setKeywords(meta.keywords);
+  pdf.setCreator(meta.creator);
+  pdf.setProducer(meta.producer);
+  pdf.setCreationDate(issued);
+  pdf.setModificationDate(issued);
+  await pdf.attach(new TextEncoder().encode(envelopeJsonText(envelope)), ENVELOPE_ATTACHMENT_NAME, {
+    mimeType: 'application/json',
+    description: reportStrings[envelope.report.locale].attachmentDescription,
+    creationDate: issued,
+    modificationDate: issued,
+    afRelationship: AFRelationship.Data,
+  });
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** Every layout this version can build, by number. Append only. */
+export const LAYOUTS: Readonly<Record<number, LayoutBuilder>> = Object.freeze({ 1: buildLayout1 });
+
+/**
+ * The PDF of an issued revision: a deterministic function of the envelope and the definition
+ * it names. Throws {@link UnknownLayoutError} for a layout this version does not know, and
+ * scoring's `ScanInputError` when the answers do not fit the definition.
+ */
+export async function buildReportPdf(envelope: IssuedEnvelope, definition: QuickScanDefinition): Promise<Uint8Array> {
+  const builder = LAYOUTS[envelope.report.layout];
+  if (!builder) throw new UnknownLayoutError(envelope.report.layout);
+  return builder(envelope, definition);
+}
