@@ -76,10 +76,12 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
 
   // After a theme change by keyboard, put the focus on its first question.
   useEffect(() => {
-    if (pendingFocus.current === currentTheme.id) {
-      pendingFocus.current = null;
-      focusQuestion(questionsRef.current, 0);
-    }
+    if (pendingFocus.current !== currentTheme.id) return;
+    pendingFocus.current = null;
+    if (questionsRef.current?.querySelector('[role="radiogroup"]')) focusQuestion(questionsRef.current, 0);
+    else if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first'); // nothing to answer here
+    // goToTheme only changes the route; it needs no dependency tracking.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentTheme.id]);
 
   // Undo and redo work anywhere on this screen except inside a text field (which has its own).
@@ -109,7 +111,18 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
     }
   }
 
-  const onQuestionKey = (event: KeyboardEvent<HTMLDivElement>, index: number, question: Question) => {
+  /** Moves the focus to the next or previous answerable question, across themes. */
+  const moveFocus = (from: HTMLElement, step: 1 | -1) => {
+    const groups = Array.from(questionsRef.current?.querySelectorAll<HTMLElement>('[role="radiogroup"]') ?? []);
+    const target = groups[groups.indexOf(from) + step];
+    if (target) return focusGroup(target);
+    if (step === 1) {
+      if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first');
+      else document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus();
+    }
+  };
+
+  const onQuestionKey = (event: KeyboardEvent<HTMLDivElement>, question: Question) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const digit = /^[0-9]$/.test(event.key) ? Number(event.key) : null;
     if (digit !== null) {
@@ -124,17 +137,15 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        focusQuestion(questionsRef.current, index + 1);
+        moveFocus(event.currentTarget, 1);
         break;
       case 'ArrowUp':
         event.preventDefault();
-        focusQuestion(questionsRef.current, index - 1);
+        moveFocus(event.currentTarget, -1);
         break;
       case 'Enter':
         event.preventDefault();
-        if (index + 1 < questions.length) focusQuestion(questionsRef.current, index + 1);
-        else if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first');
-        else document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus();
+        moveFocus(event.currentTarget, 1);
         break;
       case 'n':
       case 'N':
@@ -214,8 +225,8 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
             <p className="muted small">{t('scan.keyboardHelp')}</p>
           </header>
           <div ref={questionsRef}>
-            {questions.map((question, index) => (
-              <QuestionCard key={question.id} question={question} definition={definition} project={project} scan={scan} locale={locale} onKeyDown={(e) => onQuestionKey(e, index, question)} />
+            {questions.map((question) => (
+              <QuestionCard key={question.id} question={question} definition={definition} project={project} scan={scan} locale={locale} onKeyDown={(e) => onQuestionKey(e, question)} />
             ))}
           </div>
           <div className="button-row theme-nav">
@@ -270,9 +281,11 @@ function RenameButton({ scan }: { scan: ScanRecord }) {
 }
 
 function focusQuestion(container: HTMLElement | null, index: number) {
-  const groups = container?.querySelectorAll<HTMLElement>('[role="radiogroup"]');
-  const group = groups?.[Math.max(0, Math.min(index, (groups?.length ?? 1) - 1))];
-  if (!group) return;
+  const group = container?.querySelectorAll<HTMLElement>('[role="radiogroup"]')[index];
+  if (group) focusGroup(group);
+}
+
+function focusGroup(group: HTMLElement) {
   const target = group.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]') ?? group.querySelector<HTMLElement>('[role="radio"]');
   target?.focus();
   group.closest('article')?.scrollIntoView({ block: 'nearest' });

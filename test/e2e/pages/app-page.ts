@@ -5,7 +5,7 @@ export class AppPage {
   constructor(readonly page: Page) {}
 
   nav(name: RegExp | string) {
-    return this.page.getByRole('navigation').getByRole('link', { name });
+    return this.page.getByRole('navigation', { name: /Hoofdmenu|Main menu/ }).getByRole('link', { name });
   }
 
   languageButton(code: 'NL' | 'EN') {
