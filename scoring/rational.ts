@@ -56,7 +56,7 @@ export function displayTruncated(r: Rational): number {
 
 /** A 0..1 value shown on 0-100, rounded up to one decimal (for what is still missing). */
 export function displayRoundedUp(r: Rational): number {
-  return -Number(floorDiv(-r.num * 1000n, r.den)) / 10;
+  return Number(-floorDiv(-r.num * 1000n, r.den)) / 10;
 }
 
 export function scoreValue(r: Rational): ScoreValue {
