@@ -37,13 +37,31 @@ describe('database upgrades', () => {
     );
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const projects = await db.projects.orderBy('name').toArray();
     expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
     expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
     expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'en' });
     expect(await db.scans.count()).toBe(0);
     expect(await db.evidence.count()).toBe(0);
+    expect(await db.revisions.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a version 2 database with scans and evidence and keeps them', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ projects: 'id, name, updatedAt, municipality, phase, deletedAt', scans: 'id, projectId, updatedAt, deletedAt, variantOf', evidence: 'id, scanId, [scanId+questionId]', settings: 'key' });
+    await v2.open();
+    await v2.table('projects').add({ id: 'p1', name: 'School', address: '', municipality: 'Goes', client: '', buildingType: '', kind: 'new_build', phase: 'VO', gfaM2: 2400, constructionBudgetEur: 6e6, circularBudget: { mode: 'pct', pct: 3 }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null });
+    await v2.table('scans').add({ id: 's1', projectId: 'p1', name: 'VO', definitionId: 'zeeland-quickscan', definitionVersion: '1.0.0', answers: { A1: { level: 'l2', note: 'x' } }, costOverrides: [], locked: [], variantOf: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null });
+    await v2.table('evidence').add({ id: 'e1', scanId: 's1', questionId: 'A1', name: 'foto.jpg', type: 'image/jpeg', size: 3, sha256: 'ab', addedAt: '2026-11-01T10:00:00.000Z', blob: new Blob(['abc']), thumbnail: null });
+    v2.close();
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect((await db.scans.get('s1'))?.answers).toEqual({ A1: { level: 'l2', note: 'x' } });
+    expect((await db.evidence.get('e1'))?.name).toBe('foto.jpg');
+    expect(await db.projects.count()).toBe(1);
     db.close();
   });
 

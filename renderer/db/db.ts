@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { EvidenceRecord, ProjectRecord, ScanRecord, SettingRecord } from './records';
+import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustedKeyRecord } from './records';
 import { restoreProject } from './restore';
 
 export const DB_NAME = 'quickscan';
@@ -9,12 +9,16 @@ export const DB_NAME = 'quickscan';
  * 1: projects, scans, settings.
  * 2: scans indexed by deletion and variant, evidence files; projects pass through the restore step
  *    so every stored project has all fields of the full project form.
+ * 3: issued revisions, the assessor's signing key, trusted public keys (new tables only).
  */
 export class QuickScanDb extends Dexie {
   projects!: EntityTable<ProjectRecord, 'id'>;
   scans!: EntityTable<ScanRecord, 'id'>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  revisions!: EntityTable<RevisionRecord, 'id'>;
+  signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
+  trustedKeys!: EntityTable<TrustedKeyRecord, 'publicKey'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -44,6 +48,11 @@ export class QuickScanDb extends Dexie {
             }
           });
       });
+    this.version(3).stores({
+      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
+      signingKeys: 'id',
+      trustedKeys: 'publicKey',
+    });
   }
 }
 

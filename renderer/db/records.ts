@@ -111,3 +111,33 @@ export interface EvidenceRecord {
   blob: Blob;
   thumbnail: Blob | null;
 }
+
+/** An issued, frozen revision: the signed envelope plus fields indexed for lists. Never edited. */
+export interface RevisionRecord {
+  /** The revision id of the signed content. */
+  id: string;
+  projectId: string;
+  /** The scan it was issued from (it may since have changed or been deleted). */
+  scanId: string;
+  referenceCode: string;
+  contentHash: string;
+  phase: string;
+  issuedAt: string;
+  /** The envelope exactly as issued (scoring/issued.ts); its report settings are the first PDF's. */
+  envelope: unknown;
+}
+
+/** The assessor's signing key: the private half is a non-extractable WebCrypto key. */
+export interface SigningKeyRecord {
+  id: 'assessor';
+  privateKey: CryptoKey;
+  publicKey: string;
+  createdAt: string;
+}
+
+/** A public key the user trusts when verifying (an assessor's, shared as a file). */
+export interface TrustedKeyRecord {
+  publicKey: string;
+  label: string;
+  addedAt: string;
+}
