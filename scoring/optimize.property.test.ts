@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestWithinBudget, cheapestPerLabel, frontier, frontierAnswers, type Plan } from './optimize';
+import { bestWithinBudget, cheapestPerLabel, frontier, frontierAnswers, optimize, upgrades, type Plan } from './optimize';
+import { scoreScan } from './score';
 import type { ProjectKind, ScoringDefinition } from './types';
 import type { Answer, CostOverride } from './scan-file';
 import {
@@ -196,6 +197,41 @@ describe('optimiser = brute force on small random definitions', () => {
         r.forEach((x, i) => expectSamePlan(x.plan, bruteCheapestLabel(c.def, plans, i)));
       }),
       { seed: SEED ?? 7, numRuns: RUNS },
+    );
+  });
+
+  it('scoreScan agrees with the independent evaluation of the current answers', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const s = scoreScan(c.def, input(c));
+        const all = c.def.questions.map((q) => q.id);
+        const [only] = enumeratePlans(c.def, input(c), { prudent: c.prudent, locked: all });
+        expect(s.cost.lowCents).toBe(Number(only!.lowCents));
+        expect(s.cost.highCents).toBe(Number(only!.highCents));
+        expect(s.themes.map((t) => [t.points, t.max])).toEqual(only!.themePoints.map((p, i) => [p, only!.themeMax[i]]));
+        if (only!.themeMax.some((m) => m > 0)) expect(s.total!.exact).toEqual({ num: only!.totalNum, den: only!.totalDen });
+        else expect(s.total).toBeNull();
+      }),
+      { seed: SEED ?? 99, numRuns: RUNS },
+    );
+  });
+
+  it('optimize() is the separate calls together; upgrades raise the total by what they say', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const opts = { ...options(c), budgetCents: c.budgetCents };
+        const o = optimize(c.def, input(c), opts);
+        expect(o.frontier).toEqual(frontier(c.def, input(c), opts));
+        expect(o.best).toEqual(bestWithinBudget(c.def, input(c), opts));
+        expect(o.perLabel).toEqual(cheapestPerLabel(c.def, input(c), opts));
+        const ups = upgrades(c.def, input(c), opts);
+        expect(o.upgrades).toEqual(ups);
+        for (const u of ups.slice(0, 3)) {
+          const after = scoreScan(c.def, { ...input(c), answers: { ...c.answers, [u.question]: { level: u.to } } });
+          expect(after.total).toEqual(u.total);
+        }
+      }),
+      { seed: SEED ?? 1234, numRuns: RUNS },
     );
   });
 });
