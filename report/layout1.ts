@@ -11,7 +11,7 @@
  * built-in Helvetica and Courier (text reduced to Windows-1252 by `toWinAnsi`).
  */
 import { jsPDF } from 'jspdf';
-import QRCode from 'qrcode';
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import type { QuickScanDefinition } from '../forms/schema';
 import type { IssuedEnvelope, ReportLocale } from '../scoring/issued';
 import { frontier as computeFrontier, type Frontier } from '../scoring/optimize';
@@ -254,7 +254,7 @@ function facts(w: Writer, rows: [string, string][], x: number, width: number, co
 
 /** The QR code as vector squares: one path of rectangles per row run, filled once. */
 function drawQr(w: Writer, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = createQr(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
   const m = size / (n + 2 * quiet);
@@ -534,17 +534,26 @@ function frontierChart(w: Writer, m: Model, height: number): void {
   doc.text(w.t(s.frontierAxisCost), x1, yBot + 8.5, { align: 'right' });
   doc.text(w.t(s.frontierAxisTotal), x0 - 14, yTop - 2);
 
-  // budget line
-  if (m.budgetCents >= minC && m.budgetCents <= maxC) {
+  // budget line, labelled at the foot of the chart (the frontier rises to the right, so the
+  // lower part of the plot near the budget is free)
+  const labelBox = (text: string, x: number, y: number, align: 'left' | 'right', colour: RGB) => {
+    const tw = w.width(text);
+    const left = align === 'left' ? x : x - tw;
+    w.fill(WHITE);
+    doc.rect(left - 0.8, y - 2.6, tw + 1.6, 3.4, 'F');
+    w.setFont(7, 'bold', colour);
+    doc.text(text, left, y);
+  };
+  const budgetX = m.budgetCents >= minC && m.budgetCents <= maxC ? X(m.budgetCents) : undefined;
+  if (budgetX !== undefined) {
     w.draw(CLAIM_FG, 0.35);
     doc.setLineDashPattern([1.2, 1], 0);
-    doc.line(X(m.budgetCents), yTop, X(m.budgetCents), yBot);
+    doc.line(budgetX, yTop, budgetX, yBot);
     doc.setLineDashPattern([], 0);
     w.setFont(7, 'bold', CLAIM_FG);
-    const bx = X(m.budgetCents);
-    doc.text(w.t(`${s.frontierBudget} ${formatEuroWhole(m.budgetCents, loc)}`), bx + (bx > x1 - 35 ? -1.2 : 1.2), yTop + 3, {
-      align: bx > x1 - 35 ? 'right' : 'left',
-    });
+    const text = w.t(`${s.frontierBudget} ${formatEuroWhole(m.budgetCents, loc)}`);
+    const right = budgetX + 1.5 + w.width(text) > x1;
+    labelBox(text, right ? budgetX - 1.5 : budgetX + 1.5, yBot - 2.5, right ? 'right' : 'left', CLAIM_FG);
   }
 
   // the frontier as a step line: each total holds from its cost to the next point's cost
@@ -573,16 +582,22 @@ function frontierChart(w: Writer, m: Model, height: number): void {
     doc.circle(X(best.costHalfCents / 2), Y(best.total.display), 1.3, 'FD');
   }
 
-  // this design
+  // this design: labelled on the side away from the budget line, where it fits
   if (current.total) {
     const cx = X(currentCost);
     const cy = Y(current.total.display);
     w.fill(CLAIM_FG);
     doc.circle(cx, cy, 1.5, 'F');
-    w.setFont(7.5, 'bold', INK);
+    w.setFont(7, 'bold', INK);
     const label = w.t(`${s.frontierThisDesign} (${formatScore(current.total.display, loc)}; ${formatEuroWhole(current.cost.midCents, loc)})`);
-    const right = cx + 2.5 + w.width(label) > x1;
-    doc.text(label, right ? cx - 2.5 : cx + 2.5, cy + (cy > yBot - 6 ? -2.5 : 3.5), { align: right ? 'right' : 'left' });
+    const tw = w.width(label);
+    const fitsRight = cx + 2.5 + tw <= x1;
+    const fitsLeft = cx - 2.5 - tw >= x0;
+    const crossesRight = budgetX !== undefined && budgetX > cx && budgetX < cx + 2.5 + tw;
+    const crossesLeft = budgetX !== undefined && budgetX < cx && budgetX > cx - 2.5 - tw;
+    const right = fitsRight && (!crossesRight || !fitsLeft || crossesLeft);
+    const ly = cy + (cy > yBot - 8 ? -2.8 : 4);
+    labelBox(label, right ? cx + 2.5 : cx - 2.5, ly, right ? 'left' : 'right', INK);
   }
 
   w.y = yBot + 11;
