@@ -419,8 +419,11 @@ function cover(w: Writer, m: Model): void {
   doc.text(w.t(badge), barX + 4, w.y);
   const next = m.score.label.next;
   if (next) {
-    const parts = [s.nextLabel(labelName(m, next.id), formatScore(next.missingTotal, loc))];
-    if (next.themesBelow.length > 0) parts.push(s.nextLabelThemes(next.themesBelow.map((t) => t.theme).join(', ')));
+    const themes = next.themesBelow.map((t) => t.theme).join(', ');
+    const parts =
+      next.missingTotal > 0
+        ? [s.nextLabel(labelName(m, next.id), formatScore(next.missingTotal, loc)), ...(themes ? [s.nextLabelThemes(themes)] : [])]
+        : [s.nextLabelOnlyThemes(labelName(m, next.id), themes)];
     w.setFont(7.5, 'normal', MUTED);
     const lines = w.split(parts.join('; '), PAGE_W - MARGIN_X - (barX + bw + 4));
     const first = lines.length > 1 ? w.y - 2.6 : w.y - 0.9;

@@ -43,6 +43,7 @@ const nl = {
   noLabel: 'geen label behaald',
   nextLabel: (name: string, missing: string) => `Volgende niveau ${name}: nog ${missing} punt op het totaal`,
   nextLabelThemes: (themes: string) => `thema’s onder het minimum: ${themes}`,
+  nextLabelOnlyThemes: (name: string, themes: string) => `Volgende niveau ${name}: het totaal is genoeg, maar thema’s onder het minimum: ${themes}`,
   weight: (w: string) => `weging ${w}`,
 
   // method, assessor, integrity
@@ -196,6 +197,7 @@ const en: ReportStrings = {
   noLabel: 'no label reached',
   nextLabel: (name, missing) => `Next level ${name}: ${missing} more on the total`,
   nextLabelThemes: (themes) => `themes below the minimum: ${themes}`,
+  nextLabelOnlyThemes: (name, themes) => `Next level ${name}: the total is enough, but themes below the minimum: ${themes}`,
   weight: (w) => `weight ${w}`,
 
   method: 'Method',
