@@ -319,7 +319,9 @@ function cover(w: Writer, m: Model): void {
   w.y += 4;
   doc.text(w.t(s.documentTitle.toUpperCase()), MARGIN_X, w.y);
   w.setFont(19, 'bold', INK);
-  const nameLines = w.split(c.project.name || '—', lw).slice(0, 3);
+  const allNameLines = w.split(c.project.name || '—', lw);
+  const nameLines = allNameLines.slice(0, 3);
+  if (allNameLines.length > 3) nameLines[2] = w.fit(`${nameLines[2]} ${allNameLines[3]}`, lw);
   for (const line of nameLines) {
     w.y += Writer.lh(19, 1.15);
     doc.text(line, MARGIN_X, w.y);

@@ -175,3 +175,67 @@ describe('buildReportPdf', () => {
     expect(execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' })).toContain('quickscan-envelope.json');
   });
 });
+
+describe('buildReportPdf with long and unusual content', () => {
+  it('breaks long notes, long words, many evidence files, long history and empty fields over pages; still verifies', async () => {
+    const { verifyFile } = await import('./verify');
+    const { testRegistry } = await import('./fixtures/example');
+    const scan = exampleScan();
+    scan.project.name = 'Integraal kindcentrum en wijkvoorziening met sporthal, bibliotheek en zorgsteunpunt De Nieuwe Schelp te Goes-Oost (fase 2)';
+    scan.project.client = '';
+    scan.project.address = '';
+    const long = 'Lange toelichting met veel woorden over losmaakbaarheid, hergebruik en materiaalpaspoorten. '.repeat(60);
+    scan.scan.answers.C2 = {
+      level: 'l2',
+      note: `${long}\n\nhttps://example.org/${'zeer-lang-pad-zonder-spaties-'.repeat(12)}`,
+      evidence: Array.from({ length: 30 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `bewijsstuk-${i}-met-een-lange-bestandsnaam-detail-gevelaansluiting-${'x'.repeat(i)}.pdf`,
+        type: 'application/pdf',
+        size: 1000 + i,
+        sha256: 'ab'.repeat(32),
+        addedAt: '2026-11-02T08:00:00.000Z',
+      })),
+    };
+    const history = Array.from({ length: 60 }, (_, i) => ({
+      revisionId: `11111111-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      referenceCode: 'QS-0000-0000-0000',
+      contentHash: 'cd'.repeat(32),
+      phase: 'SO' as const,
+      issuedAt: '2026-01-01T00:00:00.000Z',
+    }));
+    const envelope = issue(scan, { input: { history, assumptions: long, exclusions: '', followUp: [] } });
+    const bytes = await buildReportPdf(envelope, zeelandDefinition);
+    const { info } = drawLayout1(envelope, zeelandDefinition);
+    expect(info.pages).toBeGreaterThan(7);
+    expect(bytes.length).toBeLessThan(300 * 1024);
+    expect((await verifyFile(bytes, 'long.pdf', { registry: testRegistry })).status).toBe('valid');
+    if (process.env.QUICKSCAN_KEEP_PDF) writeFileSync(process.env.QUICKSCAN_KEEP_PDF, bytes);
+  });
+});
+
+describe('the QR code on the cover', () => {
+  it('is drawn as vector squares that form exactly the QR matrix of "<reference code>;sha256=<content hash>"', async () => {
+    const { pageContentText } = await import('./fixtures/tamper');
+    const { create } = await import('qrcode/lib/core/qrcode.js');
+    const envelope = issue(exampleScan());
+    const cover = await pageContentText(await buildReportPdf(envelope, zeelandDefinition), 0);
+    const block = /\n0 g\n([\s\S]*?)\nf\n/.exec(cover);
+    expect(block).not.toBeNull();
+    const rects = block![1]!.split('\n').map((line) => line.split(' ').slice(0, 4).map(Number) as [number, number, number, number]);
+    const unit = rects[0]![3];
+    const left = Math.min(...rects.map((r) => r[0]));
+    const top = Math.max(...rects.map((r) => r[1] + r[3]));
+    const drawn = new Set<string>();
+    for (const [x, y, w, h] of rects) {
+      expect(h).toBeCloseTo(unit, 1);
+      const row = Math.round((top - (y + h)) / unit);
+      const col = Math.round((x - left) / unit);
+      for (let c = 0; c < Math.round(w / unit); c++) drawn.add(`${row},${col + c}`);
+    }
+    const qr = create(`${envelope.referenceCode};sha256=${envelope.contentHash}`, { errorCorrectionLevel: 'M' });
+    const expected = new Set<string>();
+    for (let r = 0; r < qr.modules.size; r++) for (let c = 0; c < qr.modules.size; c++) if (qr.modules.get(r, c)) expected.add(`${r},${c}`);
+    expect(drawn).toEqual(expected);
+  });
+});
