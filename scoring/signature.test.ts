@@ -34,6 +34,20 @@ describe('Ed25519 signatures', () => {
     );
   });
 
+  it('verifies signatures made by a non-extractable WebCrypto Ed25519 key (as the app signs)', async () => {
+    const { subtle } = globalThis.crypto;
+    const pair = (await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const publicKey = base64urlnopad.encode(new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
+    const data = new TextEncoder().encode(message);
+    const sig = base64urlnopad.encode(new Uint8Array(await subtle.sign({ name: 'Ed25519' }, pair.privateKey, data)));
+    expect(verifySignature(message, sig, publicKey)).toBe(true);
+    expect(verifySignature(`${message}!`, sig, publicKey)).toBe(false);
+    // and the other way round: WebCrypto accepts what signWithSecretKey makes
+    const key = generateTestKeyPair();
+    const imported = await subtle.importKey('raw', decodeB64u(key.publicKey, 32)!, { name: 'Ed25519' }, false, ['verify']);
+    expect(await subtle.verify({ name: 'Ed25519' }, imported, decodeB64u(signWithSecretKey(message, key.secretKey), 64)!, data)).toBe(true);
+  });
+
   it('rejects a wrong key, a changed message and a changed signature', () => {
     const key = generateTestKeyPair();
     const other = generateTestKeyPair();
