@@ -44,8 +44,8 @@ describe('Ed25519 signatures', () => {
     expect(verifySignature(`${message}!`, sig, publicKey)).toBe(false);
     // and the other way round: WebCrypto accepts what signWithSecretKey makes
     const key = generateTestKeyPair();
-    const imported = await subtle.importKey('raw', decodeB64u(key.publicKey, 32)!, { name: 'Ed25519' }, false, ['verify']);
-    expect(await subtle.verify({ name: 'Ed25519' }, imported, decodeB64u(signWithSecretKey(message, key.secretKey), 64)!, data)).toBe(true);
+    const imported = await subtle.importKey('raw', new Uint8Array(decodeB64u(key.publicKey, 32)!), { name: 'Ed25519' }, false, ['verify']);
+    expect(await subtle.verify({ name: 'Ed25519' }, imported, new Uint8Array(decodeB64u(signWithSecretKey(message, key.secretKey), 64)!), data)).toBe(true);
   });
 
   it('rejects a wrong key, a changed message and a changed signature', () => {
