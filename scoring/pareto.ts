@@ -154,152 +154,146 @@ export function themeListBig(t: ThemeTables, k: bigint): BigList {
   return { n, key: t.listKey, score, low: t.listLow, left: null, right: null };
 }
 
-class Growable {
-  key: Float64Array;
-  score: Float64Array;
-  low: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  n = 0;
-  constructor(cap: number) {
-    this.key = new Float64Array(cap);
-    this.score = new Float64Array(cap);
-    this.low = new Float64Array(cap);
-    this.left = new Int32Array(cap);
-    this.right = new Int32Array(cap);
-  }
-  push(key: number, score: number, low: number, left: number, right: number): void {
-    if (this.n === this.key.length) this.grow();
-    const n = this.n++;
-    this.key[n] = key;
-    this.score[n] = score;
-    this.low[n] = low;
-    this.left[n] = left;
-    this.right[n] = right;
-  }
-  private grow(): void {
-    const cap = this.key.length * 2 + 16;
-    const k = new Float64Array(cap);
-    k.set(this.key);
-    this.key = k;
-    const s = new Float64Array(cap);
-    s.set(this.score);
-    this.score = s;
-    const l = new Float64Array(cap);
-    l.set(this.low);
-    this.low = l;
-    const a = new Int32Array(cap);
-    a.set(this.left);
-    this.left = a;
-    const b = new Int32Array(cap);
-    b.set(this.right);
-    this.right = b;
-  }
-  done(): NumList {
-    const n = this.n;
-    return {
-      n,
-      key: this.key.subarray(0, n),
-      score: this.score.subarray(0, n),
-      low: this.low.subarray(0, n),
-      left: this.left.subarray(0, n),
-      right: this.right.subarray(0, n),
-    };
-  }
-}
-
 /**
- * Pareto list of all sums a + b (a in A, b in B), numbers. Candidates are visited in the order
- * (key asc, score desc, b index desc); a candidate is kept when its score beats every kept one.
+ * Pareto list of all sums a + b (a in A, b in B), numbers. A k-way merge over the rows
+ * A + b_j in the order (key asc, score desc, b index desc); a candidate is kept when its score
+ * beats every kept one, and a row then skips (binary search) to its first entry that can still
+ * beat it. The heap slots hold (key, score, row) in parallel typed arrays.
  */
 export function mergeNum(A: NumList, B: NumList): NumList {
   const rows = B.n;
   const aKey = A.key;
   const aScore = A.score;
+  const aLow = A.low;
   const aN = A.n;
   const bKey = B.key;
   const bScore = B.score;
+  const bLow = B.low;
+  /** per row: its current position in A */
   const pos = new Int32Array(rows);
-  const hKey = new Float64Array(rows);
-  const hScore = new Float64Array(rows);
-  const heap = new Int32Array(rows);
+  /** heap slots: key, score, row */
+  const hk = new Float64Array(rows);
+  const hs = new Float64Array(rows);
+  const hr = new Int32Array(rows);
+  let cap = Math.max(16, aN + rows);
+  let oKey = new Float64Array(cap);
+  let oScore = new Float64Array(cap);
+  let oLow = new Float64Array(cap);
+  let oLeft = new Int32Array(cap);
+  let oRight = new Int32Array(cap);
+  let n = 0;
   let size = 0;
-  const out = new Growable(Math.max(16, aN + rows));
-
-  const less = (r1: number, r2: number): boolean => {
-    const k1 = hKey[r1]!;
-    const k2 = hKey[r2]!;
-    if (k1 !== k2) return k1 < k2;
-    const s1 = hScore[r1]!;
-    const s2 = hScore[r2]!;
-    if (s1 !== s2) return s1 > s2;
-    return r1 > r2;
-  };
-  const siftDown = (at: number): void => {
-    const r = heap[at]!;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && less(heap[child + 1]!, heap[child]!)) child++;
-      const c = heap[child]!;
-      if (!less(c, r)) break;
-      heap[at] = c;
-      at = child;
+  if (aN > 0) {
+    for (let r = 0; r < rows; r++) {
+      const k = aKey[0]! + bKey[r]!;
+      const s = aScore[0]! + bScore[r]!;
+      let at = size++;
+      while (at > 0) {
+        const p = (at - 1) >> 1;
+        const pk = hk[p]!;
+        const ps = hs[p]!;
+        if (pk < k || (pk === k && (ps > s || (ps === s && hr[p]! > r)))) break;
+        hk[at] = pk;
+        hs[at] = ps;
+        hr[at] = hr[p]!;
+        at = p;
+      }
+      hk[at] = k;
+      hs[at] = s;
+      hr[at] = r;
     }
-    heap[at] = r;
-  };
-  const siftUp = (at: number): void => {
-    const r = heap[at]!;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      const pr = heap[parent]!;
-      if (!less(r, pr)) break;
-      heap[at] = pr;
-      at = parent;
-    }
-    heap[at] = r;
-  };
-
-  if (aN === 0) return out.done();
-  for (let r = 0; r < rows; r++) {
-    pos[r] = 0;
-    hKey[r] = aKey[0]! + bKey[r]!;
-    hScore[r] = aScore[0]! + bScore[r]!;
-    heap[size++] = r;
-    siftUp(size - 1);
   }
   let best = -Infinity;
   while (size > 0) {
-    const r = heap[0]!;
+    const r = hr[0]!;
     const i = pos[r]!;
-    const s = hScore[r]!;
+    const s = hs[0]!;
     if (s > best) {
-      out.push(hKey[r]!, s, A.low[i]! + B.low[r]!, i, r);
+      if (n === cap) {
+        cap *= 2;
+        const k2 = new Float64Array(cap);
+        k2.set(oKey);
+        oKey = k2;
+        const s2 = new Float64Array(cap);
+        s2.set(oScore);
+        oScore = s2;
+        const l2 = new Float64Array(cap);
+        l2.set(oLow);
+        oLow = l2;
+        const a2 = new Int32Array(cap);
+        a2.set(oLeft);
+        oLeft = a2;
+        const b2 = new Int32Array(cap);
+        b2.set(oRight);
+        oRight = b2;
+      }
+      oKey[n] = hk[0]!;
+      oScore[n] = s;
+      oLow[n] = aLow[i]! + bLow[r]!;
+      oLeft[n] = i;
+      oRight[n] = r;
+      n++;
       best = s;
     }
-    // next candidate of row r that can still beat `best`: first i' > i with aScore[i'] > best - bScore[r]
-    const target = best - bScore[r]!;
+    // the row's next candidate that can still beat `best`: first i' > i with aScore[i'] > best - b
+    const bs = bScore[r]!;
+    const target = best - bs;
     let lo = i + 1;
     let hi = aN;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (aScore[mid]! > target) hi = mid;
-      else lo = mid + 1;
+    if (lo < hi && aScore[lo]! > target) hi = lo;
+    else {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (aScore[mid]! > target) hi = mid;
+        else lo = mid + 1;
+      }
     }
+    // the slot to sift down from the root: the row's next candidate, or the last slot
+    let k: number;
+    let sc: number;
+    let rr: number;
     if (lo >= aN) {
       size--;
-      if (size > 0) {
-        heap[0] = heap[size]!;
-        siftDown(0);
-      }
+      if (size === 0) break;
+      k = hk[size]!;
+      sc = hs[size]!;
+      rr = hr[size]!;
     } else {
       pos[r] = lo;
-      hKey[r] = aKey[lo]! + bKey[r]!;
-      hScore[r] = aScore[lo]! + bScore[r]!;
-      siftDown(0);
+      k = aKey[lo]! + bKey[r]!;
+      sc = aScore[lo]! + bs;
+      rr = r;
     }
+    let at = 0;
+    for (;;) {
+      let c = 2 * at + 1;
+      if (c >= size) break;
+      const c2 = c + 1;
+      if (c2 < size) {
+        const k1 = hk[c]!;
+        const k2 = hk[c2]!;
+        if (k2 < k1 || (k2 === k1 && (hs[c2]! > hs[c]! || (hs[c2]! === hs[c]! && hr[c2]! > hr[c]!)))) c = c2;
+      }
+      const ck = hk[c]!;
+      const cs = hs[c]!;
+      if (ck > k || (ck === k && (cs < sc || (cs === sc && hr[c]! < rr)))) break;
+      hk[at] = ck;
+      hs[at] = cs;
+      hr[at] = hr[c]!;
+      at = c;
+    }
+    hk[at] = k;
+    hs[at] = sc;
+    hr[at] = rr;
   }
-  return out.done();
+  return {
+    n,
+    key: oKey.subarray(0, n),
+    score: oScore.subarray(0, n),
+    low: oLow.subarray(0, n),
+    left: oLeft.subarray(0, n),
+    right: oRight.subarray(0, n),
+  };
 }
 
 /** The same merge with bigint scores: all pairs, sorted in the same order, then swept. */
@@ -334,4 +328,5 @@ export function mergeBig(A: BigList, B: BigList): BigList {
     right: Int32Array.from(right),
   };
 }
+
 

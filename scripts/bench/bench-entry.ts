@@ -53,11 +53,12 @@ export function runBench(emit: (f: Figure) => void): void {
   const s = timeMean(() => scoreScan(def, input), 20000, 1000);
   emit({ figure: 'score_v1_ms', value: round(s.mean), median: round(s.median), unit: 'ms', runs: s.runs, note: 'scoreScan, v1 (36 questions), example new build, warm mean' });
 
-  const o = timeMean(() => optimize(def, input), 200, 2000);
-  emit({ figure: 'optimize_v1_ms', value: round(o.mean), median: round(o.median), unit: 'ms', runs: o.runs, note: 'optimize(): frontier with answers + best within budget + cheapest per label + upgrades, v1, warm mean' });
-  const f1 = timeMean(() => frontier(def, input), 200, 1000);
+  const locked = { locked: (example.scan as { locked?: string[] }).locked };
+  const o = timeMean(() => optimize(def, input, locked), 200, 2000);
+  emit({ figure: 'optimize_v1_ms', value: round(o.mean), median: round(o.median), unit: 'ms', runs: o.runs, note: 'optimize(): frontier + best within budget + cheapest per label + upgrades, v1, example new build (C1 locked), warm mean' });
+  const f1 = timeMean(() => frontier(def, input, locked), 200, 1000);
   emit({ figure: 'frontier_v1_ms', value: round(f1.mean), median: round(f1.median), unit: 'ms', runs: f1.runs });
-  const fr = frontier(def, input);
+  const fr = frontier(def, input, locked);
   emit({ figure: 'frontier_v1_size', value: fr.points.length, unit: 'points' });
   const fe = frontier(def, { ...input, answers: {} });
   emit({ figure: 'frontier_v1_empty_scan_size', value: fe.points.length, unit: 'points', note: 'v1, nothing answered' });
