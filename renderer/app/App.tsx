@@ -8,6 +8,7 @@ import { ProjectScreen } from '../screens/ProjectScreen';
 import { ProjectsScreen } from '../screens/ProjectsScreen';
 import { ScanScreen } from '../screens/ScanScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { VerifyScreen } from '../screens/VerifyScreen';
 import { useLocale, useT, useUi } from '../state/store';
 import { useRoute, type Route } from './router';
 
@@ -23,7 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <BudgetScreen projectId={route.projectId} scanId={route.scanId} />;
     case 'compare':
       return <CompareScreen projectId={route.projectId} scanIds={route.scanIds} />;
-    case 'verify': // WIRE-VERIFY: the Verify screen lands with report/verify
+    case 'verify':
+      return <VerifyScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':

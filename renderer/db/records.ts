@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const phases = ['initiative', 'SO', 'VO', 'DO', 'TO', 'tender', 'execution', 'delivery', 'use'] as const;
 export type Phase = (typeof phases)[number];
+export const isPhase = (value: string): value is Phase => (phases as readonly string[]).includes(value);
 
 export const buildingTypes = [
   'housing_single',

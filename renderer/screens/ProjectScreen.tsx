@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';
 import { ProjectForm } from '../components/ProjectForm';
+import { RevisionsList } from '../components/RevisionsList';
 import { getProject, updateProject } from '../db/projects';
 import { createScan, duplicateScan, listScans, setScanDeleted } from '../db/scans';
 import { projectToForm } from '../forms-ui/project-form';
@@ -98,6 +99,11 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         </dl>
       )}
       {!project.gfaM2 && !isEditing && <p className="notice warn">{t('project.needsGfa')}</p>}
+
+      <section aria-labelledby="revisions-title">
+        <h2 id="revisions-title">{t('revision.title')}</h2>
+        <RevisionsList projectId={projectId} />
+      </section>
 
       <div className="screen-header">
         <h2>{t('project.scans')}</h2>

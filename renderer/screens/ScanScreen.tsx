@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Question, QuickScanDefinition } from '../../forms/schema';
 import { navigate, routeHref } from '../app/router';
 import { EvidenceList } from '../components/EvidenceList';
+import { IssuePanel } from '../components/IssuePanel';
 import { NoteField } from '../components/NoteField';
 import { ResultPanel } from '../components/ResultPanel';
 import { getProject } from '../db/projects';
@@ -64,6 +65,7 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
   const questions = definition.questions.filter((q) => q.theme === currentTheme.id);
   const score = useMemo(() => scoreStoredScan(project, scan), [project, scan]);
   const questionsRef = useRef<HTMLDivElement>(null);
+  const [isIssuing, setIsIssuing] = useState(false);
   // The theme whose first question takes the focus once it is shown (after Enter on the last question).
   const pendingFocus = useRef<string | null>(null);
 
@@ -180,11 +182,15 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
           <button type="button" className="button" onClick={() => void exportFile()}>
             {t('scan.export')}
           </button>
-          <a className="button primary" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
+          <a className="button" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
             {t('budget.title')}
           </a>
+          <button type="button" className="button primary" onClick={() => setIsIssuing(true)} aria-expanded={isIssuing}>
+            {t('issue.open')}
+          </button>
         </div>
       </div>
+      {isIssuing && <IssuePanel project={project} scan={scan} unanswered={score?.unanswered.length ?? 0} onClose={() => setIsIssuing(false)} />}
       {saveError && (
         <p className="notice error" role="alert">
           {t('scan.saveError', { reason: saveError })}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { locales } from '../i18n';
+import { AssessorSettings, TrustedKeysSettings } from '../components/AssessorSettings';
 import { platform, type AppInfo } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -29,6 +30,8 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <AssessorSettings />
+      <TrustedKeysSettings />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>
         {info && (

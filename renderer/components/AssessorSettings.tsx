@@ -1,0 +1,159 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { keyFingerprint } from '../../scoring/signature';
+import { db } from '../db/db';
+import { formatDate } from '../i18n';
+import { readAssessorProfile, writeAssessorProfile, type AssessorProfile } from '../issue/assessor';
+import { makePublicKeyFile, readPublicKeyFile } from '../issue/public-key-file';
+import { getOrCreateSigningKey, getSigningKey } from '../issue/signing';
+import { platform } from '../platform';
+import { useLocale, useT, useUi } from '../state/store';
+
+/** The assessor's profile and signing key, and the public keys this user trusts when verifying. */
+export function AssessorSettings() {
+  const t = useT();
+  const announce = useUi((s) => s.announce);
+  const stored = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
+  if (stored === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  return <AssessorForm initial={stored || { name: '', organisation: '', role: '', assessmentType: 'self' }} onSaved={() => announce(t('assessor.saved'))} />;
+}
+
+function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(): void }) {
+  const t = useT();
+  const announce = useUi((s) => s.announce);
+  const key = useLiveQuery(() => getSigningKey().then((k) => k ?? false), [], null);
+  const ids = { name: useId(), organisation: useId(), role: useId() };
+  const [profile, setProfile] = useState<AssessorProfile>(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    if (!profile.name.trim()) return setError(t('validation.required'));
+    setError(null);
+    await writeAssessorProfile(profile);
+    await getOrCreateSigningKey();
+    onSaved();
+  }
+
+  async function exportPublicKey() {
+    if (!key) return;
+    const file = makePublicKeyFile(key.publicKey, profile.name, profile.organisation);
+    const result = await platform.saveFile({
+      suggestedName: `${(profile.name || 'assessor').replace(/[^\p{L}\p{N} _-]+/gu, '')}.quickscan-key.json`,
+      mimeType: 'application/json',
+      filters: [{ name: 'QuickScan', extensions: ['json'] }],
+      data: new TextEncoder().encode(JSON.stringify(file, null, 2) + '\n'),
+    });
+    if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
+  }
+
+  return (
+    <section className="panel" aria-labelledby="assessor-title">
+      <h2 id="assessor-title">{t('assessor.title')}</h2>
+      <p className="muted">{t('assessor.explain')}</p>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={ids.name}>{t('assessor.name')}</label>
+          <input id={ids.name} value={profile.name} maxLength={200} autoComplete="name" aria-invalid={!!error || undefined} aria-describedby={error ? `${ids.name}-error` : undefined} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
+          {error && (
+            <p id={`${ids.name}-error`} className="field-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.organisation}>{t('assessor.organisation')}</label>
+          <input id={ids.organisation} value={profile.organisation} maxLength={200} autoComplete="organization" onChange={(e) => setProfile({ ...profile, organisation: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.role}>{t('assessor.role')}</label>
+          <input id={ids.role} value={profile.role} maxLength={200} autoComplete="organization-title" onChange={(e) => setProfile({ ...profile, role: e.target.value })} />
+        </div>
+        <fieldset className="field wide">
+          <legend>{t('issue.assessmentType')}</legend>
+          <div className="segmented">
+            {(['self', 'independent'] as const).map((type) => (
+              <label key={type} className="choice">
+                <input type="radio" name="profile-assessment" checked={profile.assessmentType === type} onChange={() => setProfile({ ...profile, assessmentType: type })} />
+                {t(`assessment.${type}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="wide">
+          <button type="submit" className="button primary">
+            {t('assessor.save')}
+          </button>
+        </div>
+      </form>
+      <h3>{t('assessor.key')}</h3>
+      {key ? (
+        <>
+          <p>
+            {t('assessor.fingerprint')}: <code className="fingerprint">{keyFingerprint(key.publicKey)}</code>
+          </p>
+          <p className="muted small">{t('assessor.keyExplain')}</p>
+          <button type="button" className="button" onClick={() => void exportPublicKey()}>
+            {t('assessor.exportKey')}
+          </button>
+        </>
+      ) : (
+        <p className="muted">{t('assessor.noKey')}</p>
+      )}
+    </section>
+  );
+}
+
+export function TrustedKeysSettings() {
+  const t = useT();
+  const locale = useLocale();
+  const announce = useUi((s) => s.announce);
+  const keys = useLiveQuery(async () => (await db.trustedKeys.toArray()).sort((a, b) => a.label.localeCompare(b.label)), [], []);
+
+  async function importKeys() {
+    const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: true });
+    for (const file of files) {
+      const parsed = readPublicKeyFile(file.data);
+      if (!parsed) {
+        announce(t('trusted.invalid', { name: file.name }), 'error');
+        continue;
+      }
+      const label = [parsed.name, parsed.organisation].filter(Boolean).join(', ') || parsed.fingerprint;
+      await db.trustedKeys.put({ publicKey: parsed.publicKey, label, addedAt: new Date().toISOString() });
+      announce(t('trusted.added', { label }));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="trusted-title">
+      <h2 id="trusted-title">{t('trusted.title')}</h2>
+      <p className="muted">{t('trusted.explain')}</p>
+      {keys.length === 0 ? (
+        <p>{t('trusted.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {keys.map((k) => (
+            <li key={k.publicKey} className="trash-item">
+              <span>
+                <strong>{k.label}</strong> · <code className="fingerprint">{keyFingerprint(k.publicKey)}</code>
+                <span className="muted small"> · {formatDate(locale, k.addedAt)}</span>
+              </span>
+              <button type="button" className="button small danger" onClick={() => void db.trustedKeys.delete(k.publicKey)}>
+                {t('evidence.remove')}
+                <span className="visually-hidden">: {k.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button" onClick={() => void importKeys()}>
+        {t('trusted.import')}
+      </button>
+    </section>
+  );
+}

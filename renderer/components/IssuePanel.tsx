@@ -1,0 +1,163 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { ISSUE_PHASES, type FollowUp, type IssuePhase } from '../../scoring/issued';
+import { routeHref } from '../app/router';
+import type { ProjectRecord, ScanRecord } from '../db/records';
+import { readAssessorProfile } from '../issue/assessor';
+import { issueRevision } from '../issue/issue';
+import { useLocale, useT, useUi } from '../state/store';
+import { RevisionActions } from './RevisionsList';
+import type { RevisionRecord } from '../db/records';
+
+/** Issue the scan as a frozen, signed revision for a phase, citable in a tender. */
+export function IssuePanel({ project, scan, unanswered, onClose }: { project: ProjectRecord & { gfaM2: number }; scan: ScanRecord; unanswered: number; onClose(): void }) {
+  const t = useT();
+  const locale = useLocale();
+  const announce = useUi((s) => s.announce);
+  const profile = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
+  const ids = { phase: useId(), assumptions: useId(), exclusions: useId(), locale: useId() };
+  const [phase, setPhase] = useState<IssuePhase>((ISSUE_PHASES as readonly string[]).includes(project.phase) ? (project.phase as IssuePhase) : 'SO');
+  const [assessmentType, setAssessmentType] = useState<'self' | 'independent' | null>(null);
+  const [assumptions, setAssumptions] = useState('');
+  const [exclusions, setExclusions] = useState('');
+  const [followUp, setFollowUp] = useState<Record<string, string>>({});
+  const [reportLocale, setReportLocale] = useState<'nl' | 'en'>(locale);
+  const [isIssuing, setIsIssuing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<RevisionRecord | null>(null);
+
+  if (profile === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  const later = ISSUE_PHASES.slice(ISSUE_PHASES.indexOf(phase) + 1);
+
+  async function issue() {
+    if (!profile) return;
+    const planned: FollowUp[] = later.filter((p) => followUp[p]).map((p) => ({ phase: p, plannedDate: followUp[p]! }));
+    setIsIssuing(true);
+    setError(null);
+    try {
+      const record = await issueRevision(project, scan, profile, {
+        phase,
+        assessmentType: assessmentType ?? profile.assessmentType,
+        assumptions,
+        exclusions,
+        followUp: planned,
+        locale: reportLocale,
+      });
+      setIssued(record);
+      announce(t('issue.done', { code: record.referenceCode }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setIsIssuing(false);
+    }
+  }
+
+  return (
+    <section className="panel issue-panel" aria-labelledby="issue-title">
+      <h2 id="issue-title">{t('issue.title')}</h2>
+      {issued ? (
+        <div>
+          <p>{t('issue.frozen')}</p>
+          <p className="reference-code" aria-label={t('issue.referenceCode')}>
+            {issued.referenceCode}
+          </p>
+          <RevisionActions record={issued} />
+          <div className="button-row">
+            <a className="button" href={routeHref({ name: 'project', projectId: project.id })}>
+              {t('issue.toProject')}
+            </a>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        </div>
+      ) : !profile ? (
+        <div>
+          <p className="notice warn">{t('issue.needsProfile')}</p>
+          <a className="button primary" href={routeHref({ name: 'settings' })}>
+            {t('issue.toSettings')}
+          </a>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void issue();
+          }}
+        >
+          <p>{t('issue.explain')}</p>
+          <p className="muted">
+            {t('issue.assessor')}: <strong>{profile.name}</strong>
+            {profile.organisation && `, ${profile.organisation}`}
+            {profile.role && ` (${profile.role})`} · <a href={routeHref({ name: 'settings' })}>{t('issue.changeProfile')}</a>
+          </p>
+          {unanswered > 0 && <p className="notice warn">{t('issue.unanswered', { count: unanswered })}</p>}
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor={ids.phase}>{t('project.phase')}</label>
+              <select id={ids.phase} value={phase} onChange={(e) => setPhase(e.target.value as IssuePhase)}>
+                {ISSUE_PHASES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`phase.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.locale}>{t('issue.reportLanguage')}</label>
+              <select id={ids.locale} value={reportLocale} onChange={(e) => setReportLocale(e.target.value as 'nl' | 'en')}>
+                <option value="nl">{t('lang.nl')}</option>
+                <option value="en">{t('lang.en')}</option>
+              </select>
+            </div>
+            <fieldset className="field wide">
+              <legend>{t('issue.assessmentType')}</legend>
+              <div className="segmented">
+                {(['self', 'independent'] as const).map((type) => (
+                  <label key={type} className="choice">
+                    <input type="radio" name="assessmentType" checked={(assessmentType ?? profile.assessmentType) === type} onChange={() => setAssessmentType(type)} />
+                    {t(`assessment.${type}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="field wide">
+              <label htmlFor={ids.assumptions}>{t('issue.assumptions')}</label>
+              <textarea id={ids.assumptions} value={assumptions} maxLength={10000} onChange={(e) => setAssumptions(e.target.value)} />
+            </div>
+            <div className="field wide">
+              <label htmlFor={ids.exclusions}>{t('issue.exclusions')}</label>
+              <textarea id={ids.exclusions} value={exclusions} maxLength={10000} onChange={(e) => setExclusions(e.target.value)} />
+            </div>
+            {later.length > 0 && (
+              <fieldset className="field wide">
+                <legend>{t('issue.followUp')}</legend>
+                <div className="follow-up-grid">
+                  {later.map((p) => (
+                    <label key={p} className="follow-up-item">
+                      <span>{t(`phase.${p}`)}</span>
+                      <input type="date" value={followUp[p] ?? ''} onChange={(e) => setFollowUp({ ...followUp, [p]: e.target.value })} />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {t('issue.failed', { reason: error })}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={isIssuing}>
+              {t('issue.confirm')}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

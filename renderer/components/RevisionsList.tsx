@@ -1,0 +1,121 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { getDefinition } from '../../forms/registry';
+import { envelopeJsonText, scanFileFromContent } from '../../scoring/issued';
+import { keyFingerprint } from '../../scoring/signature';
+import { scoreScan } from '../../scoring/score';
+import { navigate } from '../app/router';
+import { isPhase, type RevisionRecord } from '../db/records';
+import { createScan } from '../db/scans';
+import { db } from '../db/db';
+import { formatDate } from '../i18n';
+import { envelopeOf, listRevisions, revisionPdf } from '../issue/issue';
+import { platform } from '../platform';
+import { safeFileName } from '../scan/export';
+import { formatScore } from './ResultPanel';
+import { useLocale, useT, useUi } from '../state/store';
+
+/** Download the PDF (NL or EN) or the signed data of an issued revision. */
+export function RevisionActions({ record }: { record: RevisionRecord }) {
+  const t = useT();
+  const announce = useUi((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+
+  async function save(kind: 'nl' | 'en' | 'json') {
+    setBusy(true);
+    try {
+      const envelope = envelopeOf(record);
+      const base = safeFileName(`${envelope.content.project.name} ${record.referenceCode}`);
+      const result =
+        kind === 'json'
+          ? await platform.saveFile({ suggestedName: `${base}.quickscan-issued.json`, mimeType: 'application/json', filters: [{ name: 'QuickScan', extensions: ['json'] }], data: new TextEncoder().encode(envelopeJsonText(envelope)) })
+          : await platform.saveFile({ suggestedName: `${base}-${kind}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: await revisionPdf(record, kind) });
+      if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
+    } catch (error) {
+      announce(t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="button-row tight">
+      <button type="button" className="button small primary" disabled={busy} onClick={() => void save('nl')}>
+        {t('revision.pdfNl')}
+        <span className="visually-hidden"> {record.referenceCode}</span>
+      </button>
+      <button type="button" className="button small" disabled={busy} onClick={() => void save('en')}>
+        {t('revision.pdfEn')}
+        <span className="visually-hidden"> {record.referenceCode}</span>
+      </button>
+      <button type="button" className="button small" disabled={busy} onClick={() => void save('json')}>
+        {t('revision.data')}
+        <span className="visually-hidden"> {record.referenceCode}</span>
+      </button>
+    </div>
+  );
+}
+
+/** The project's issued revisions, oldest first: frozen, exportable, and the start of a new revision. */
+export function RevisionsList({ projectId }: { projectId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const announce = useUi((s) => s.announce);
+  const revisions = useLiveQuery(() => listRevisions(projectId), [projectId], []);
+  if (revisions.length === 0) return <p className="muted">{t('revision.none')}</p>;
+
+  async function newRevisionFrom(record: RevisionRecord) {
+    const envelope = envelopeOf(record);
+    const file = scanFileFromContent(envelope.content);
+    const scan = await createScan({ projectId, name: t('revision.nextName', { code: record.referenceCode }), definitionId: file.method.id, definitionVersion: file.method.version });
+    const answers = Object.fromEntries(
+      Object.entries(file.scan.answers).map(([id, a]) => [id, 'level' in a ? { level: a.level, ...(a.note ? { note: a.note } : {}) } : { notApplicable: true as const, ...(a.note ? { note: a.note } : {}) }]),
+    );
+    await db.scans.update(scan.id, { answers, costOverrides: file.scan.costOverrides ?? [], locked: file.scan.locked ?? [] });
+    announce(t('revision.started', { code: record.referenceCode }));
+    navigate({ name: 'scan', projectId, scanId: scan.id });
+  }
+
+  return (
+    <ol className="revision-list" aria-label={t('revision.title')}>
+      {revisions.map((record) => {
+        let summary: { label: string; total: string; assessor: string; fingerprint: string } | null = null;
+        try {
+          const envelope = envelopeOf(record);
+          const method = getDefinition(envelope.content.method.id, envelope.content.method.version);
+          const score = method ? scoreScan(method.definition, { project: envelope.content.project, answers: envelope.content.scan.answers, costOverrides: envelope.content.scan.costOverrides }) : null;
+          summary = {
+            label: method?.definition.labels.find((l) => l.id === score?.label.reached)?.name[locale] ?? t('label.none'),
+            total: score?.total ? formatScore(locale, score.total.display) : '–',
+            assessor: `${envelope.content.assessor.name} (${t(`assessment.${envelope.content.assessor.assessmentType}`)})`,
+            fingerprint: keyFingerprint(envelope.content.assessor.publicKey),
+          };
+        } catch {
+          summary = null;
+        }
+        return (
+          <li key={record.id} className="card revision-card">
+            <p className="reference-code small-code">{record.referenceCode}</p>
+            <p>
+              <strong>{isPhase(record.phase) ? t(`phase.${record.phase}`) : record.phase}</strong> · {formatDate(locale, record.issuedAt, true)}
+            </p>
+            {summary ? (
+              <p>
+                {summary.label} · {t('result.total')} {summary.total} · {summary.assessor}
+              </p>
+            ) : (
+              <p className="notice error">{t('revision.unreadable')}</p>
+            )}
+            {summary && <RevisionActions record={record} />}
+            {summary && (
+              <button type="button" className="button small" onClick={() => void newRevisionFrom(record)}>
+                {t('revision.startNext')}
+                <span className="visually-hidden"> {record.referenceCode}</span>
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,49 @@
+import type { MessageKey, MessageParams } from '../i18n';
+
+/** A message key of this module: every one exists in nl.ts and en.ts. */
+export type FileMessageKey = Extract<MessageKey, `files.${string}`>;
+
+/** Why a file could not be imported (or exported), as a message key with its parameters. */
+export interface FileError {
+  key: FileMessageKey;
+  params: MessageParams;
+}
+
+/** Thrown inside this module only; import and export functions turn it into a typed result. */
+export class FileFailure extends Error {
+  constructor(
+    readonly key: FileMessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = 'FileFailure';
+  }
+  get error(): FileError {
+    return { key: this.key, params: this.params };
+  }
+}
+
+export const fail = (key: FileMessageKey, params: MessageParams = {}): never => {
+  throw new FileFailure(key, params);
+};
+
+/** A short, single-line technical detail for a message (never the whole text of a hostile file). */
+export function shortDetail(text: unknown, max = 160): string {
+  const raw = text instanceof Error ? text.message : String(text);
+  const line = (raw.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line || '?';
+}
+
+/**
+ * Whether an error (or one it wraps) is the storage quota running out. Dexie may report it
+ * directly, as the `inner` error of an AbortError, or among a BulkError's `failures`.
+ */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  if (isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1)) return true;
+  if (Array.isArray(e.failures)) return e.failures.some((f) => isQuotaError(f, depth + 1));
+  if (e.failures && typeof e.failures === 'object') return Object.values(e.failures).some((f) => isQuotaError(f, depth + 1));
+  return false;
+}

@@ -1,0 +1,131 @@
+/**
+ * The app's own file formats (docs/file-formats.md): a project file `quickscan-project` v1 and a
+ * full backup `quickscan-backup` v1. These zod schemas are the source of truth. Projects and scans
+ * inside them are checked by the restore step (renderer/db/restore.ts), the one door every stored
+ * or imported record comes through; evidence, revisions, settings and trusted keys by the schemas
+ * here.
+ */
+import { z } from 'zod';
+import { PUBLIC_KEY_B64U_PATTERN } from '../../scoring/signature';
+import { FILE_LIMITS } from './limits';
+
+export const PROJECT_FORMAT = 'quickscan-project';
+export const BACKUP_FORMAT = 'quickscan-backup';
+export const SCAN_FORMAT = 'quickscan-scan';
+export const ENVELOPE_FORMAT = 'quickscan-issued-envelope';
+export const FORMAT_VERSION = 1;
+
+/** File names and zip entry names. */
+export const FILE_NAMES = {
+  scanJson: '.quickscan.json',
+  scanZip: '.quickscan.zip',
+  projectJson: '.quickscan-project.json',
+  projectZip: '.quickscan-project.zip',
+  backupZip: '.quickscan-backup.zip',
+  /** The index entry of each zip kind. */
+  scanEntry: 'scan.quickscan.json',
+  projectEntry: 'project.json',
+  backupEntry: 'backup.json',
+  evidenceEntry: (sha256: string) => `evidence/${sha256}`,
+  thumbnailEntry: (sha256: string) => `thumbnails/${sha256}`,
+} as const;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const isoDate = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+const id = () => z.string().min(1).max(100);
+
+/** A plain JSON object, not copied: its fields are checked by the restore step. */
+const objectRecord = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object');
+
+/** An evidence file's metadata; the file itself is `evidence/<sha256>` in a zip. */
+export const evidenceMetaSchema = z
+  .object({
+    id: id(),
+    scanId: id(),
+    questionId: z.string().min(1).max(64),
+    name: z.string().min(1).max(255),
+    type: z.string().min(1).max(255).regex(/^[\x20-\x7e]+$/, 'a MIME type'),
+    size: z.number().int().min(0).max(FILE_LIMITS.maxEvidenceBytes),
+    sha256: z.string().regex(SHA256_HEX, 'lowercase hex SHA-256'),
+    addedAt: isoDate,
+  })
+  .strict();
+export type EvidenceMeta = z.infer<typeof evidenceMetaSchema>;
+
+/** An issued revision as stored in the `revisions` table; the envelope is checked on import. */
+export const revisionFileSchema = z
+  .object({
+    id: id(),
+    projectId: id(),
+    scanId: id(),
+    referenceCode: z.string().max(40),
+    contentHash: z.string().regex(SHA256_HEX, 'lowercase hex SHA-256'),
+    phase: z.string().max(40),
+    issuedAt: isoDate,
+    envelope: z.unknown(),
+  })
+  .strict();
+
+export const settingFileSchema = z
+  .object({
+    key: z.string().min(1).max(200),
+    value: z.json(),
+  })
+  .strict();
+
+export const trustedKeyFileSchema = z
+  .object({
+    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, 'base64url raw Ed25519 public key'),
+    label: z.string().max(500),
+    addedAt: isoDate,
+  })
+  .strict();
+
+/** `*.quickscan-project.json` / `project.json` in `*.quickscan-project.zip`. */
+export const projectFileSchema = z
+  .object({
+    format: z.literal(PROJECT_FORMAT),
+    formatVersion: z.literal(FORMAT_VERSION),
+    exportedAt: isoDate,
+    /** Whether the evidence files travel with it (in the zip) or not (the JSON file). */
+    evidenceFiles: z.enum(['included', 'not-included']),
+    project: objectRecord,
+    scans: z.array(objectRecord).max(FILE_LIMITS.scans),
+    evidence: z.array(evidenceMetaSchema).max(FILE_LIMITS.evidence),
+    revisions: z.array(revisionFileSchema).max(FILE_LIMITS.revisions),
+  })
+  .strict();
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** `backup.json` in `*.quickscan-backup.zip`: everything except the signing key. */
+export const backupFileSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(FORMAT_VERSION),
+    exportedAt: isoDate,
+    evidenceFiles: z.enum(['included', 'not-included']),
+    /** The assessor's private key is non-extractable: it never leaves the device. */
+    signingKey: z.literal('not-included'),
+    projects: z.array(objectRecord).max(FILE_LIMITS.projects),
+    scans: z.array(objectRecord).max(FILE_LIMITS.scans),
+    evidence: z.array(evidenceMetaSchema).max(FILE_LIMITS.evidence),
+    revisions: z.array(revisionFileSchema).max(FILE_LIMITS.revisions),
+    settings: z.array(settingFileSchema).max(FILE_LIMITS.settings),
+    trustedKeys: z.array(trustedKeyFileSchema).max(FILE_LIMITS.trustedKeys),
+  })
+  .strict();
+export type BackupFile = z.infer<typeof backupFileSchema>;
+
+/** The first problems of a failed parse as one short line: `scans[2].name: Too small`. */
+export function describeIssues(error: z.ZodError, max = 3): string {
+  return error.issues
+    .slice(0, max)
+    .map((issue) => {
+      const path = issue.path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('').replace(/^\./, '');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

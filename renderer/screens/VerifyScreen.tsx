@@ -1,0 +1,154 @@
+import { useState, type DragEvent } from 'react';
+import type { VerifyResult } from '../../report/verify';
+import { db } from '../db/db';
+import { isPhase } from '../db/records';
+import { formatDate } from '../i18n';
+import { formatScore } from '../components/ResultPanel';
+import { platform, type OpenedFile } from '../platform';
+import { useLocale, useT } from '../state/store';
+
+interface Row {
+  id: number;
+  fileName: string;
+  result: VerifyResult | null;
+}
+
+let rowSeq = 0;
+
+/** Drop or pick issued PDFs and scan files; each is checked offline and shown with its status. */
+export function VerifyScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [isOver, setIsOver] = useState(false);
+
+  async function verify(files: OpenedFile[]) {
+    if (files.length === 0) return;
+    const added = files.map((f) => ({ id: ++rowSeq, fileName: f.name, result: null }));
+    setRows((r) => [...added, ...r]);
+    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), db.trustedKeys.toArray()]);
+    const trustedKeys = trusted.length ? trusted.map((k) => ({ publicKey: k.publicKey, label: k.label })) : undefined;
+    for (const [i, file] of files.entries()) {
+      const result = await verifyFile(file.data, file.name, { trustedKeys });
+      const id = added[i]!.id;
+      setRows((r) => r.map((row) => (row.id === id ? { ...row, result } : row)));
+    }
+  }
+
+  async function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setIsOver(false);
+    const files = await Promise.all(Array.from(event.dataTransfer.files).map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+    await verify(files);
+  }
+
+  const statusText = (result: VerifyResult) => {
+    if (result.status === 'altered') {
+      const parts = result.alteredParts ?? [];
+      return parts.includes('data') ? t('verify.status.altered.data') : t('verify.status.altered.pages');
+    }
+    return t(`verify.status.${result.status}`);
+  };
+
+  return (
+    <section className="screen" aria-labelledby="verify-title">
+      <h1 id="verify-title">{t('verify.title')}</h1>
+      <p>{t('verify.explain')}</p>
+      <div
+        className={`drop-zone${isOver ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setIsOver(true);
+        }}
+        onDragLeave={() => setIsOver(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        <p>{t('verify.drop')}</p>
+        <button type="button" className="button primary" onClick={() => void platform.openFiles({ filters: [{ name: 'PDF / QuickScan', extensions: ['pdf', 'json'] }], multiple: true }).then(verify)}>
+          {t('verify.choose')}
+        </button>
+      </div>
+      {rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="compare-table verify-table">
+            <caption className="visually-hidden">{t('verify.results')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('verify.col.file')}</th>
+                <th scope="col">{t('verify.col.status')}</th>
+                <th scope="col">{t('verify.col.reference')}</th>
+                <th scope="col">{t('verify.col.project')}</th>
+                <th scope="col">{t('project.phase')}</th>
+                <th scope="col">{t('verify.col.assessor')}</th>
+                <th scope="col">{t('verify.col.score')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ id, fileName, result }) => (
+                <tr key={id} data-status={result?.status ?? 'pending'}>
+                  <th scope="row" className="file-cell">
+                    {fileName}
+                  </th>
+                  {!result ? (
+                    <td colSpan={6} aria-busy="true">
+                      {t('verify.checking')}
+                    </td>
+                  ) : (
+                    <>
+                      <td>
+                        <span className={`status-badge status-${result.status}`}>{statusText(result)}</span>
+                        <details className="verify-details">
+                          <summary>{t('verify.details')}</summary>
+                          <ul>
+                            {result.messages.map((m, i) => (
+                              <li key={i}>{m[locale]}</li>
+                            ))}
+                          </ul>
+                          {result.contentHash && (
+                            <p className="muted small hash">
+                              SHA-256 {result.contentHash}
+                              {result.method && ` · ${result.method.title?.[locale] ?? result.method.id} ${result.method.version}`}
+                            </p>
+                          )}
+                        </details>
+                      </td>
+                      <td className="reference-cell">{result.referenceCode ?? '–'}</td>
+                      <td>{result.projectName ?? '–'}</td>
+                      <td>
+                        {result.phase ? (isPhase(result.phase) ? t(`phase.${result.phase}`) : result.phase) : '–'}
+                        {result.issuedAt && <div className="muted small">{formatDate(locale, result.issuedAt)}</div>}
+                      </td>
+                      <td>
+                        {result.assessor ? (
+                          <>
+                            {result.assessor.name}
+                            {result.assessor.organisation && `, ${result.assessor.organisation}`}
+                            <div className="muted small">
+                              {t(`assessment.${result.assessor.assessmentType}`)}
+                              {result.trustedKeyLabel && ` · ${t('verify.trustedAs', { label: result.trustedKeyLabel })}`}
+                            </div>
+                          </>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                      <td>
+                        {result.score ? (
+                          <>
+                            <strong>{result.score.total === null ? '–' : formatScore(locale, result.score.total)}</strong> {result.score.label ? result.score.label.name[locale] : t('label.none')}
+                          </>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
