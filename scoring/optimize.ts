@@ -507,8 +507,17 @@ function planOf(pb: Problem, levels: Int32Array): Plan {
 function totalOf(pb: Problem, score: number | bigint): ScoreValue {
   let exact: Rational;
   if (typeof score === 'number' && pb.denNum !== null) {
-    const g = gcdNum(score, pb.denNum);
-    exact = { num: BigInt(score / g), den: BigInt(pb.denNum / g) };
+    const den = pb.denNum;
+    const g = gcdNum(score, den);
+    exact = { num: BigInt(score / g), den: BigInt(den / g) };
+    if (den * 1000 <= Number.MAX_SAFE_INTEGER) {
+      // exact in doubles: floor(1000 * score / den) with integer arithmetic
+      const scaled = score * 1000;
+      let tenths = Math.floor(scaled / den);
+      if (tenths * den > scaled) tenths--;
+      else if ((tenths + 1) * den <= scaled) tenths++;
+      return { exact, display: tenths / 10 };
+    }
   } else {
     exact = rational(BigInt(score), pb.den);
   }
