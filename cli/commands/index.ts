@@ -1,0 +1,12 @@
+/**
+ * The table of commands. A command is one module in this folder; add it here and give it its
+ * help text in cli/strings.ts (both languages).
+ */
+import type { Command } from '../command';
+import { formSchema } from './form-schema';
+import { formValidate } from './form-validate';
+import { optimizeCommand } from './optimize';
+import { score } from './score';
+import { verify } from './verify';
+
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify];

@@ -1,0 +1,105 @@
+/**
+ * Loading a scan file and the definition it was made with: the released definition named by
+ * method id + version (whose sha256 must match), or a draft given with `--form`.
+ */
+import { definitionHash, getDefinition, identifyDefinition, listReleases } from '../forms/registry';
+import { validateDefinition, type QuickScanDefinition } from '../forms/schema';
+import { ScanInputError } from '../scoring/errors';
+import { parseScanFile, type ScanFile, type ScanFileError } from '../scoring/scan-file';
+import type { ScanInput } from '../scoring/score';
+import type { CommandContext } from './command';
+import { CliError } from './errors';
+import { readJson } from './files';
+
+/** How many schema issues the one-line reason shows. */
+const SHOWN_ISSUES = 3;
+
+export interface LoadedMethod {
+  readonly definition: QuickScanDefinition;
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+  /** `release`: from the registry; `draft`: a definition file given with --form. */
+  readonly source: 'release' | 'draft';
+  /** With --form: the draft's relation to the releases this build knows. */
+  readonly draftStatus?: 'release' | 'altered' | 'unknown';
+}
+
+export interface LoadedScan {
+  readonly file: ScanFile;
+  readonly method: LoadedMethod;
+  /** What scoring and optimising read. */
+  readonly input: ScanInput;
+}
+
+export function describeIssues(errors: readonly ScanFileError[]): string {
+  const shown = errors.slice(0, SHOWN_ISSUES).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  const more = errors.length - shown.length;
+  return shown.join('; ') + (more > 0 ? ` (+${more})` : '');
+}
+
+/** Reads and validates a scan file (exit 2 with the first issues when it fails the schema). */
+export async function readScanFile(ctx: CommandContext, path: string): Promise<ScanFile> {
+  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const parsed = parseScanFile(json);
+  if (!parsed.ok) throw new CliError(ctx.s.scanInvalid(path, parsed.errors.length, describeIssues(parsed.errors)));
+  return parsed.file;
+}
+
+/** The definition to score a scan with; `formPath` is the --form option. */
+export async function resolveMethod(ctx: CommandContext, file: ScanFile, formPath: string | undefined): Promise<LoadedMethod> {
+  const { s } = ctx;
+  const { id, version, sha256 } = file.method;
+  if (formPath === undefined) {
+    let loaded;
+    try {
+      loaded = getDefinition(id, version);
+    } catch (error) {
+      // a damaged release in this build: not the user's input, but nothing can be scored
+      throw new CliError(s.releaseBroken(id, version, error instanceof Error ? error.message.split('\n')[0]! : String(error)));
+    }
+    if (!loaded) {
+      const known = listReleases().map((r) => `${r.id} ${r.version}`);
+      throw new CliError(s.unknownMethodVersion(id, version, known));
+    }
+    if (loaded.sha256 !== sha256) throw new CliError(s.methodHashMismatch(id, version, sha256, loaded.sha256));
+    return { definition: loaded.definition, id, version, sha256, source: 'release' };
+  }
+
+  const json = await readJson({ cwd: ctx.io.cwd, s }, formPath);
+  const result = validateDefinition(json);
+  if (!result.ok) {
+    const first = result.errors[0]?.message ?? '';
+    throw new CliError(s.formInvalid(formPath, result.errors.length, first));
+  }
+  const definition = result.definition;
+  const draftHash = definitionHash(json);
+  const identity = identifyDefinition(json);
+  if (definition.id !== id || definition.version !== version) {
+    ctx.warn(s.formOtherMethod(formPath, `${definition.id} ${definition.version}`, `${id} ${version}`));
+  } else if (draftHash !== sha256) {
+    ctx.warn(s.formOtherHash(formPath));
+  }
+  return { definition, id: definition.id, version: definition.version, sha256: draftHash, source: 'draft', draftStatus: identity.status };
+}
+
+/** Reads a scan file and its definition. */
+export async function loadScan(ctx: CommandContext, path: string, formPath: string | undefined): Promise<LoadedScan> {
+  const file = await readScanFile(ctx, path);
+  const method = await resolveMethod(ctx, file, formPath);
+  return {
+    file,
+    method,
+    input: { project: file.project, answers: file.scan.answers, costOverrides: file.scan.costOverrides },
+  };
+}
+
+/** Runs scoring code, turning a ScanInputError (unknown question or level, ...) into exit 2. */
+export function withScanInput<T>(ctx: CommandContext, path: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScanInputError) throw new CliError(ctx.s.scanInputError(path, error));
+    throw error;
+  }
+}

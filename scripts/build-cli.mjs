@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Bundles the `quickscan` command line (cli/main.ts) to dist/cli/quickscan.mjs for plain
+// Node >= 20.19, with the released definitions inside. bin/quickscan.mjs imports it.
+// Code that only some commands need (the PDF libraries of `verify`) goes into chunks next to
+// it (dist/cli/chunks/), loaded on demand, so that `score` starts quickly.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the bundle into `outdir` (emptied first); tests build into a temporary folder. */
+export async function buildCli({ outdir = join(root, 'dist/cli'), logLevel = 'warning' } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  return build({
+    absWorkingDir: root,
+    entryPoints: { quickscan: join(root, 'cli/main.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel,
+    legalComments: 'none',
+    sourcemap: false,
+    // Bundled CommonJS dependencies may call require() for Node built-ins; ES modules have no
+    // require, so give every output file one.
+    banner: {
+      js: "import { createRequire as __quickscanCreateRequire } from 'node:module';\nconst require = __quickscanCreateRequire(import.meta.url);",
+    },
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildCli();
+}
