@@ -8,6 +8,7 @@ export function SettingsScreen() {
   const t = useT();
   const locale = useLocale();
   const setLocale = useUi((s) => s.setLocale);
+  const storageState = useUi((s) => s.storageState);
   const [info, setInfo] = useState<AppInfo | null>(null);
 
   useEffect(() => {
@@ -42,6 +43,9 @@ export function SettingsScreen() {
         )}
         <h3>{t('settings.storage')}</h3>
         <p>{t('settings.storage.local')}</p>
+        <p className={storageState === 'persistent' ? '' : 'notice warn'} data-testid="storage-state">
+          {t(`settings.storage.${storageState}`)}
+        </p>
       </section>
     </section>
   );

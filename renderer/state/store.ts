@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { isLocale, translate, type Locale, type MessageKey, type MessageParams } from '../i18n';
 import { readSetting, writeSetting } from '../db/settings';
 import { platform } from '../platform';
+import { requestPersistentStorage, type StorageState } from '../app/offline';
 
 export type AppState = 'loading' | 'ready' | 'failed';
 
@@ -16,6 +17,7 @@ interface Announcement {
 
 interface UiSlice {
   appState: AppState;
+  storageState: StorageState;
   startupError: string | null;
   locale: Locale;
   announcement: Announcement | null;
@@ -30,6 +32,7 @@ let announcementSeq = 0;
 /** UI and session state only; everything the user makes is saved in Dexie. */
 export const useUi = create<UiSlice>()((set, get) => ({
   appState: 'loading',
+  storageState: 'unknown',
   startupError: null,
   locale: 'nl',
   announcement: null,
@@ -38,6 +41,7 @@ export const useUi = create<UiSlice>()((set, get) => ({
       const locale = (await readSetting('locale', isLocale)) ?? 'nl';
       set({ locale, appState: 'ready' });
       void platform.setLocale(locale);
+      void requestPersistentStorage().then((storageState) => set({ storageState }));
     } catch (error) {
       set({ appState: 'failed', startupError: error instanceof Error ? error.message : String(error) });
     }

@@ -1,0 +1,32 @@
+import { expect, test } from './fixtures';
+
+test('once loaded, the browser mode keeps working with the network off', async ({ app, context }) => {
+  // The service worker has taken the app's files into its cache.
+  await app.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state;
+  });
+  await app.reload();
+  await expect(app.locator('html[data-app-state="ready"]')).toBeAttached();
+  await expect.poll(() => app.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await context.setOffline(true);
+  await app.reload();
+  await expect(app.locator('html[data-app-state="ready"]')).toBeAttached();
+  await app.getByRole('button', { name: 'Nieuw project' }).click();
+  await app.getByLabel('Projectnaam').fill('Offline gemaakt');
+  await app.getByLabel('Bruto vloeroppervlak (m² BVO)').fill('500');
+  await app.getByLabel('Bouwbudget (€)').fill('900.000');
+  await app.getByLabel('Percentage (%)').fill('2');
+  await app.getByRole('button', { name: 'Project aanmaken' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Offline gemaakt' })).toBeVisible();
+  // The report code (jsPDF, pdf-lib) is cached too: verifying loads it offline.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verifiëren' }).click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Bestanden kiezen' }).click();
+  await (await chooser).setFiles('docs/examples/issued/new-build-school-goes.nl.pdf');
+  await expect(app.locator('tbody tr .status-badge')).toHaveText(/Geldig|Onbekende ondertekenaar/);
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+  await expect(app.getByTestId('storage-state')).toBeVisible();
+  await context.setOffline(false);
+});
