@@ -365,15 +365,30 @@ function truncate<L extends NumList | BigList>(list: L, end: number): L {
  * Neither changes the final list below those bounds (dropped entries could only dominate
  * entries that are dropped too).
  */
-function fold(
-  pb: Problem,
-  minPoints: readonly number[] | null,
-  need: bigint | null,
-  maxKey: number | null = null,
-): Folded | null {
+interface FoldOptions {
+  /** Minimum points per theme index (label minimums). */
+  readonly minPoints?: readonly number[] | null;
+  /** Drop partial plans that cannot reach this score. */
+  readonly need?: bigint | null;
+  /** Drop partial plans whose key cost exceeds this. */
+  readonly maxKey?: number | null;
+  /** Fold only the themes lo <= index < hi (default: all). */
+  readonly lo?: number;
+  readonly hi?: number;
+  /** Best score and cheapest key that the themes outside [lo, hi) can still add. */
+  readonly outsideRest?: bigint;
+  readonly outsideRestKey?: number;
+}
+
+function fold(pb: Problem, o: FoldOptions = {}): Folded | null {
+  const minPoints = o.minPoints ?? null;
+  const need = o.need ?? null;
+  const maxKey = o.maxKey ?? null;
+  const lo = o.lo ?? 0;
+  const hi = o.hi ?? pb.tables.length;
   const used: number[] = [];
   const tabs: ThemeTables[] = [];
-  for (let ti = pb.tables.length - 1; ti >= 0; ti--) {
+  for (let ti = hi - 1; ti >= lo; ti--) {
     const raw = pb.tables[ti];
     if (!raw) continue;
     const t = minPoints ? filteredTable(raw, minPoints[ti]!) : raw;
@@ -382,12 +397,12 @@ function fold(
     tabs.push(t);
   }
   // best score the themes after each step can still add
-  const rest: bigint[] = new Array<bigint>(used.length).fill(0n);
+  const rest: bigint[] = new Array<bigint>(used.length).fill(o.outsideRest ?? 0n);
   for (let k = used.length - 2; k >= 0; k--) {
     const t = tabs[k + 1]!;
     rest[k] = rest[k + 1]! + pb.coef[used[k + 1]!]! * BigInt(t.listP[t.listP.length - 1]!);
   }
-  const restKey: number[] = new Array<number>(used.length).fill(0);
+  const restKey: number[] = new Array<number>(used.length).fill(o.outsideRestKey ?? 0);
   for (let k = used.length - 2; k >= 0; k--) restKey[k] = restKey[k + 1]! + tabs[k + 1]!.listKey[0]!;
   const steps: (NumList | BigList)[] = [];
   let acc: NumList | BigList | null = null;
@@ -422,7 +437,9 @@ function fold(
   }
   if (acc === null) {
     // no applicable question at all: the empty plan
-    const empty: NumList = { n: 1, key: new Float64Array(1), score: new Float64Array(1), low: new Float64Array(1), left: null, right: null };
+    const empty: NumList | BigList = pb.big
+      ? { n: 1, key: new Float64Array(1), score: [0n], low: new Float64Array(1), left: null, right: null }
+      : { n: 1, key: new Float64Array(1), score: new Float64Array(1), low: new Float64Array(1), left: null, right: null };
     return { list: empty, order: [], themes: [], steps: [empty] };
   }
   return { list: acc, order: used, themes: tabs, steps };
@@ -442,8 +459,8 @@ function themeChoice(f: Folded, index: number): Int32Array {
 }
 
 /** Level per question (as in Problem.states, with the free questions set) for a folded point. */
-function rebuild(pb: Problem, f: Folded, index: number): Int32Array {
-  const levels = new Int32Array(pb.states);
+function rebuild(pb: Problem, f: Folded, index: number, into?: Int32Array): Int32Array {
+  const levels = into ?? new Int32Array(pb.states);
   const choice = themeChoice(f, index);
   for (let step = 0; step < f.order.length; step++) {
     const plan = f.themes[step]!.listPlans[choice[step]!]!;
@@ -613,14 +630,110 @@ function perLabelOf(pb: Problem, full: Folded): LabelPlan[] {
       }
     }
     const maxKey = (splitKey(ubKey, pb.K) + 1) * pb.K - 1;
-    const f = fold(pb, minPoints, need, maxKey);
-    if (!f) return { label: label.id, plan: null };
-    for (const i of frontierIndices(pb, f.list)) {
-      const s = f.list.score[i]!;
-      if (BigInt(s) >= need) return { label: label.id, plan: planOf(pb, rebuild(pb, f, i)) };
-    }
-    return { label: label.id, plan: null };
+    const levels = cheapestReaching(pb, minPoints, need, maxKey);
+    return { label: label.id, plan: levels ? planOf(pb, levels) : null };
   });
+}
+
+/** Per-theme points (theme order) of a point of a folded list, for the canonical order. */
+function pointsVector(f: Folded, index: number): number[] {
+  const choice = themeChoice(f, index);
+  const out: number[] = [];
+  for (let step = f.order.length - 1; step >= 0; step--) out.push(f.themes[step]!.listP[choice[step]!]!);
+  return out;
+}
+
+/**
+ * The cheapest plan with score >= need and every theme at or above its minimum points (lower
+ * cost, then higher total, then fewer changes, then the canonical order), or null. Meet in the
+ * middle: the first and the second half of the themes are folded separately (with the bounds)
+ * and every plan of the first half is paired with the best fitting plan of the second.
+ */
+function cheapestReaching(pb: Problem, minPoints: readonly number[], need: bigint, maxKey: number): Int32Array | null {
+  const used: number[] = [];
+  for (let ti = 0; ti < pb.tables.length; ti++) if (pb.tables[ti]) used.push(ti);
+  const m = used.length >= 2 ? used[used.length >> 1]! : pb.tables.length;
+  let restL = 0n;
+  let restR = 0n;
+  let keyL = 0;
+  let keyR = 0;
+  for (const ti of used) {
+    const t = filteredTable(pb.tables[ti]!, minPoints[ti]!);
+    if (t.listP.length === 0) return null;
+    const best = pb.coef[ti]! * BigInt(t.listP[t.listP.length - 1]!);
+    if (ti < m) {
+      restL += best;
+      keyL += t.listKey[0]!;
+    } else {
+      restR += best;
+      keyR += t.listKey[0]!;
+    }
+  }
+  const R = fold(pb, { minPoints, need, maxKey, lo: m, outsideRest: restL, outsideRestKey: keyL });
+  const L = fold(pb, { minPoints, need, maxKey, hi: m, outsideRest: restR, outsideRestKey: keyR });
+  if (!R || !L) return null;
+  const K = pb.K;
+  const rScore = R.list.score;
+  const rN = R.list.n;
+  const needNum = pb.big ? 0 : Number(need);
+  let bestC = 0;
+  let bestS: number | bigint = 0;
+  let bestCh = 0;
+  let bestL = -1;
+  let bestR = -1;
+  for (let l = 0; l < L.list.n; l++) {
+    const sl = L.list.score[l]!;
+    // first R entry with score >= need - sl
+    let lo = 0;
+    let hi = rN;
+    if (typeof sl === 'number') {
+      const x = needNum - sl;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((rScore[mid] as number) >= x) hi = mid;
+        else lo = mid + 1;
+      }
+    } else {
+      const x = need - sl;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((rScore[mid] as bigint) >= x) hi = mid;
+        else lo = mid + 1;
+      }
+    }
+    if (lo >= rN) continue;
+    // the cheapest true cost there; the highest score at that cost is the last of its group
+    const cr = splitKey(R.list.key[lo]!, K);
+    let r = lo;
+    while (r + 1 < rN && splitKey(R.list.key[r + 1]!, K) === cr) r++;
+    const keyLl = L.list.key[l]!;
+    const cl = splitKey(keyLl, K);
+    const c = cl + cr;
+    const s = typeof sl === 'number' ? sl + (rScore[r] as number) : sl + (rScore[r] as bigint);
+    const ch = keyLl - cl * K + (R.list.key[r]! - cr * K);
+    let better = bestL < 0 || c < bestC || (c === bestC && (s > bestS || (s === bestS && ch < bestCh)));
+    if (!better && c === bestC && s === bestS && ch === bestCh) {
+      // canonical order: more points on the earlier theme
+      const a = [...pointsVector(L, l), ...pointsVector(R, r)];
+      const b = [...pointsVector(L, bestL), ...pointsVector(R, bestR)];
+      for (let i = 0; i < a.length; i++) {
+        if (a[i] !== b[i]) {
+          better = a[i]! > b[i]!;
+          break;
+        }
+      }
+    }
+    if (better) {
+      bestC = c;
+      bestS = s;
+      bestCh = ch;
+      bestL = l;
+      bestR = r;
+    }
+  }
+  if (bestL < 0) return null;
+  const levels = rebuild(pb, L, bestL);
+  return rebuild(pb, R, bestR, levels);
 }
 
 function upgradesOf(pb: Problem): Upgrade[] {
@@ -692,7 +805,7 @@ function upgradesOf(pb: Problem): Upgrade[] {
  */
 export function frontier(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): Frontier {
   const pb = buildProblem(def, input, options);
-  return frontierOf(pb, fold(pb, null, null)!);
+  return frontierOf(pb, fold(pb)!);
 }
 
 /**
@@ -704,14 +817,14 @@ export function bestWithinBudget(def: ScoringDefinition, input: ScanInput, optio
   if (pb.budgetCents === null) throw new ScanInputError('invalid-budget', 'There is no budget: give the project a circular budget or pass budgetCents.');
   // plans dearer than the budget cannot matter: prune them while folding
   const maxKey = (2 * pb.budgetCents + 1) * pb.K - 1;
-  const f = fold(pb, null, null, maxKey);
+  const f = fold(pb, { maxKey });
   return f ? bestOf(pb, f, pb.budgetCents) : { costMode: pb.mode, budgetCents: pb.budgetCents, plan: null };
 }
 
 /** For each label level, the cheapest plan reaching its total and its per-theme minimums. */
 export function cheapestPerLabel(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): LabelPlan[] {
   const pb = buildProblem(def, input, options);
-  return perLabelOf(pb, fold(pb, null, null)!);
+  return perLabelOf(pb, fold(pb)!);
 }
 
 /**
@@ -726,7 +839,7 @@ export function upgrades(def: ScoringDefinition, input: ScanInput, options: Opti
 /** All of the above at once, sharing the work. `best` is null when there is no budget. */
 export function optimize(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): OptimizeResult {
   const pb = buildProblem(def, input, options);
-  const full = fold(pb, null, null)!;
+  const full = fold(pb)!;
   return {
     frontier: frontierOf(pb, full),
     best: pb.budgetCents === null ? null : bestOf(pb, full, pb.budgetCents),
