@@ -3,7 +3,7 @@
 // .mjs, imports it and prints one JSON line per figure. Measured, never asserted.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,7 +21,8 @@ try {
     logLevel: 'warning',
   });
   const { runBench } = await import(pathToFileURL(outfile).href);
-  console.error(`# node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+  // other processes on the machine skew the figures: say how busy it was
+  console.error(`# node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   runBench((figure) => console.log(JSON.stringify(figure)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
