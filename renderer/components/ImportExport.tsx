@@ -138,7 +138,7 @@ function RestoreConfirm({ pending, onConfirm, onCancel }: { pending: PendingRest
  * Imports scan, project and backup files and issued PDFs (several at once). Pass `files` to
  * import dropped files (drag and drop); each new array is imported once.
  */
-export function ImportButton({ files, label }: { files?: readonly File[] | undefined; label?: string | undefined }) {
+export function ImportButton({ files, label, showHint = true }: { files?: readonly File[] | undefined; label?: string | undefined; showHint?: boolean }) {
   const t = useT();
   const hintId = useId();
   const { isBusy, pending, run, confirm, cancel } = useImporter();
@@ -159,12 +159,14 @@ export function ImportButton({ files, label }: { files?: readonly File[] | undef
 
   return (
     <div className="import-export">
-      <button type="button" className="button" onClick={() => void pick()} disabled={isBusy} aria-describedby={hintId} aria-busy={isBusy || undefined}>
+      <button type="button" className="button" onClick={() => void pick()} disabled={isBusy} aria-describedby={showHint ? hintId : undefined} aria-busy={isBusy || undefined}>
         {isBusy ? t('files.import.busy') : (label ?? t('files.import.button'))}
       </button>
-      <p id={hintId} className="muted small">
-        {t('files.import.hint')}
-      </p>
+      {showHint && (
+        <p id={hintId} className="muted small">
+          {t('files.import.hint')}
+        </p>
+      )}
       {pending && <RestoreConfirm pending={pending} onConfirm={() => void confirm()} onCancel={cancel} />}
     </div>
   );

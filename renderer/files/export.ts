@@ -8,7 +8,7 @@
 import { canonicalJson } from '../../forms/hash';
 import { parseScanFile } from '../../scoring/scan-file';
 import { db } from '../db/db';
-import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from '../db/records';
+import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, TrustedKeyRecord } from '../db/records';
 import { restoreProject, restoreScan } from '../db/restore';
 import { platform } from '../platform';
 import { methodOf, hasScoringInputs } from '../scan/engine';
@@ -234,9 +234,10 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
     if (revision && projectIds.has(revision.projectId)) revisions.push(revision);
     else skipped += 1;
   }
-  const settings: SettingRecord[] = [];
+  const settings: BackupFile['settings'] = [];
   for (const raw of await db.settings.toArray()) {
-    if (jsonDepthWithin(raw.value, FILE_LIMITS.maxJsonDepth) && settingFileSchema.safeParse(raw).success) settings.push({ key: raw.key, value: raw.value });
+    const parsed = jsonDepthWithin(raw.value, FILE_LIMITS.maxJsonDepth) ? settingFileSchema.safeParse(raw) : undefined;
+    if (parsed?.success) settings.push(parsed.data);
     else skipped += 1;
   }
   const trustedKeys: TrustedKeyRecord[] = [];

@@ -371,6 +371,15 @@ async function fromPdf(bytes: Uint8Array, fileName: string): Promise<Prepared> {
   return fromEnvelope(value, 'pdf', fileName);
 }
 
+/** "%PDF-" within the first 1024 bytes, as PDF readers accept (the same test as report/extract.ts, which loads only for PDFs). */
+function looksLikePdf(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024);
+  for (let i = 0; i + 4 < n; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
 /** Reads and checks a file completely; writes nothing. */
 async function prepare(input: ImportInput): Promise<Prepared> {
   const bytes = input.data;
@@ -379,7 +388,6 @@ async function prepare(input: ImportInput): Promise<Prepared> {
   if (bytes.length > FILE_LIMITS.maxFileBytes) return fail('files.error.tooLarge', { max: MB(FILE_LIMITS.maxFileBytes) });
   const fileName = String(input.name ?? '');
   if (looksLikeZip(bytes)) return fromZip(bytes, fileName);
-  const { looksLikePdf } = await import('../../report/extract');
   if (looksLikePdf(bytes)) return fromPdf(bytes, fileName);
   const first = firstNonSpace(bytes);
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {

@@ -8,13 +8,13 @@
  * check CRC-32s. This reader
  * - reads the central directory only, with every offset bounds-checked; no zip64, no encryption;
  * - refuses unsafe entry names (absolute, `..`, backslashes, control characters) and duplicates;
- * - bounds the entry count, each entry's declared size and the sum of the entries read;
+ * - bounds the entry count, the sum of all declared sizes, and each entry's declared size;
  * - inflates an entry only when asked, in small steps, stopping as soon as the output passes the
  *   declared size, then checks the length and the CRC-32.
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { bytesToMb, FILE_LIMITS } from './limits';
-import { fail } from './errors';
+import { fail, isControl } from './errors';
 
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06] as const;
@@ -64,7 +64,7 @@ export interface ZipReader {
 /** Names that are never acceptable, whatever the format expects: they signal a hostile file. */
 export function isUnsafeEntryName(name: string): boolean {
   if (name === '' || name.length > 1024) return true;
-  if (/[\u0000-\u001f\u007f\\]/.test(name)) return true;
+  if (name.includes('\\') || Array.from(name).some(isControl)) return true;
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return true;
   const parts = name.replace(/\/$/, '').split('/');
   return parts.some((p) => p === '' || p === '.' || p === '..');
@@ -112,6 +112,7 @@ export function openZip(bytes: Uint8Array): ZipReader {
 
   const entries = new Map<string, ZipEntry>();
   const seen = new Set<string>();
+  let declared = 0;
   let p = cdOffset;
   const cdEnd = cdOffset + cdSize;
   for (let i = 0; i < count; i++) {
@@ -141,7 +142,10 @@ export function openZip(bytes: Uint8Array): ZipReader {
     const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataOffset + compressedSize > cdOffset) damaged();
     entries.set(name, { name, method, crc, compressedSize, size, dataOffset });
+    declared += size;
   }
+  // Refused before anything is inflated: what the entries say they hold, all together.
+  if (declared > FILE_LIMITS.maxUnzippedBytes) fail('files.error.zipTooLarge', { max: bytesToMb(FILE_LIMITS.maxUnzippedBytes) });
 
   let unzipped = 0;
   return {
