@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MAX_FILE_BYTES } from './ipc-limits';
 
-/** Largest file the renderer may hand to the shell to save, or receive from an open dialog. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 const fileFilter = z
   .object({
@@ -52,10 +52,41 @@ export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
 export type IpcOutput<C extends IpcChannel> = z.output<IpcContract[C]['output']>;
 export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 
-/** What the preload exposes on `window.quickscan`: one function per channel, nothing else. */
+/**
+ * Events the shell sends to the app page (main → renderer), kept apart from the request/response
+ * channels above. The main process validates every payload against its schema before sending
+ * (`checkEventPayload`); the preload checks the shape again and passes only a fresh copy on.
+ */
+export const ipcEvents = {
+  /** A document the operating system asked the app to open (file association, "Open with", second launch). */
+  'file:opened': z.object({ name: z.string().min(1).max(255), data: bytes }).strict(),
+} as const;
+
+export type IpcEvents = typeof ipcEvents;
+export type IpcEvent = keyof IpcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.output<IpcEvents[E]>;
+export const ipcEventNames = Object.keys(ipcEvents) as IpcEvent[];
+
+/** Validates an event payload before it leaves the main process; throws on anything off-contract. */
+export function checkEventPayload<E extends IpcEvent>(event: E, payload: unknown): IpcEventPayload<E> {
+  if (!Object.hasOwn(ipcEvents, event)) throw new Error(`unknown IPC event ${String(event)}`);
+  const parsed = ipcEvents[event].safeParse(payload);
+  if (!parsed.success) throw new Error(`IPC event ${event}: invalid payload (${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')})`);
+  return parsed.data as IpcEventPayload<E>;
+}
+
+/**
+ * What the preload exposes on `window.quickscan`: one function per channel and one subscription per
+ * event, nothing else (never ipcRenderer or Electron's event objects).
+ */
 export interface QuickScanBridge {
   appInfo(): Promise<IpcOutput<'app:info'>>;
   setLocale(locale: 'nl' | 'en'): Promise<null>;
   saveFile(request: IpcInput<'file:save'>): Promise<IpcOutput<'file:save'>>;
   openFiles(request: IpcInput<'file:open'>): Promise<IpcOutput<'file:open'>>;
+  /**
+   * Calls `callback` for every document the operating system opens with the app, including those
+   * that arrived before the first subscription. Returns a function that ends the subscription.
+   */
+  onFileOpened(callback: (file: IpcEventPayload<'file:opened'>) => void): () => void;
 }

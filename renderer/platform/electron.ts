@@ -14,5 +14,6 @@ export function electronPlatform(bridge: QuickScanBridge): Platform {
     async setLocale(locale) {
       await bridge.setLocale(locale);
     },
+    onFileOpened: (callback) => bridge.onFileOpened((file) => callback({ name: file.name, data: file.data })),
   };
 }

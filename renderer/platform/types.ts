@@ -29,4 +29,10 @@ export interface Platform {
   openFiles(request: { filters: FileFilter[]; multiple: boolean }): Promise<OpenedFile[]>;
   /** Tells the shell the interface language (the native menu follows it). */
   setLocale(locale: 'nl' | 'en'): Promise<void>;
+  /**
+   * Calls `callback` for each file the operating system opens with the app (a `.quickscan`,
+   * `.quickscan.json` or `.pdf` double-clicked, "Open with", or handed to the running app), including
+   * files that arrived before the first subscription. Returns a function that ends the subscription.
+   */
+  onFileOpened(callback: (file: OpenedFile) => void): () => void;
 }
