@@ -8,5 +8,7 @@ import { formValidate } from './form-validate';
 import { optimizeCommand } from './optimize';
 import { score } from './score';
 import { verify } from './verify';
+import { diffCommand } from './diff';
+import { profileCommand } from './profile';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand];

@@ -10,6 +10,7 @@ import type { Command, CommandContext } from '../command';
 import { CliError, EXIT } from '../errors';
 import { readBytes, readJson } from '../files';
 import { formatScore } from '../format';
+import { PROFILE_VERIFY_OPTIONS, verifyWithProfile, wantsProfile, withProfileHelp } from './profile';
 
 const keySchema = z.object({
   publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN).refine(isValidPublicKey),
@@ -47,13 +48,14 @@ function exitCode(outcomes: readonly FileOutcome[]): number {
 
 export const verify: Command = {
   path: ['verify'],
-  options: { 'trusted-keys': { type: 'string' } },
+  options: { 'trusted-keys': { type: 'string' }, ...PROFILE_VERIFY_OPTIONS },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  help: (s) => s.help.verify,
+  help: (s) => withProfileHelp(s, s.help.verify),
   async run(ctx) {
     const { s, lang } = ctx;
     const keysPath = ctx.args.options['trusted-keys'] as string | undefined;
     const trustedKeys = keysPath === undefined ? undefined : await readTrustedKeys(ctx, keysPath);
+    if (wantsProfile(ctx)) return verifyWithProfile(ctx, trustedKeys);
     // loaded on demand: the PDF libraries are only needed here
     const { verifyFile } = await import('../../report/verify');
     const outcomes: FileOutcome[] = [];

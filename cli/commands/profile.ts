@@ -1,0 +1,673 @@
+/**
+ * Tender requirement profiles on the command line (docs/tender-profiles.md):
+ *
+ * - `quickscan profile <profile.json> [--json]`: checks a signed requirement profile (hash,
+ *   signature, method, ids) and shows what it requires. Exit 0 when it is intact and signed,
+ *   1 when it was altered or the signature does not fit, 2 when it cannot be read or does not
+ *   fit its method.
+ * - `quickscan verify --profile <profile.json> <files...> [--json | --csv]` (run from
+ *   cli/commands/verify.ts): verifies every bid as `verify` does, checks each against the
+ *   profile (scoring/compliance.ts), and ranks the valid compliant bids by score. Altered or
+ *   otherwise not valid bids are flagged and not ranked. Exit codes as `verify`: 0 every file
+ *   valid, 1 any not valid, 2 any unreadable (or a profile that cannot be used).
+ */
+import { getDefinition } from '../../forms/registry';
+import type { QuickScanDefinition } from '../../forms/schema';
+import type { TrustedKey, VerifyResult, VerifyStatus } from '../../report/verify';
+import { cheapestCompliance, checkCompliance, complianceGapText, type ComplianceResult } from '../../scoring/compliance';
+import type { RevisionLike } from '../../scoring/compare';
+import {
+  parseProfileEnvelope,
+  profileAppliesToMethod,
+  profileIssues,
+  verifyProfileEnvelope,
+  type ProfileContent,
+  type ProfileEnvelope,
+  type ProfileVerification,
+} from '../../scoring/profile';
+import { compareRational } from '../../scoring/rational';
+import { parseScanFile } from '../../scoring/scan-file';
+import type { ScanInput } from '../../scoring/score';
+import type { Rational } from '../../scoring/types';
+import type { OptionSpec } from '../args';
+import type { Command, CommandContext, CommandHelp } from '../command';
+import { CliError, EXIT } from '../errors';
+import { readBytes, readJson } from '../files';
+import { formatEuro, formatEuroExact, formatScore, table } from '../format';
+import { ratio } from '../json';
+import type { Lang, Strings } from '../strings';
+import { withScanInput } from '../scan';
+import { exactAsText, langOf, loadRevision } from './diff';
+
+/* ------------------------------------------------------------------------------------------ */
+/* Texts                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+type NotRanked = 'not-valid' | 'other-method' | 'not-compliant';
+
+const TEXTS = {
+  en: {
+    profileHelp: {
+      usage: 'quickscan profile <profile.json> [--scan <file> [--prudent]] [--json] [--lang nl|en]',
+      summary: 'Check a signed tender requirement profile; with --scan, whether a scan complies and the cheapest way to comply',
+      description: [
+        'Reads a requirement profile (quickscan-requirement-profile-envelope, docs/tender-profiles.md), checks its content hash and Ed25519 signature, that its method is a release this quickscan knows (same SHA-256) and that every label, theme, question and level it names exists.',
+        'With --scan (a scan file, an issued PDF or a .quickscan-issued.json made with the profile\'s method): whether it complies, what is missing, and the cheapest plan that complies (exact; not-applicable answers and the scan\'s locked questions are kept, except that a must-have marked not applicable gets a level).',
+        'Compare the signer\'s key fingerprint with the one the contracting authority publishes. Exit 0 when the profile is intact and signed, 1 when it was altered or the signature does not fit, 2 when it cannot be read or does not fit its method.',
+      ],
+      options: [
+        ['--scan <file>', 'check this scan against the profile and show the cheapest plan that complies'],
+        ['--prudent', 'with --scan: cost the plan at the high end of every cost range'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile docs/examples/tender/requirement-profile.json', 'quickscan profile requirement-profile.json --scan design.quickscan.json --prudent'],
+    },
+    verifyOptions: [
+      ['--profile <profile.json>', 'check every bid against this signed tender requirement profile and rank the valid compliant bids by score (docs/tender-profiles.md)'],
+      ['--csv', 'with --profile: print the table as CSV (comma-separated, one row per file)'],
+    ] as (readonly [string, string])[],
+    verifyExample: 'quickscan verify --profile requirement-profile.json bids/*.pdf --trusted-keys keys.json',
+    csvNeedsProfile: '--csv needs --profile (the CSV is the table of bids against a requirement profile)',
+    csvAndJson: 'give either --json or --csv, not both',
+    notProfile: (file: string, issues: string) => `${file}: not a requirement profile: ${issues}`,
+    profileAltered: (file: string) => `${file}: the requirement profile was changed after it was signed (its content hash does not match); ask the contracting authority for the original`,
+    profileBadSignature: (file: string) => `${file}: the signature of the requirement profile does not fit its content and the key named in it; ask the contracting authority for the original`,
+    profileUnknownMethod: (file: string, id: string, version: string) => `${file}: the profile applies to method ${id} ${version}, which is not a release this quickscan knows (or has another SHA-256)`,
+    profileMismatch: (file: string, issues: string) => `${file}: the profile does not fit its method: ${issues}`,
+    heading: (name: string, reference: string, authority: string) => `Requirement profile: ${name} (${reference}) – ${authority}`,
+    signed: (name: string, role: string, fingerprint: string, code: string) => `Signed by ${name}${role ? ` (${role})` : ''}, key fingerprint ${fingerprint}; data intact, signature valid; profile code ${code}`,
+    notSigned: (dataIntact: boolean, signatureValid: boolean) => `NOT VALID: data ${dataIntact ? 'intact' : 'CHANGED'}, signature ${signatureValid ? 'valid' : 'DOES NOT FIT'}`,
+    method: (id: string, version: string) => `Method ${id} ${version}`,
+    created: (date: string) => `drawn up ${date}`,
+    minimumLabel: (name: string) => `minimum label ${name}`,
+    noMinimumLabel: 'no minimum label',
+    themeMinimums: (list: string) => `theme minimums: ${list}`,
+    mustHaves: (list: string) => `must-haves: ${list}`,
+    perPoint: (eur: string) => `fictitious discount ${eur} per point of the total`,
+    notes: 'Notes',
+    colRank: 'Rank',
+    colBid: 'Bid',
+    colStatus: 'Status',
+    colCompliant: 'Compliant',
+    colTotal: 'Total',
+    colLabel: 'Label',
+    colDiscount: 'Fictitious discount',
+    yes: 'yes',
+    no: 'no',
+    none: 'none',
+    status: {
+      valid: 'valid',
+      altered: 'ALTERED',
+      'unknown-method': 'UNKNOWN METHOD',
+      'bad-signature': 'BAD SIGNATURE',
+      'untrusted-signature': 'KEY NOT TRUSTED',
+      unsigned: 'NOT SIGNED',
+      unreadable: 'UNREADABLE',
+    } satisfies Record<VerifyStatus, string>,
+    parts: { data: 'data', pages: 'pages' },
+    ranked: (n: number, of: number) => `${n} of ${of} bids ranked (valid and compliant, highest total first).`,
+    parenthesised: '(yes), (no): the data was checked against the profile, but the bid is not valid, so it is not ranked and gets no discount.',
+    notCompliantHeading: 'Not compliant:',
+    notRankedHeading: 'Not ranked (not valid):',
+    reason: {
+      alteredData: 'the signed data was changed after it was issued',
+      alteredPages: 'the printed pages differ from the signed data (the data itself is intact)',
+      badSignature: 'the signature does not fit the data and the key named in it',
+      unknownMethod: 'the method version is not one this quickscan knows',
+      untrusted: (fp: string) => `signed with a key that is not on the trusted list (fingerprint ${fp})`,
+      unsigned: 'a scan file, not an issued (signed) revision',
+      otherMethod: (id: string, version: string, want: string) => `made with ${id} ${version}; the profile requires ${want}`,
+    },
+    summary: (valid: number, notValid: number, unreadable: number) => `${valid} valid, ${notValid} not valid, ${unreadable} unreadable.`,
+    prudentNeedsScan: '--prudent needs --scan',
+    scanOtherMethod: (file: string, id: string, version: string, want: string) => `${file}: made with ${id} ${version}; the profile requires ${want}`,
+    scanLine: (file: string, status: string, project: string) => `Scan: ${file} – ${status} · ${project}`,
+    complianceLine: (compliant: boolean, total: string, label: string, discount: string | null) =>
+      `Compliant: ${compliant ? 'yes' : 'no'} · total ${total} · label ${label}${discount ? ` · fictitious discount ${discount}` : ''}`,
+    missingHeading: 'Not met:',
+    planHeading: (prudent: boolean) => `Cheapest way to comply (costs: ${prudent ? 'high end of each range' : 'midpoint of each range'}):`,
+    planLine: (cost: string, now: string, total: string, label: string) => `extra cost ${cost} (now ${now}) · total ${total} · label ${label}`,
+    planNone: 'No plan can comply: a locked answer, or a must-have that does not apply to this kind of project, stands in the way.',
+    fromNa: 'not applicable',
+    fromNone: 'unanswered',
+  },
+  nl: {
+    profileHelp: {
+      usage: 'quickscan profile <profiel.json> [--scan <bestand> [--prudent]] [--json] [--lang nl|en]',
+      summary: 'Controleer een ondertekend eisenprofiel; met --scan: of een scan voldoet en de goedkoopste manier om te voldoen',
+      description: [
+        'Leest een eisenprofiel (quickscan-requirement-profile-envelope, docs/tender-profiles.md), controleert de inhoudshash en de Ed25519-handtekening, dat de methode een release is die deze quickscan kent (zelfde SHA-256) en dat elk label, thema, elke vraag en elk niveau dat het noemt bestaat.',
+        'Met --scan (een scanbestand, een uitgegeven pdf of een .quickscan-issued.json met de methode van het profiel): of de scan voldoet, wat ontbreekt, en het goedkoopste plan dat voldoet (exact; niet-van-toepassing-antwoorden en vastgezette vragen blijven staan, behalve dat een eis die als niet van toepassing is gemarkeerd een niveau krijgt).',
+        'Vergelijk de vingerafdruk van de sleutel met die de aanbestedende dienst publiceert. Exitcode 0 als het profiel ongewijzigd en ondertekend is, 1 als het gewijzigd is of de handtekening niet past, 2 als het niet gelezen kan worden of niet bij de methode past.',
+      ],
+      options: [
+        ['--scan <bestand>', 'toets deze scan aan het profiel en toon het goedkoopste plan dat voldoet'],
+        ['--prudent', 'met --scan: reken het plan met de bovenkant van elke kostenbandbreedte'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile docs/examples/tender/requirement-profile.json', 'quickscan profile eisenprofiel.json --scan ontwerp.quickscan.json --prudent'],
+    },
+    verifyOptions: [
+      ['--profile <profiel.json>', 'toets elke inschrijving aan dit ondertekende eisenprofiel en rangschik de geldige inschrijvingen die voldoen op score (docs/tender-profiles.md)'],
+      ['--csv', 'met --profile: druk de tabel af als CSV (kommagescheiden, één regel per bestand)'],
+    ] as (readonly [string, string])[],
+    verifyExample: 'quickscan verify --profile eisenprofiel.json inschrijvingen/*.pdf --trusted-keys sleutels.json',
+    csvNeedsProfile: '--csv kan alleen met --profile (de CSV is de tabel van inschrijvingen tegen een eisenprofiel)',
+    csvAndJson: 'geef --json of --csv, niet allebei',
+    notProfile: (file: string, issues: string) => `${file}: geen eisenprofiel: ${issues}`,
+    profileAltered: (file: string) => `${file}: het eisenprofiel is na ondertekening gewijzigd (de inhoudshash klopt niet); vraag de aanbestedende dienst om het origineel`,
+    profileBadSignature: (file: string) => `${file}: de handtekening van het eisenprofiel past niet bij de inhoud en de sleutel die erin staat; vraag de aanbestedende dienst om het origineel`,
+    profileUnknownMethod: (file: string, id: string, version: string) => `${file}: het profiel geldt voor methode ${id} ${version}, geen release die deze quickscan kent (of met een andere SHA-256)`,
+    profileMismatch: (file: string, issues: string) => `${file}: het profiel past niet bij de methode: ${issues}`,
+    heading: (name: string, reference: string, authority: string) => `Eisenprofiel: ${name} (${reference}) – ${authority}`,
+    signed: (name: string, role: string, fingerprint: string, code: string) => `Ondertekend door ${name}${role ? ` (${role})` : ''}, vingerafdruk sleutel ${fingerprint}; gegevens ongewijzigd, handtekening geldig; profielcode ${code}`,
+    notSigned: (dataIntact: boolean, signatureValid: boolean) => `NIET GELDIG: gegevens ${dataIntact ? 'ongewijzigd' : 'GEWIJZIGD'}, handtekening ${signatureValid ? 'geldig' : 'PAST NIET'}`,
+    method: (id: string, version: string) => `Methode ${id} ${version}`,
+    created: (date: string) => `opgesteld ${date}`,
+    minimumLabel: (name: string) => `minimaal label ${name}`,
+    noMinimumLabel: 'geen minimaal label',
+    themeMinimums: (list: string) => `minimum per thema: ${list}`,
+    mustHaves: (list: string) => `eisen: ${list}`,
+    perPoint: (eur: string) => `fictieve korting ${eur} per punt van het totaal`,
+    notes: 'Toelichting',
+    colRank: 'Rang',
+    colBid: 'Inschrijving',
+    colStatus: 'Status',
+    colCompliant: 'Voldoet',
+    colTotal: 'Totaal',
+    colLabel: 'Label',
+    colDiscount: 'Fictieve korting',
+    yes: 'ja',
+    no: 'nee',
+    none: 'geen',
+    status: {
+      valid: 'geldig',
+      altered: 'GEWIJZIGD',
+      'unknown-method': 'ONBEKENDE METHODE',
+      'bad-signature': 'ONGELDIGE HANDTEKENING',
+      'untrusted-signature': 'SLEUTEL NIET VERTROUWD',
+      unsigned: 'NIET ONDERTEKEND',
+      unreadable: 'ONLEESBAAR',
+    } satisfies Record<VerifyStatus, string>,
+    parts: { data: 'gegevens', pages: "pagina's" },
+    ranked: (n: number, of: number) => `${n} van ${of} inschrijvingen gerangschikt (geldig en voldoet, hoogste totaal eerst).`,
+    parenthesised: '(ja), (nee): de gegevens zijn aan het profiel getoetst, maar de inschrijving is niet geldig, dus niet gerangschikt en zonder korting.',
+    notCompliantHeading: 'Voldoet niet:',
+    notRankedHeading: 'Niet gerangschikt (niet geldig):',
+    reason: {
+      alteredData: 'de ondertekende gegevens zijn na uitgifte gewijzigd',
+      alteredPages: "de afgedrukte pagina's wijken af van de ondertekende gegevens (de gegevens zelf zijn ongewijzigd)",
+      badSignature: 'de handtekening past niet bij de gegevens en de sleutel die erin staat',
+      unknownMethod: 'de methodeversie is onbekend voor deze quickscan',
+      untrusted: (fp: string) => `ondertekend met een sleutel die niet op de lijst van vertrouwde sleutels staat (vingerafdruk ${fp})`,
+      unsigned: 'een scanbestand, geen uitgegeven (ondertekende) revisie',
+      otherMethod: (id: string, version: string, want: string) => `gemaakt met ${id} ${version}; het profiel vereist ${want}`,
+    },
+    summary: (valid: number, notValid: number, unreadable: number) => `${valid} geldig, ${notValid} niet geldig, ${unreadable} onleesbaar.`,
+    prudentNeedsScan: '--prudent kan alleen met --scan',
+    scanOtherMethod: (file: string, id: string, version: string, want: string) => `${file}: gemaakt met ${id} ${version}; het profiel vereist ${want}`,
+    scanLine: (file: string, status: string, project: string) => `Scan: ${file} – ${status} · ${project}`,
+    complianceLine: (compliant: boolean, total: string, label: string, discount: string | null) =>
+      `Voldoet: ${compliant ? 'ja' : 'nee'} · totaal ${total} · label ${label}${discount ? ` · fictieve korting ${discount}` : ''}`,
+    missingHeading: 'Niet gehaald:',
+    planHeading: (prudent: boolean) => `Goedkoopste manier om te voldoen (kosten: ${prudent ? 'bovenkant van elke bandbreedte' : 'midden van elke bandbreedte'}):`,
+    planLine: (cost: string, now: string, total: string, label: string) => `meerkosten ${cost} (nu ${now}) · totaal ${total} · label ${label}`,
+    planNone: 'Geen plan kan voldoen: een vastgezet antwoord, of een eis die niet van toepassing is op dit soort project, staat in de weg.',
+    fromNa: 'niet van toepassing',
+    fromNone: 'niet beantwoord',
+  },
+} as const;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading a profile                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+export interface LoadedProfile {
+  readonly file: string;
+  readonly envelope: ProfileEnvelope;
+  readonly content: ProfileContent;
+  readonly verification: ProfileVerification;
+  readonly definition: QuickScanDefinition;
+}
+
+/**
+ * Reads a profile envelope and the definition it applies to. Throws CliError (exit 2) when it
+ * cannot be read, does not fit its method, or — with `requireValid` — was altered or badly signed.
+ */
+export async function readProfile(ctx: CommandContext, path: string, requireValid: boolean): Promise<LoadedProfile> {
+  const t = TEXTS[ctx.lang];
+  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const parsed = parseProfileEnvelope(json);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+    throw new CliError(t.notProfile(path, shown.join('; ') + (parsed.errors.length > 3 ? ` (+${parsed.errors.length - 3})` : '')));
+  }
+  const envelope = parsed.envelope;
+  const verification = verifyProfileEnvelope(envelope);
+  if (requireValid && !verification.dataIntact) throw new CliError(t.profileAltered(path));
+  if (requireValid && !verification.signatureValid) throw new CliError(t.profileBadSignature(path));
+  const { method } = envelope.content;
+  let loaded;
+  try {
+    loaded = getDefinition(method.id, method.version);
+  } catch {
+    loaded = undefined;
+  }
+  if (!loaded || loaded.sha256 !== method.sha256) throw new CliError(t.profileUnknownMethod(path, method.id, method.version));
+  const issues = profileIssues(loaded.definition, envelope.content);
+  if (issues.length > 0) throw new CliError(t.profileMismatch(path, issues.map((i) => `${i.path}: ${i.message}`).join('; ')));
+  return { file: path, envelope, content: envelope.content, verification, definition: loaded.definition };
+}
+
+function labelName(def: QuickScanDefinition, id: string | null | undefined, lang: Lang): string {
+  if (id === null || id === undefined) return TEXTS[lang].none;
+  return def.labels.find((l) => l.id === id)?.name[lang] ?? id;
+}
+
+/** The lines that describe a profile (heading, signature, requirements). */
+function profileLines(p: LoadedProfile, lang: Lang): string[] {
+  const t = TEXTS[lang];
+  const c = p.content;
+  const v = p.verification;
+  const d = p.definition;
+  const lines = [t.heading(c.tender.name, c.tender.reference, c.contractingAuthority)];
+  lines.push(`  ${v.ok ? t.signed(c.signer.name, c.signer.role, v.fingerprint, v.referenceCode) : t.notSigned(v.dataIntact, v.signatureValid)}`);
+  const reqs = [t.method(c.method.id, c.method.version), t.created(c.created)];
+  reqs.push(c.minimumLabel ? t.minimumLabel(labelName(d, c.minimumLabel, lang)) : t.noMinimumLabel);
+  const mins = d.themes.filter((th) => c.themeMinimums?.[th.id] !== undefined).map((th) => `${th.id} ${th.title[lang]} ${c.themeMinimums![th.id]}`);
+  if (mins.length > 0) reqs.push(t.themeMinimums(mins.join(', ')));
+  const must = d.questions.filter((q) => c.mustHaves.some((m) => m.question === q.id)).map((q) => `${q.id} ≥ ${c.mustHaves.find((m) => m.question === q.id)!.minLevel}`);
+  if (must.length > 0) reqs.push(t.mustHaves(must.join(', ')));
+  if (c.valuePerPointEur !== undefined) reqs.push(t.perPoint(formatEuroExact(Math.round(c.valuePerPointEur * 100), lang)));
+  lines.push(`  ${reqs.join(' · ')}`);
+  if (c.notes) lines.push(`  ${t.notes}: ${c.notes}`);
+  return lines;
+}
+
+function profileJson(p: LoadedProfile) {
+  return { file: p.file, ...p.content, verification: p.verification };
+}
+
+/** `quickscan profile <profile.json>` */
+export const profileCommand: Command = {
+  path: ['profile'],
+  options: { scan: { type: 'string' }, prudent: { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  help: (s): CommandHelp => TEXTS[langOf(s)].profileHelp,
+  async run(ctx) {
+    const t = TEXTS[ctx.lang];
+    const scanPath = ctx.args.options.scan as string | undefined;
+    const prudent = ctx.args.options.prudent === true;
+    if (prudent && scanPath === undefined) throw new CliError(t.prudentNeedsScan);
+    const p = await readProfile(ctx, ctx.args.positionals[0]!, false);
+    const check = scanPath === undefined ? null : await checkScan(ctx, p, scanPath, prudent);
+    if (ctx.json) {
+      ctx.outJson({ ...profileJson(p), ...(check ? { scan: check.json } : {}) });
+    } else {
+      ctx.out(...profileLines(p, ctx.lang));
+      if (check) ctx.out('', ...check.lines);
+    }
+    return p.verification.ok ? EXIT.ok : EXIT.notValid;
+  },
+};
+
+/** `profile --scan`: compliance of one scan and the cheapest plan that complies. */
+async function checkScan(ctx: CommandContext, p: LoadedProfile, path: string, prudent: boolean): Promise<{ lines: string[]; json: unknown }> {
+  const { lang } = ctx;
+  const t = TEXTS[lang];
+  const d = p.definition;
+  const r = await loadRevision(ctx, path);
+  if (!profileAppliesToMethod(p.content, r.method)) {
+    throw new CliError(t.scanOtherMethod(path, r.method.id, r.method.version, `${p.content.method.id} ${p.content.method.version}`));
+  }
+  const scan = r.revision.scan as RevisionLike['scan'] & { locked?: readonly string[] | undefined };
+  const input: ScanInput = { project: r.revision.project, answers: scan.answers, costOverrides: scan.costOverrides };
+  const compliance = withScanInput(ctx, path, () => checkCompliance(d, input, p.content));
+  const plan = compliance.compliant ? null : withScanInput(ctx, path, () => cheapestCompliance(d, input, p.content, { prudent, locked: scan.locked }));
+  const name = (id: string | null) => labelName(d, id, lang);
+  const discount = compliance.fictitiousDiscountCents;
+  const lines = [
+    t.scanLine(path, TEXTS[lang].status[r.status], r.projectName),
+    t.complianceLine(compliance.compliant, formatScore(compliance.score.total?.display, lang), name(compliance.score.label.reached), discount === null ? null : formatEuroExact(discount, lang)),
+  ];
+  if (!compliance.compliant) {
+    const fake: BidOutcome = { file: path, status: 'valid', result: null, compliance, otherMethod: null, rank: null, notRanked: null };
+    lines.push(t.missingHeading, ...gapTexts(fake, p, lang).map((g) => `  - ${g}`), '', t.planHeading(prudent));
+    if (plan) {
+      lines.push(
+        `  ${t.planLine(formatEuro(prudent ? plan.cost.highCents : plan.cost.midCents, lang), formatEuro(prudent ? compliance.score.cost.highCents : compliance.score.cost.midCents, lang), formatScore(plan.score.total?.display, lang), name(plan.score.label.reached))}`,
+        ...table(plan.changes.map((c) => [c.question, `${c.fromNotApplicable ? t.fromNa : (c.from ?? t.fromNone)} → ${c.to ?? t.fromNone}`]), [], '    '),
+      );
+    } else {
+      lines.push(`  ${t.planNone}`);
+    }
+  }
+  const json = {
+    file: path,
+    status: r.status,
+    compliance: exactAsText({ compliant: compliance.compliant, label: compliance.label, themes: compliance.themes, mustHaves: compliance.mustHaves, missing: compliance.missing, fictitiousDiscountCents: discount, total: compliance.score.total }),
+    plan: plan ? exactAsText({ levels: plan.levels, changes: plan.changes, cost: plan.cost, total: plan.score.total, label: plan.score.label.reached, prudent }) : null,
+  };
+  return { lines, json };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* verify --profile                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The options `verify` takes for profiles. */
+export const PROFILE_VERIFY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  profile: { type: 'string' },
+  csv: { type: 'boolean' },
+};
+
+/** `verify`'s help with the profile options added. */
+export function withProfileHelp(s: Strings, help: CommandHelp): CommandHelp {
+  const t = TEXTS[langOf(s)];
+  return {
+    ...help,
+    usage: help.usage.replace(/ \[--json\]/, ' [--profile <profile.json> [--csv]] [--json]'),
+    options: [...help.options, ...t.verifyOptions],
+    examples: [...help.examples, t.verifyExample],
+  };
+}
+
+/** Whether verify was asked for a profile check (then {@link verifyWithProfile} runs). */
+export function wantsProfile(ctx: CommandContext): boolean {
+  return ctx.args.options.profile !== undefined || ctx.args.options.csv === true;
+}
+
+export interface BidOutcome {
+  readonly file: string;
+  readonly status: VerifyStatus;
+  readonly result: VerifyResult | null;
+  readonly readError?: string | undefined;
+  /** Null when the bid's data could not be assessed (not intact, unreadable, another method). */
+  readonly compliance: ComplianceResult | null;
+  readonly otherMethod: { id: string; version: string } | null;
+  /** 1-based; equal totals share a rank. Null when not ranked. */
+  readonly rank: number | null;
+  readonly notRanked: NotRanked | null;
+}
+
+function totalExact(o: BidOutcome): Rational | null {
+  return o.compliance?.score.total?.exact ?? null;
+}
+
+/** The scan input of a bid whose data can be assessed, or why not. */
+function bidInput(result: VerifyResult, bytes: Uint8Array): { input: ScanInput; method: { id: string; version: string; sha256: string } } | null {
+  if (result.envelope && result.checks.dataIntact && result.checks.signatureValid) {
+    const c = result.envelope.content;
+    return { input: { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, method: c.method };
+  }
+  if (result.status === 'unsigned') {
+    let text = new TextDecoder().decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const parsed = parseScanFile(text);
+    if (!parsed.ok) return null;
+    const f = parsed.file;
+    return { input: { project: f.project, answers: f.scan.answers, costOverrides: f.scan.costOverrides }, method: f.method };
+  }
+  return null;
+}
+
+/** Verifies and assesses every file, and ranks the valid compliant ones. */
+export async function assessBids(ctx: CommandContext, profile: LoadedProfile, files: readonly string[], trustedKeys: readonly TrustedKey[] | undefined): Promise<BidOutcome[]> {
+  const { verifyFile } = await import('../../report/verify');
+  const outcomes: BidOutcome[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, file);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      outcomes.push({ file, status: 'unreadable', result: null, readError: error.message, compliance: null, otherMethod: null, rank: null, notRanked: 'not-valid' });
+      continue;
+    }
+    const result = await verifyFile(bytes, file, { trustedKeys });
+    const bid = result.status === 'unreadable' ? null : bidInput(result, bytes);
+    let compliance: ComplianceResult | null = null;
+    let otherMethod: BidOutcome['otherMethod'] = null;
+    if (bid) {
+      if (profileAppliesToMethod(profile.content, bid.method)) {
+        try {
+          compliance = checkCompliance(profile.definition, bid.input, profile.content);
+        } catch {
+          compliance = null; // answers that do not fit the method: verify reports the file as unreadable
+        }
+      } else {
+        otherMethod = { id: bid.method.id, version: bid.method.version };
+      }
+    }
+    const notRanked: NotRanked | null =
+      result.status !== 'valid' ? 'not-valid' : otherMethod ? 'other-method' : !compliance?.compliant ? 'not-compliant' : null;
+    outcomes.push({ file, status: result.status, result, compliance, otherMethod, rank: null, notRanked });
+  }
+  // rank: highest exact total first; equal totals share a rank (1, 1, 3); input order otherwise
+  const ranked = outcomes
+    .map((o, i) => ({ o, i }))
+    .filter(({ o }) => o.notRanked === null)
+    .sort((x, y) => -compareRational(totalExact(x.o)!, totalExact(y.o)!) || x.i - y.i);
+  const ranks = new Map<number, number>();
+  ranked.forEach(({ o, i }, k) => {
+    const prev = ranked[k - 1];
+    const rank = prev && compareRational(totalExact(prev.o)!, totalExact(o)!) === 0 ? ranks.get(prev.i)! : k + 1;
+    ranks.set(i, rank);
+  });
+  return outcomes.map((o, i) => (ranks.has(i) ? { ...o, rank: ranks.get(i)! } : o));
+}
+
+function statusText(o: BidOutcome, lang: Lang): string {
+  const t = TEXTS[lang];
+  const parts = o.result?.alteredParts ?? [];
+  return parts.length > 0 ? `${t.status[o.status]} (${parts.map((p) => t.parts[p]).join(', ')})` : t.status[o.status];
+}
+
+function reasonText(o: BidOutcome, profile: LoadedProfile, lang: Lang): string {
+  const t = TEXTS[lang];
+  const r = o.result;
+  if (!r) return o.readError ?? t.status.unreadable;
+  switch (o.status) {
+    case 'altered':
+      return r.alteredParts?.includes('data') ? t.reason.alteredData : t.reason.alteredPages;
+    case 'bad-signature':
+      return t.reason.badSignature;
+    case 'unknown-method':
+      return t.reason.unknownMethod;
+    case 'untrusted-signature':
+      return t.reason.untrusted(r.assessor?.fingerprint ?? '?');
+    case 'unsigned':
+      return t.reason.unsigned;
+    case 'unreadable':
+      return r.messages[0]?.[lang] ?? t.status.unreadable;
+    case 'valid':
+      return o.otherMethod ? t.reason.otherMethod(o.otherMethod.id, o.otherMethod.version, `${profile.content.method.id} ${profile.content.method.version}`) : '';
+  }
+}
+
+/** Whether the bid's own data can be shown: intact and signed (or a plain scan file). */
+function dataTrusted(o: BidOutcome): boolean {
+  const r = o.result;
+  return r !== null && (r.status === 'unsigned' || (r.checks.dataIntact === true && r.checks.signatureValid === true));
+}
+
+/** The recomputed total (display); null when there is none or the data is not intact. */
+function totalOf(o: BidOutcome): number | null {
+  if (!dataTrusted(o)) return null;
+  return o.compliance?.score.total?.display ?? o.result?.score?.total ?? null;
+}
+
+function labelOf(o: BidOutcome): string | null {
+  if (!dataTrusted(o)) return null;
+  return o.compliance?.score.label.reached ?? o.result?.score?.label?.id ?? null;
+}
+
+/** The discount shown: only for valid bids (a bid that is not valid gets none). */
+function discountOf(o: BidOutcome): number | null {
+  return o.status === 'valid' ? (o.compliance?.fictitiousDiscountCents ?? null) : null;
+}
+
+function gapTexts(o: BidOutcome, profile: LoadedProfile, lang: Lang): string[] {
+  const d = profile.definition;
+  return (o.compliance?.missing ?? []).map((g) =>
+    complianceGapText(g, lang, {
+      label: (id) => d.labels.find((l) => l.id === id)?.name[lang] ?? id,
+      theme: (id) => `${id} ${d.themes.find((th) => th.id === id)?.title[lang] ?? ''}`.trim(),
+    }),
+  );
+}
+
+/** yes / no; in parentheses for a bid that is not valid (assessed, but it does not count). */
+function compliantText(o: BidOutcome, lang: Lang): string {
+  const t = TEXTS[lang];
+  const word = o.compliance!.compliant ? t.yes : t.no;
+  return o.status === 'valid' ? word : `(${word})`;
+}
+
+function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
+  const { lang } = ctx;
+  const t = TEXTS[lang];
+  const d = profile.definition;
+  ctx.out(...profileLines(profile, lang), '');
+  const order = [...outcomes].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  ctx.out(
+    ...table(
+      [
+        [t.colRank, t.colBid, t.colStatus, t.colCompliant, t.colTotal, t.colLabel, t.colDiscount],
+        ...order.map((o) => [
+          o.rank === null ? '–' : String(o.rank),
+          o.file,
+          statusText(o, lang),
+          o.compliance ? compliantText(o, lang) : '–',
+          formatScore(totalOf(o), lang),
+          dataTrusted(o) && (o.result?.score || o.compliance) ? labelName(d, labelOf(o), lang) : '–',
+          discountOf(o) !== null ? formatEuroExact(discountOf(o)!, lang) : '–',
+        ]),
+      ],
+      [0, 4],
+      '',
+    ),
+    '',
+  );
+  const rankedCount = outcomes.filter((o) => o.rank !== null).length;
+  ctx.out(t.ranked(rankedCount, outcomes.length));
+  if (outcomes.some((o) => o.compliance && o.status !== 'valid')) ctx.out(t.parenthesised);
+  const notCompliant = outcomes.filter((o) => o.compliance && !o.compliance.compliant);
+  if (notCompliant.length > 0) {
+    ctx.out('', t.notCompliantHeading);
+    for (const o of notCompliant) ctx.out(`  ${o.file}: ${gapTexts(o, profile, lang).join('; ')}`);
+  }
+  const notValid = outcomes.filter((o) => o.status !== 'valid' || o.otherMethod);
+  if (notValid.length > 0) {
+    ctx.out('', t.notRankedHeading);
+    for (const o of notValid) ctx.out(`  ${o.file}: ${statusText(o, lang)}: ${reasonText(o, profile, lang)}`);
+  }
+  const valid = outcomes.filter((o) => o.status === 'valid').length;
+  const unreadable = outcomes.filter((o) => o.status === 'unreadable').length;
+  ctx.out('', t.summary(valid, outcomes.length - valid - unreadable, unreadable));
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** CSV: one row per file, values language-neutral (ids, dot decimals) except the `missing` and `reason` texts. */
+function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
+  const header = ['rank', 'file', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
+  const rows = [...outcomes]
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
+    .map((o) => {
+      const total = totalOf(o);
+      const discount = discountOf(o);
+      return [
+        o.rank === null ? '' : String(o.rank),
+        o.file,
+        o.status,
+        (o.result?.alteredParts ?? []).join('+'),
+        o.compliance ? String(o.compliance.compliant) : '',
+        total === null ? '' : total.toFixed(1),
+        labelOf(o) ?? '',
+        discount === null || discount === undefined ? '' : `${Math.trunc(discount / 100)}.${String(discount % 100).padStart(2, '0')}`,
+        o.result?.referenceCode ?? '',
+        o.result?.projectName ?? '',
+        gapTexts(o, profile, ctx.lang).join('; '),
+        o.notRanked === 'not-compliant' || o.notRanked === null ? '' : reasonText(o, profile, ctx.lang),
+      ];
+    });
+  ctx.out(...[header, ...rows].map((r) => r.map(csvCell).join(',')));
+}
+
+function outcomeJson(o: BidOutcome) {
+  const r = o.result;
+  const c = o.compliance;
+  return {
+    file: o.file,
+    status: o.status,
+    alteredParts: r?.alteredParts ?? [],
+    ...(o.readError ? { error: o.readError } : {}),
+    referenceCode: r?.referenceCode ?? null,
+    contentHash: r?.contentHash ?? null,
+    projectName: r?.projectName ?? null,
+    phase: r?.phase ?? null,
+    assessor: r?.assessor ?? null,
+    method: r?.method ? { id: r.method.id, version: r.method.version, sha256: r.method.sha256 } : null,
+    checks: r?.checks ?? null,
+    total: totalOf(o),
+    totalExact: ratio(totalExact(o)),
+    label: labelOf(o),
+    /** Only for a valid bid (the compliance object has the figure as computed). */
+    fictitiousDiscountCents: discountOf(o),
+    compliance: c
+      ? exactAsText({
+          compliant: c.compliant,
+          label: c.label,
+          themes: c.themes,
+          mustHaves: c.mustHaves,
+          missing: c.missing,
+          fictitiousDiscountCents: c.fictitiousDiscountCents,
+        })
+      : null,
+    otherMethod: o.otherMethod,
+    rank: o.rank,
+    notRanked: o.notRanked,
+    messages: r?.messages ?? [],
+  };
+}
+
+/**
+ * `verify --profile`: run by cli/commands/verify.ts with the trusted keys it read. Returns the
+ * exit code of `verify` (0 every file valid, 1 any not valid, 2 any unreadable).
+ */
+export async function verifyWithProfile(ctx: CommandContext, trustedKeys: readonly TrustedKey[] | undefined): Promise<number> {
+  const t = TEXTS[ctx.lang];
+  const path = ctx.args.options.profile as string | undefined;
+  const csv = ctx.args.options.csv === true;
+  if (path === undefined) throw new CliError(t.csvNeedsProfile);
+  if (csv && ctx.json) throw new CliError(t.csvAndJson);
+  const profile = await readProfile(ctx, path, true);
+  const outcomes = await assessBids(ctx, profile, ctx.args.positionals, trustedKeys);
+
+  if (ctx.json) {
+    const valid = outcomes.filter((o) => o.status === 'valid').length;
+    const unreadable = outcomes.filter((o) => o.status === 'unreadable').length;
+    ctx.outJson({
+      profile: profileJson(profile),
+      bids: outcomes.map(outcomeJson),
+      ranking: [...outcomes]
+        .filter((o) => o.rank !== null)
+        .sort((a, b) => a.rank! - b.rank!)
+        .map((o) => ({ rank: o.rank, file: o.file, total: totalOf(o), totalExact: ratio(totalExact(o)), fictitiousDiscountCents: o.compliance!.fictitiousDiscountCents })),
+      valid,
+      notValid: outcomes.length - valid - unreadable,
+      unreadable,
+    });
+  } else if (csv) {
+    printCsv(ctx, profile, outcomes);
+  } else {
+    printTable(ctx, profile, outcomes);
+  }
+  const unreadable = outcomes.filter((o) => o.status === 'unreadable');
+  if (unreadable.length > 0) {
+    ctx.error(ctx.s.verifyUnreadable(unreadable.map((o) => o.file)));
+    return EXIT.badInput;
+  }
+  return outcomes.some((o) => o.status !== 'valid') ? EXIT.notValid : EXIT.ok;
+}

@@ -1,0 +1,220 @@
+/**
+ * `quickscan diff`, `quickscan profile` and `quickscan verify --profile`, in-process through
+ * `run(argv, io)`: results on the tender examples and the issued examples, and bad input
+ * (exit 2 and one line on standard error).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalProfileContent, buildProfileEnvelope, profileEnvelopeJsonText, type ProfileEnvelope } from '../scoring/profile';
+import { signWithSecretKey } from '../scoring/signature';
+import { memoryIo } from './io';
+import { run } from './run';
+
+const root = join(import.meta.dirname, '..');
+const T = 'docs/examples/tender';
+const PROFILE = `${T}/requirement-profile.json`;
+const SCAN = 'docs/examples/new-build-school-goes.quickscan.json';
+const ISSUED = 'docs/examples/issued/new-build-school-goes.quickscan-issued.json';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'quickscan-tender-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function cli(args: string[]) {
+  const io = memoryIo({ env: { LANG: 'en_GB.UTF-8' }, cwd: root });
+  const code = await run(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function temp(name: string, content: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
+}
+
+function expectBadInput(r: { code: number; out: string; err: string }, fragment: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.out).toBe('');
+  expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.err).toMatch(/^quickscan: /);
+  expect(r.err).toMatch(fragment);
+}
+
+describe('diff', () => {
+  it('prints the theme changes, the label change, downgrades and promised versus delivered', async () => {
+    const r = await cli(['diff', `${T}/bid-01-compliant-gold.pdf`, `${T}/delivery/bid-01-delivery.pdf`]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^A: docs\/examples\/tender\/bid-01-compliant-gold\.pdf – valid · QS-\S+ · tender · 2026-12-01 · zeeland-quickscan 1\.0\.0$/m);
+    expect(r.out).toMatch(/^B: .* – valid · QS-\S+ · delivery · 2028-09-12 · /m);
+    expect(r.out).toMatch(/^ {2}C {2}Connections +70\.0 +60\.0 +-10\.0$/m);
+    expect(r.out).toMatch(/^ {2}E {2}Adaptability +62\.5 +68\.7 +\+6\.2$/m);
+    expect(r.out).toMatch(/^ {5}Total +66\.6 +64\.7 +-1\.9$/m);
+    expect(r.out).toMatch(/^Label +Gold → Silver \(down\)$/m);
+    expect(r.out).toMatch(/^Downgrades \(3\): points went down$/m);
+    expect(r.out).toMatch(/^ {2}G1 .* l3 \(3\) +l1 \(1\) +-2$/m);
+    expect(r.out).toMatch(/^Promised \(A\) versus delivered \(B\): 30 met, 1 exceeded, 3 not met, 2 not assessed$/m);
+    expect(r.out).toMatch(/^ {2}C1 +l3 \(6\) +l2 \(4\) +NOT MET +evidenced → evidenced$/m);
+    expect(r.out).toMatch(/^ {2}E1 +l3 \(3\) +l4 \(4\) +exceeded +claimed → evidenced$/m);
+
+    const nl = await cli(['diff', `${T}/bid-01-compliant-gold.pdf`, `${T}/delivery/bid-01-delivery.pdf`, '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.out).toMatch(/^Label +Goud → Zilver \(lager\)$/m);
+    expect(nl.out).toMatch(/^ {5}Totaal +66,6 +64,7 +-1,9$/m);
+    expect(nl.out).toMatch(/NIET GEHAALD/);
+    expect(nl.out).toMatch(/· 01-12-2026 ·/);
+  });
+
+  it('a scan file against its own issued revision: nothing changed', async () => {
+    const r = await cli(['diff', SCAN, ISSUED, '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.a).toMatchObject({ kind: 'scan', status: 'unsigned', referenceCode: null });
+    expect(j.b).toMatchObject({ kind: 'envelope', status: 'valid' });
+    expect(j.comparison.downgrades).toEqual([]);
+    expect(j.comparison.label.change).toBe('same');
+    expect(j.comparison.total.delta).toEqual({ exact: '0/1', display: 0 });
+    expect(j.comparison.promiseCounts['not-met']).toBe(0);
+    expect(j.comparison.questions).toHaveLength(36);
+  });
+
+  it('an altered file is compared with a warning; unreadable input and unknown methods give exit 2', async () => {
+    const env = readJson<{ content: { scan: { answers: Record<string, unknown> } } }>(ISSUED);
+    env.content.scan.answers.C1 = { level: 'l4' };
+    const altered = temp('altered.quickscan-issued.json', env);
+    const r = await cli(['diff', ISSUED, altered]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^quickscan: warning: .*altered\.quickscan-issued\.json: ALTERED \(data\): the comparison shows the data as it is in the file/);
+    expect(r.out).toMatch(/^B: .* – ALTERED \(data\)/m);
+
+    expectBadInput(await cli(['diff', ISSUED, 'missing.pdf']), /missing\.pdf: no such file/);
+    expectBadInput(await cli(['diff', ISSUED, temp('other.json', { hello: 1 })]), /other\.json: cannot be compared: /);
+    expectBadInput(await cli(['diff', ISSUED, `${T}/bid-11-unknown-method.pdf`]), /unknown method version: zeeland-quickscan 1\.1\.0/);
+    expectBadInput(await cli(['diff', ISSUED]), /missing argument/);
+  });
+});
+
+describe('profile', () => {
+  it('shows a valid profile (exit 0) and flags a changed one (exit 1)', async () => {
+    const r = await cli(['profile', PROFILE]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ {2}Signed by .*key fingerprint V5DG-3S4Z-DTNX-0WFG; data intact, signature valid/m);
+    expect(r.out).toMatch(/must-haves: C1 ≥ l2, D2 ≥ l2, F1 ≥ l3, G1 ≥ l2/);
+
+    const env = readJson<ProfileEnvelope>(PROFILE);
+    env.content.themeMinimums = { C: 10 };
+    const changed = await cli(['profile', temp('changed-profile.json', env), '--json']);
+    expect(changed.code).toBe(1);
+    expect(JSON.parse(changed.out).verification).toMatchObject({ ok: false, dataIntact: false, signatureValid: false });
+
+    expectBadInput(await cli(['profile', ISSUED]), /not a requirement profile: format: /);
+    expectBadInput(await cli(['profile', PROFILE, '--prudent']), /--prudent needs --scan/);
+    expectBadInput(await cli(['profile', PROFILE, '--scan', `${T}/bid-11-unknown-method.pdf`]), /unknown method version/);
+    expectBadInput(await cli(['profile', temp('broken.json', '{ "a": ')]), /not valid JSON/);
+  });
+});
+
+describe('profile --scan', () => {
+  it('says what is missing and gives the cheapest plan that complies (a must-have marked not applicable gets a level)', async () => {
+    const r = await cli(['profile', PROFILE, '--scan', `${T}/bid-10-not-compliant-na-musthave.pdf`, '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.scan.status).toBe('valid');
+    expect(j.scan.compliance.compliant).toBe(false);
+    expect(j.scan.compliance.missing).toEqual([{ kind: 'must-have', question: 'D2', requiredLevel: 'l2', currentLevel: null, status: 'not-applicable' }]);
+    expect(j.scan.plan.levels.D2).toBe('l2');
+    expect(j.scan.plan.changes).toContainEqual({ question: 'D2', from: null, fromNotApplicable: true, to: 'l2' });
+    expect(j.scan.plan.label).not.toBeNull();
+
+    const compliant = await cli(['profile', PROFILE, '--scan', `${T}/bid-01-compliant-gold.pdf`]);
+    expect(compliant.out).toMatch(/^Compliant: yes · total 66\.6 · label Gold · fictitious discount €166,500$/m);
+    expect(compliant.out).not.toMatch(/Cheapest way/);
+
+    const text = await cli(['profile', PROFILE, '--scan', SCAN, '--prudent', '--lang', 'nl']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Voldoet: nee · /m);
+    expect(text.out).toMatch(/^Goedkoopste manier om te voldoen \(kosten: bovenkant van elke bandbreedte\):$/m);
+    expect(text.out).toMatch(/^ {4}F1 {2}l1 → l3$/m);
+  });
+});
+
+describe('verify --profile', () => {
+  it('ranks valid compliant bids; CSV has one row per file', async () => {
+    const files = ['bid-02-compliant-silver.pdf', 'bid-04-not-compliant-musthave.pdf', 'bid-01-compliant-gold.pdf'].map((f) => `${T}/${f}`);
+    const r = await cli(['verify', '--profile', PROFILE, ...files, '--csv']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0); // every file valid; compliance does not change the exit code
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('rank,file,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 8).join(','))).toEqual([
+      `1,${T}/bid-01-compliant-gold.pdf,valid,,true,66.6,gold,166500.00`,
+      `2,${T}/bid-02-compliant-silver.pdf,valid,,true,51.1,silver,127750.00`,
+      `,${T}/bid-04-not-compliant-musthave.pdf,valid,,false,63.7,silver,`,
+    ]);
+    expect(lines[3]).toMatch(/,"must-have C1: at least l2 required, answer: l1",$/); // quoted: it has a comma
+  });
+
+  it('without trusted keys an unknown signer is valid; a scan file is not signed and not ranked; a missing file is exit 2', async () => {
+    const r = await cli(['verify', '--profile', PROFILE, `${T}/bid-09-unknown-signer.pdf`, SCAN, 'missing.pdf', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('quickscan: cannot read the file missing.pdf\n');
+    const j = JSON.parse(r.out);
+    expect(j.bids.map((b: { file: string; status: string; rank: number | null; notRanked: string | null }) => [b.file, b.status, b.rank, b.notRanked])).toEqual([
+      [`${T}/bid-09-unknown-signer.pdf`, 'valid', 1, null],
+      [SCAN, 'unsigned', null, 'not-valid'],
+      ['missing.pdf', 'unreadable', null, 'not-valid'],
+    ]);
+    // the example scan is on the profile's method: assessed, though not ranked
+    expect(j.bids[1].compliance.compliant).toBe(false);
+  });
+
+  it('a profile for a method version this build does not know is refused', async () => {
+    const env = readJson<ProfileEnvelope>(PROFILE);
+    // the same requirements on a method hash that no release has: unusable profile
+    const other = { ...env.content, method: { ...env.content.method, sha256: '0'.repeat(64) } };
+    const key = readJson<{ secretKey: string }>(`${T}/authority-test-key.json`);
+    const resigned = buildProfileEnvelope(other, signWithSecretKey(canonicalProfileContent(other), key.secretKey));
+    expectBadInput(await cli(['verify', '--profile', temp('other-method.json', profileEnvelopeJsonText(resigned)), `${T}/bid-01-compliant-gold.pdf`]), /applies to method zeeland-quickscan 1\.0\.0, which is not a release/);
+  });
+
+  it('refuses an altered or badly signed profile, and bad option combinations', async () => {
+    const env = readJson<ProfileEnvelope>(PROFILE);
+    const bid = `${T}/bid-01-compliant-gold.pdf`;
+    const changed = structuredClone(env);
+    changed.content.mustHaves = [];
+    expectBadInput(await cli(['verify', '--profile', temp('p1.json', changed), bid]), /requirement profile was changed after it was signed/);
+    const rehashed = buildProfileEnvelope(changed.content, env.signature);
+    expectBadInput(await cli(['verify', '--profile', temp('p2.json', rehashed), bid]), /signature of the requirement profile does not fit/);
+    const unknownQuestion = structuredClone(env);
+    unknownQuestion.content.mustHaves = [{ question: 'Z9', minLevel: 'l1' }];
+    const key = readJson<{ secretKey: string }>(`${T}/authority-test-key.json`);
+    const signedBadly = buildProfileEnvelope(unknownQuestion.content, signWithSecretKey(canonicalProfileContent(unknownQuestion.content), key.secretKey));
+    expectBadInput(await cli(['verify', '--profile', temp('p3.json', signedBadly), bid]), /does not fit its method: mustHaves\[0\]\.question: unknown question "Z9"/);
+    expectBadInput(await cli(['verify', '--csv', bid]), /--csv needs --profile/);
+    expectBadInput(await cli(['verify', '--profile', PROFILE, '--csv', '--json', bid]), /either --json or --csv/);
+    expectBadInput(await cli(['verify', '--profile', 'nope.json', bid]), /nope\.json: no such file/);
+    expectBadInput(await cli(['verify', '--profile', PROFILE]), /missing argument/);
+  });
+
+  it('help lists the new commands and options', async () => {
+    const general = await cli(['--help']);
+    expect(general.out).toMatch(/^ {2}diff <a> <b> +Compare two revisions/m);
+    expect(general.out).toMatch(/^ {2}profile <profile\.json> +Check a signed tender requirement profile/m);
+    const verify = await cli(['verify', '--help']);
+    expect(verify.out).toMatch(/\[--profile <profile\.json> \[--csv\]\]/);
+    expect(verify.out).toMatch(/^ {2}--csv {2,}with --profile/m);
+    const nl = await cli(['diff', '--help', '--lang', 'nl']);
+    expect(nl.out).toMatch(/^Vergelijk twee revisies/);
+  });
+});
