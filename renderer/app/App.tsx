@@ -10,6 +10,7 @@ import { ScanScreen } from '../screens/ScanScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { VerifyScreen } from '../screens/VerifyScreen';
 import { useLocale, useT, useUi } from '../state/store';
+import { useOpenedFiles } from './opened-files';
 import { useRoute, type Route } from './router';
 
 function Screen({ route }: { route: Route }) {
@@ -39,6 +40,7 @@ export function App() {
   const locale = useLocale();
   const t = useT();
   const route = useRoute();
+  useOpenedFiles();
 
   useEffect(() => {
     document.documentElement.lang = locale;

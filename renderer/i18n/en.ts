@@ -372,4 +372,6 @@ export const en: Record<MessageKey, string> = {
   'settings.storage.persistent': 'The browser keeps this data persistently; it is not cleared automatically.',
   'settings.storage.best-effort': 'Note: the browser declined persistent storage. When disk space runs low, the browser may clear this data. Install the app (button in the address bar) or make regular backups.',
   'settings.storage.unknown': 'This browser does not say whether storage is persistent. Make regular backups.',
+  'opened.imported': '“{name}” was imported.',
+  'opened.backupUseSettings': '“{name}” is a backup: restore it from Settings, so you can confirm first.',
 };

@@ -371,6 +371,8 @@ export const nl = {
   'settings.storage.persistent': 'De browser bewaart deze gegevens blijvend; ze worden niet automatisch opgeruimd.',
   'settings.storage.best-effort': 'Let op: de browser heeft blijvende opslag geweigerd. Bij weinig schijfruimte kan de browser deze gegevens wissen. Installeer de app (knop in de adresbalk) of maak regelmatig een back-up.',
   'settings.storage.unknown': 'Deze browser zegt niet of de opslag blijvend is. Maak regelmatig een back-up.',
+  'opened.imported': '“{name}” is geïmporteerd.',
+  'opened.backupUseSettings': '“{name}” is een back-up: zet die terug via Instellingen, zodat u eerst kunt bevestigen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

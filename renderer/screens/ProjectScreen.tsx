@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';
+import { ExportProjectButtons } from '../components/ImportExport';
 import { ProjectForm } from '../components/ProjectForm';
 import { RevisionsList } from '../components/RevisionsList';
 import { getProject, updateProject } from '../db/projects';
@@ -60,9 +61,12 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       <div className="screen-header">
         <h1 id="project-title">{project.name}</h1>
         {!isEditing && (
-          <button type="button" className="button" onClick={() => setIsEditing(true)}>
-            {t('project.edit')}
-          </button>
+          <div className="button-row tight">
+            <ExportProjectButtons projectId={projectId} />
+            <button type="button" className="button" onClick={() => setIsEditing(true)}>
+              {t('project.edit')}
+            </button>
+          </div>
         )}
       </div>
       {isEditing ? (

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';
+import { ImportButton } from '../components/ImportExport';
 import { ProjectForm } from '../components/ProjectForm';
 import { filterProjects, readProjectOverview, type ProjectFilter, type ProjectSort } from '../db/overview';
 import { createProject, setProjectDeleted } from '../db/projects';
@@ -17,6 +18,8 @@ export function ProjectsScreen() {
   const data = useLiveQuery(readProjectOverview, [], null);
   const [isCreating, setIsCreating] = useState(false);
   const [showTrash, setShowTrash] = useState(false);
+  const [dropped, setDropped] = useState<File[] | undefined>(undefined);
+  const [isDragging, setIsDragging] = useState(false);
   const [filter, setFilter] = useState<ProjectFilter>({ text: '', phase: '', label: '', municipality: '', sort: 'updated' });
   const labels = latestDefinition(DEFAULT_METHOD_ID)?.definition.labels ?? [];
   const ids = { search: useId(), sort: useId(), phase: useId(), label: useId(), municipality: useId() };
@@ -32,15 +35,36 @@ export function ProjectsScreen() {
   }
 
   return (
-    <section className="screen" aria-labelledby="projects-title">
+    <section
+      className={`screen${isDragging ? ' dragging' : ''}`}
+      aria-labelledby="projects-title"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setIsDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setIsDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setIsDragging(false);
+        setDropped(Array.from(e.dataTransfer.files));
+      }}
+    >
       <div className="screen-header">
         <h1 id="projects-title">{t('projects.title')}</h1>
-        {!isCreating && (
-          <button type="button" className="button primary" onClick={() => setIsCreating(true)}>
-            {t('projects.new')}
-          </button>
-        )}
+        <div className="button-row tight">
+          <ImportButton files={dropped} showHint={false} />
+          {!isCreating && (
+            <button type="button" className="button primary" onClick={() => setIsCreating(true)}>
+              {t('projects.new')}
+            </button>
+          )}
+        </div>
       </div>
+      <p className="muted small">{t('files.import.hint')}</p>
       {isCreating && (
         <section aria-labelledby="new-project-title">
           <h2 id="new-project-title">{t('projects.new')}</h2>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Question, QuickScanDefinition } from '../../forms/schema';
 import { navigate, routeHref } from '../app/router';
 import { EvidenceList } from '../components/EvidenceList';
+import { ExportScanZipButton } from '../components/ImportExport';
 import { IssuePanel } from '../components/IssuePanel';
 import { NoteField } from '../components/NoteField';
 import { ResultPanel } from '../components/ResultPanel';
@@ -182,6 +183,7 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
           <button type="button" className="button" onClick={() => void exportFile()}>
             {t('scan.export')}
           </button>
+          <ExportScanZipButton scanId={scan.id} />
           <a className="button" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
             {t('budget.title')}
           </a>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { locales } from '../i18n';
 import { AssessorSettings, TrustedKeysSettings } from '../components/AssessorSettings';
+import { BackupPanel } from '../components/ImportExport';
 import { platform, type AppInfo } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -33,6 +34,7 @@ export function SettingsScreen() {
       </fieldset>
       <AssessorSettings />
       <TrustedKeysSettings />
+      <BackupPanel />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>
         {info && (

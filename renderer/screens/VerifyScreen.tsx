@@ -1,11 +1,11 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import type { VerifyResult } from '../../report/verify';
 import { db } from '../db/db';
 import { isPhase } from '../db/records';
 import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
 import { platform, type OpenedFile } from '../platform';
-import { useLocale, useT } from '../state/store';
+import { useLocale, useT, useUi } from '../state/store';
 
 interface Row {
   id: number;
@@ -21,6 +21,13 @@ export function VerifyScreen() {
   const locale = useLocale();
   const [rows, setRows] = useState<Row[]>([]);
   const [isOver, setIsOver] = useState(false);
+  const queued = useUi((s) => s.verifyQueue.length);
+
+  // Files opened from the desktop ("open with") arrive through the queue.
+  useEffect(() => {
+    const files = useUi.getState().takeVerifyQueue();
+    if (files.length) void verify(files);
+  }, [queued]);
 
   async function verify(files: OpenedFile[]) {
     if (files.length === 0) return;

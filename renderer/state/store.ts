@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import { isLocale, translate, type Locale, type MessageKey, type MessageParams } from '../i18n';
 import { readSetting, writeSetting } from '../db/settings';
-import { platform } from '../platform';
+import { platform, type OpenedFile } from '../platform';
 import { requestPersistentStorage, type StorageState } from '../app/offline';
 
 export type AppState = 'loading' | 'ready' | 'failed';
@@ -24,6 +24,10 @@ interface UiSlice {
   init(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
   announce(text: string, tone?: Announcement['tone'], action?: Announcement['action']): void;
+  /** Files handed to the app to verify (opened from the desktop); the Verify screen takes them. */
+  verifyQueue: OpenedFile[];
+  queueForVerify(files: OpenedFile[]): void;
+  takeVerifyQueue(): OpenedFile[];
   dismiss(): void;
 }
 
@@ -36,6 +40,15 @@ export const useUi = create<UiSlice>()((set, get) => ({
   startupError: null,
   locale: 'nl',
   announcement: null,
+  verifyQueue: [],
+  queueForVerify(files) {
+    set({ verifyQueue: [...get().verifyQueue, ...files] });
+  },
+  takeVerifyQueue() {
+    const files = get().verifyQueue;
+    if (files.length) set({ verifyQueue: [] });
+    return files;
+  },
   async init() {
     try {
       const locale = (await readSetting('locale', isLocale)) ?? 'nl';
