@@ -33,7 +33,8 @@ export default defineConfig({
   webServer: {
     command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server: a leftover one would serve a stale build.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
