@@ -6,6 +6,7 @@ import { CompareScreen } from '../screens/CompareScreen';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
 import { ProjectScreen } from '../screens/ProjectScreen';
 import { ProjectsScreen } from '../screens/ProjectsScreen';
+import { RevisionsScreen } from '../screens/RevisionsScreen';
 import { ScanScreen } from '../screens/ScanScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { VerifyScreen } from '../screens/VerifyScreen';
@@ -25,6 +26,8 @@ function Screen({ route }: { route: Route }) {
       return <BudgetScreen projectId={route.projectId} scanId={route.scanId} />;
     case 'compare':
       return <CompareScreen projectId={route.projectId} scanIds={route.scanIds} />;
+    case 'revisions':
+      return <RevisionsScreen projectId={route.projectId} a={route.a} b={route.b} />;
     case 'verify':
       return <VerifyScreen />;
     case 'settings':

@@ -9,6 +9,8 @@ describe('routes', () => {
     { name: 'scan', projectId: 'p1', scanId: 's1', theme: 'C' },
     { name: 'budget', projectId: 'p1', scanId: 's1' },
     { name: 'compare', projectId: 'p1', scanIds: ['a', 'b', 'c'] },
+    { name: 'revisions', projectId: 'p1' },
+    { name: 'revisions', projectId: 'p1', a: 'r1', b: 'r2' },
     { name: 'verify' },
     { name: 'settings' },
   ])('round-trips %o', (route) => {

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'scan'; projectId: string; scanId: string; theme?: string }
   | { name: 'budget'; projectId: string; scanId: string }
   | { name: 'compare'; projectId: string; scanIds: string[] }
+  | { name: 'revisions'; projectId: string; a?: string; b?: string }
   | { name: 'verify' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
@@ -27,6 +28,11 @@ export function parseRoute(hash: string): Route {
       return theme ? { name: 'scan', projectId: b, scanId: d, theme } : { name: 'scan', projectId: b, scanId: d };
     }
     if (c === 'scans' && d && e === 'budget' && parts.length === 5) return { name: 'budget', projectId: b, scanId: d };
+    if (c === 'revisions' && parts.length === 3) {
+      const earlier = params.get('a');
+      const later = params.get('b');
+      return { name: 'revisions', projectId: b, ...(earlier ? { a: earlier } : {}), ...(later ? { b: later } : {}) };
+    }
     if (c === 'compare' && parts.length === 3) {
       const scanIds = (params.get('scans') ?? '').split(',').filter(Boolean).slice(0, 3);
       return { name: 'compare', projectId: b, scanIds };
@@ -49,6 +55,13 @@ export function routeHref(route: Route): string {
       return `#/projects/${enc(route.projectId)}/scans/${enc(route.scanId)}/budget`;
     case 'compare':
       return `#/projects/${enc(route.projectId)}/compare?scans=${route.scanIds.map(enc).join(',')}`;
+    case 'revisions': {
+      const query = new URLSearchParams();
+      if (route.a) query.set('a', route.a);
+      if (route.b) query.set('b', route.b);
+      const text = query.toString();
+      return `#/projects/${enc(route.projectId)}/revisions${text ? `?${text}` : ''}`;
+    }
     case 'verify':
       return '#/verify';
     case 'settings':

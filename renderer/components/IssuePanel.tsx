@@ -4,7 +4,11 @@ import { ISSUE_PHASES, type FollowUp, type IssuePhase } from '../../scoring/issu
 import { routeHref } from '../app/router';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { readAssessorProfile } from '../issue/assessor';
-import { issueRevision } from '../issue/issue';
+import { envelopeOf, issueRevision, listRevisions } from '../issue/issue';
+import { getDefinition } from '../../forms/registry';
+import { compareRevisions, type Downgrade } from '../../scoring/compare';
+import { engineAnswers, methodOf } from '../scan/engine';
+import { NoteField } from './NoteField';
 import { useLocale, useT, useUi } from '../state/store';
 import { RevisionActions } from './RevisionsList';
 import type { RevisionRecord } from '../db/records';
@@ -15,6 +19,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const profile = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
+  const baseline = useLiveQuery(async () => (await listRevisions(project.id)).at(-1) ?? false, [project.id], null);
   const ids = { phase: useId(), assumptions: useId(), exclusions: useId(), locale: useId() };
   const [phase, setPhase] = useState<IssuePhase>((ISSUE_PHASES as readonly string[]).includes(project.phase) ? (project.phase as IssuePhase) : 'SO');
   const [assessmentType, setAssessmentType] = useState<'self' | 'independent' | null>(null);
@@ -26,11 +31,21 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<RevisionRecord | null>(null);
 
-  if (profile === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (profile === null || baseline === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const later = ISSUE_PHASES.slice(ISSUE_PHASES.indexOf(phase) + 1);
+  const downgrades = baseline ? downgradesSince(baseline, project, scan) : [];
+  const earlierNote = (questionId: string) => (baseline ? (envelopeOf(baseline).content.scan.answers[questionId]?.note ?? '') : '');
+  const missingReasons = downgrades.filter((d) => {
+    const note = scan.answers[d.question]?.note ?? '';
+    return note.trim() === '' || note === earlierNote(d.question);
+  });
 
   async function issue() {
     if (!profile) return;
+    if (missingReasons.length > 0) {
+      setError(t('issue.reasonsMissing'));
+      return;
+    }
     const planned: FollowUp[] = later.filter((p) => followUp[p]).map((p) => ({ phase: p, plannedDate: followUp[p]! }));
     setIsIssuing(true);
     setError(null);
@@ -92,6 +107,19 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             {profile.role && ` (${profile.role})`} · <a href={routeHref({ name: 'settings' })}>{t('issue.changeProfile')}</a>
           </p>
           {unanswered > 0 && <p className="notice warn">{t('issue.unanswered', { count: unanswered })}</p>}
+          {baseline && downgrades.length > 0 && (
+            <div className="notice warn downgrade-reasons">
+              <p>{t('issue.downgrades', { code: baseline.referenceCode })}</p>
+              {downgrades.map((d) => (
+                <div key={d.question} className="downgrade-reason">
+                  <p>
+                    <strong>{d.question}</strong> {methodOf(scan)?.definition.questions.find((q) => q.id === d.question)?.title[locale]}
+                  </p>
+                  <NoteField questionId={d.question} value={scan.answers[d.question]?.note ?? ''} label={t('issue.reasonFor', { question: d.question })} />
+                </div>
+              ))}
+            </div>
+          )}
           <div className="form-grid">
             <div className="field">
               <label htmlFor={ids.phase}>{t('project.phase')}</label>
@@ -160,4 +188,22 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
       )}
     </section>
   );
+}
+
+/** Answers lowered since the project's latest issued revision (they need a reason). */
+function downgradesSince(baseline: RevisionRecord, project: ProjectRecord & { gfaM2: number }, scan: ScanRecord): readonly Downgrade[] {
+  try {
+    const earlier = envelopeOf(baseline).content;
+    const earlierMethod = getDefinition(earlier.method.id, earlier.method.version);
+    const method = methodOf(scan);
+    if (!earlierMethod || !method) return [];
+    const answers = engineAnswers(scan);
+    for (const [id, a] of Object.entries(answers)) {
+      const note = scan.answers[id]?.note;
+      if (note) answers[id] = { ...a, note };
+    }
+    return compareRevisions(earlier, { project: { kind: project.kind, gfaM2: project.gfaM2 }, scan: { answers, costOverrides: scan.costOverrides } }, earlierMethod.definition, method.definition).downgrades;
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@ import { locales } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
 
 const navItems = [
-  { route: { name: 'projects' }, label: 'nav.projects', matches: ['projects', 'project', 'scan', 'budget', 'compare'] },
+  { route: { name: 'projects' }, label: 'nav.projects', matches: ['projects', 'project', 'scan', 'budget', 'compare', 'revisions'] },
   { route: { name: 'verify' }, label: 'nav.verify', matches: ['verify'] },
   { route: { name: 'settings' }, label: 'nav.settings', matches: ['settings'] },
 ] as const;

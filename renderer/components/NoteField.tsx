@@ -3,7 +3,7 @@ import { answerChanges, useScanEditor } from '../state/scan-editor';
 import { useT } from '../state/store';
 
 /** A note per answer, saved on every keystroke; typing is one undo step per question. */
-export function NoteField({ questionId, value }: { questionId: string; value: string }) {
+export function NoteField({ questionId, value, label }: { questionId: string; value: string; label?: string }) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState(value);
@@ -16,7 +16,7 @@ export function NoteField({ questionId, value }: { questionId: string; value: st
 
   return (
     <div className="field note-field">
-      <label htmlFor={id}>{t('scan.note')}</label>
+      <label htmlFor={id}>{label ?? t('scan.note')}</label>
       <textarea
         id={id}
         value={text}

@@ -105,7 +105,12 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
       {!project.gfaM2 && !isEditing && <p className="notice warn">{t('project.needsGfa')}</p>}
 
       <section aria-labelledby="revisions-title">
-        <h2 id="revisions-title">{t('revision.title')}</h2>
+        <div className="screen-header">
+          <h2 id="revisions-title">{t('revision.title')}</h2>
+          <a className="button" href={routeHref({ name: 'revisions', projectId })}>
+            {t('revalidate.open')}
+          </a>
+        </div>
         <RevisionsList projectId={projectId} />
       </section>
 

@@ -1,0 +1,53 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { ProjectPages, ScanPage } from './pages/scan-pages';
+
+test('a project re-validated at delivery shows what changed, why, and what was promised', async ({ app }) => {
+  test.setTimeout(120_000);
+  await app.goto('./#/settings');
+  await app.getByLabel('Naam', { exact: true }).fill('Joris Kallewaard');
+  await app.getByLabel('Organisatie').fill('Bureau Onafhankelijk Toetsen');
+  await app.getByRole('radio', { name: 'Onafhankelijke beoordeling' }).check();
+  await app.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await expect(app.getByText(/^Vingerafdruk:/)).toBeVisible();
+
+  await app.goto('./#/projects');
+  const projects = new ProjectPages(app);
+  await projects.createProject({ name: 'Woonzorg Vlissingen', municipality: 'Vlissingen', gfa: '3.600', constructionBudget: '9.000.000' });
+  await projects.newScan();
+  const scan = new ScanPage(app);
+  await scan.themeTab('C').click();
+  await scan.levels('C1').getByRole('radio').nth(4).click();
+  await scan.levels('C2').getByRole('radio').nth(3).click();
+  await expect(scan.checkedLevel('C2')).toHaveAttribute('data-index', '3');
+  await app.getByRole('button', { name: 'Uitgeven als referentie' }).click();
+  await app.getByLabel('Projectfase').selectOption('tender');
+  await app.getByRole('button', { name: 'Bevriezen en ondertekenen' }).click();
+  const promised = (await app.getByLabel('Referentiecode').textContent())!;
+
+  // At delivery: a new revision starts from the issued one.
+  await app.getByRole('link', { name: 'Naar het project' }).click();
+  await app.getByRole('button', { name: new RegExp(`Nieuwe revisie starten vanuit deze ${promised.replace(/[$*]/g, '\\$&')}`) }).click();
+  await scan.themeTab('C').click();
+  await expect(scan.checkedLevel('C1')).toHaveAttribute('data-index', '4');
+  await scan.levels('C1').getByRole('radio').nth(1).click(); // glued instead of screwed
+  await expect(scan.checkedLevel('C1')).toHaveAttribute('data-index', '1');
+  await app.getByRole('button', { name: 'Uitgeven als referentie' }).click();
+  await app.getByLabel('Projectfase').selectOption('delivery');
+  await expect(app.getByText(/Verlaagd ten opzichte van/)).toBeVisible();
+  await app.getByRole('button', { name: 'Bevriezen en ondertekenen' }).click();
+  await expect(app.getByText('Geef eerst voor elke verlaging een reden op.')).toBeVisible();
+  await app.getByLabel('Reden van verlaging voor C1').fill('Gevelpanelen verlijmd door wijziging leverancier; herstel niet mogelijk.');
+  await app.getByRole('button', { name: 'Bevriezen en ondertekenen' }).click();
+  const delivered = (await app.getByLabel('Referentiecode').textContent())!;
+  expect(delivered).not.toBe(promised);
+
+  await app.getByRole('link', { name: 'Naar het project' }).click();
+  await app.getByRole('link', { name: 'Revisies vergelijken' }).click();
+  await expect(app.getByRole('img', { name: /2 uitgegeven revisies/ })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Verlagingen (1)' })).toBeVisible();
+  await expect(app.getByText('Reden: Gevelpanelen verlijmd door wijziging leverancier; herstel niet mogelijk.')).toBeVisible();
+  const promiseRow = app.getByRole('row').filter({ hasText: /^C1 / });
+  await expect(promiseRow.first()).toContainText('niet gehaald');
+  await expect(app.getByText(`${promised} → ${delivered}`, { exact: false })).toBeVisible();
+  await expectAccessible(app);
+});
