@@ -15,7 +15,7 @@ export async function createScan(fields: { projectId: string; name: string; defi
 
 /** Copies a scan with its answers, overrides, locks and evidence. `variantOf` marks a variant. */
 export async function duplicateScan(sourceId: string, name: string, options: { asVariant?: boolean; answers?: ScanRecord['answers'] } = {}): Promise<ScanRecord> {
-  return db.transaction('rw', db.scans, db.evidence, db.projects, async () => {
+  return db.transaction('rw', [db.scans, db.evidence, db.projects, db.settings], async () => {
     const source = restoreScan(await db.scans.get(sourceId));
     const now = new Date().toISOString();
     const copy: ScanRecord = {
@@ -31,6 +31,9 @@ export async function duplicateScan(sourceId: string, name: string, options: { a
     await db.scans.add(copy);
     const evidence = await db.evidence.where('scanId').equals(sourceId).toArray();
     await db.evidence.bulkAdd(evidence.map((e) => ({ ...e, id: newId(), scanId: copy.id })));
+    // A tender profile loaded into the scan applies to its copies too.
+    const profile = await db.settings.get(`profile:${sourceId}`);
+    if (profile) await db.settings.put({ key: `profile:${copy.id}`, value: profile.value });
     await db.projects.update(source.projectId, { updatedAt: now });
     return copy;
   });

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { optimize, type Plan } from '../../scoring/optimize';
+import { cheapestCompliance } from '../../scoring/compliance';
+import { readScanProfile } from '../scan/profile';
 import { navigate, routeHref } from '../app/router';
 import { FrontierChart } from '../components/FrontierChart';
 import { formatScore } from '../components/ResultPanel';
@@ -44,6 +46,11 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   const result = useMemo(() => optimize(definition, scanInput(project, scan), { prudent: isPrudent, locked: scan.locked }), [definition, project, scan, isPrudent]);
   const budgetEur = circularBudgetEur(project);
   const budgetCents = result.best?.budgetCents ?? null;
+  const profile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
+  const compliancePlan = useMemo(
+    () => (profile ? cheapestCompliance(definition, scanInput(project, scan), profile.content, { prudent: isPrudent, locked: scan.locked }) : undefined),
+    [profile, definition, project, scan, isPrudent],
+  );
   const labelName = (id: string | null) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
   const levelText = (questionId: string, levelId: string | null) => {
     const q = definition.questions.find((x) => x.id === questionId);
@@ -53,8 +60,12 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   const questionTitle = (id: string) => `${id} ${definition.questions.find((q) => q.id === id)?.title[locale] ?? ''}`;
 
   async function applyAsVariant(plan: Plan, name: string) {
+    await applyAnswersAsVariant(plan.answers, name);
+  }
+
+  async function applyAnswersAsVariant(levels: Readonly<Record<string, string | null>>, name: string) {
     const answers = structuredClone(scan.answers);
-    for (const [questionId, level] of Object.entries(plan.answers)) {
+    for (const [questionId, level] of Object.entries(levels)) {
       if (!level) continue;
       const note = answers[questionId]?.note;
       answers[questionId] = note ? { level, note } : { level };
@@ -112,6 +123,34 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
           />
         )}
       </section>
+
+      {profile && (
+        <section className="panel" aria-labelledby="comply-title">
+          <h2 id="comply-title">{t('profile.cheapest', { tender: profile.content.tender.name })}</h2>
+          {!compliancePlan ? (
+            <p className="notice warn">{t('profile.impossible')}</p>
+          ) : compliancePlan.changes.length === 0 ? (
+            <p>{t('profile.alreadyCompliant')}</p>
+          ) : (
+            <div className="plan">
+              <p className="plan-summary">
+                {t('result.total')} <strong>{compliancePlan.score.total ? formatScore(locale, compliancePlan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {euros(locale, compliancePlan.cost.lowCents)} – {euros(locale, compliancePlan.cost.highCents)}
+                {budgetCents !== null && (isPrudent ? compliancePlan.cost.highCents : compliancePlan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
+              </p>
+              <ul className="change-list">
+                {compliancePlan.changes.map((c) => (
+                  <li key={c.question}>
+                    <strong>{questionTitle(c.question)}</strong>: {c.fromNotApplicable ? t('scan.notApplicableShort') : levelText(c.question, c.from)} → {levelText(c.question, c.to)}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="button primary" onClick={() => void applyAnswersAsVariant(compliancePlan.levels, t('profile.variantName', { name: scan.name, tender: profile.content.tender.name }))}>
+                {t('budget.applyVariant')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="labels-title">
         <h2 id="labels-title">{t('budget.perLabel')}</h2>

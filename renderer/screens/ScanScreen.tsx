@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Question, QuickScanDefinition } from '../../forms/schema';
 import { navigate, routeHref } from '../app/router';
+import { CompliancePanel } from '../components/CompliancePanel';
 import { EvidenceList } from '../components/EvidenceList';
 import { ExportScanZipButton } from '../components/ImportExport';
 import { IssuePanel } from '../components/IssuePanel';
@@ -252,7 +253,10 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
             )}
           </div>
         </div>
-        {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} />}
+        <div className="side-panels">
+          {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} />}
+          <CompliancePanel project={project} scan={scan} definition={definition} />
+        </div>
       </div>
     </section>
   );

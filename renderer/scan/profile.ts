@@ -1,0 +1,32 @@
+import { parseProfileEnvelope, profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
+import { readSetting, writeSetting } from '../db/settings';
+import { db } from '../db/db';
+import type { MessageKey } from '../i18n';
+import type { LoadedMethod } from './engine';
+
+const key = (scanId: string) => `profile:${scanId}`;
+const isEnvelope = (value: unknown): value is ProfileEnvelope => parseProfileEnvelope(value).ok;
+
+/** The tender requirement profile a bidder loaded into this scan, if any. */
+export const readScanProfile = (scanId: string) => readSetting(key(scanId), isEnvelope);
+export const writeScanProfile = (scanId: string, envelope: ProfileEnvelope) => writeSetting(key(scanId), envelope);
+export const removeScanProfile = (scanId: string) => db.settings.delete(key(scanId));
+
+/** Reads a profile file: intact, signed, and made for the method this scan uses. */
+export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): { ok: true; envelope: ProfileEnvelope } | { ok: false; error: MessageKey } {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, error: 'profile.error.unreadable' };
+  }
+  const parsed = parseProfileEnvelope(json);
+  if (!parsed.ok) return { ok: false, error: 'profile.error.unreadable' };
+  const verification = verifyProfileEnvelope(parsed.envelope);
+  if (!verification.dataIntact) return { ok: false, error: 'profile.error.altered' };
+  if (!verification.signatureValid) return { ok: false, error: 'profile.error.signature' };
+  const ref = { id: method.definition.id, version: method.definition.version, sha256: method.sha256 };
+  if (!profileAppliesToMethod(parsed.envelope.content, ref)) return { ok: false, error: 'profile.error.method' };
+  if (profileIssues(method.definition, parsed.envelope.content).length > 0) return { ok: false, error: 'profile.error.method' };
+  return { ok: true, envelope: parsed.envelope };
+}
