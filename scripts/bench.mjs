@@ -24,6 +24,20 @@ try {
   // other processes on the machine skew the figures: say how busy it was
   console.error(`# node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   runBench((figure) => console.log(JSON.stringify(figure)));
+
+  // The report: PDF generation time and size, verification time.
+  const reportOut = join(dir, 'report-bench.mjs');
+  await build({ entryPoints: [join(root, 'scripts/bench/report-entry.ts')], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: reportOut, logLevel: 'warning' });
+  const { reportBenchFigures } = await import(pathToFileURL(reportOut).href);
+  for (const figure of await reportBenchFigures()) console.log(JSON.stringify(figure));
+
+  // The app in Chromium (skipped where no Chromium is installed).
+  if (process.argv.includes('--no-app')) {
+    console.error('# app figures skipped (--no-app)');
+  } else {
+    const { appBenchFigures } = await import('./bench/app-bench.mjs');
+    for (const figure of await appBenchFigures()) console.log(JSON.stringify(figure));
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

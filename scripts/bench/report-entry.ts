@@ -1,0 +1,1 @@
+export { reportBenchFigures } from '../../report/bench';
