@@ -9,6 +9,7 @@ import { ProjectsScreen } from '../screens/ProjectsScreen';
 import { RevisionsScreen } from '../screens/RevisionsScreen';
 import { ScanScreen } from '../screens/ScanScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { TenderScreen } from '../screens/TenderScreen';
 import { VerifyScreen } from '../screens/VerifyScreen';
 import { useLocale, useT, useUi } from '../state/store';
 import { useOpenedFiles } from './opened-files';
@@ -30,6 +31,8 @@ function Screen({ route }: { route: Route }) {
       return <RevisionsScreen projectId={route.projectId} a={route.a} b={route.b} />;
     case 'verify':
       return <VerifyScreen />;
+    case 'tender':
+      return <TenderScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':

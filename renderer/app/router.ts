@@ -9,6 +9,7 @@ export type Route =
   | { name: 'compare'; projectId: string; scanIds: string[] }
   | { name: 'revisions'; projectId: string; a?: string; b?: string }
   | { name: 'verify' }
+  | { name: 'tender' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || (a === 'projects' && parts.length === 1)) return { name: 'projects' };
   if (a === 'settings' && parts.length === 1) return { name: 'settings' };
   if (a === 'verify' && parts.length === 1) return { name: 'verify' };
+  if (a === 'tender' && parts.length === 1) return { name: 'tender' };
   if (a === 'projects' && b) {
     if (parts.length === 2) return { name: 'project', projectId: b };
     if (c === 'scans' && d && parts.length === 4) {
@@ -64,6 +66,8 @@ export function routeHref(route: Route): string {
     }
     case 'verify':
       return '#/verify';
+    case 'tender':
+      return '#/tender';
     case 'settings':
       return '#/settings';
     case 'not-found':

@@ -6,6 +6,7 @@ import { useLocale, useT, useUi } from '../state/store';
 const navItems = [
   { route: { name: 'projects' }, label: 'nav.projects', matches: ['projects', 'project', 'scan', 'budget', 'compare', 'revisions'] },
   { route: { name: 'verify' }, label: 'nav.verify', matches: ['verify'] },
+  { route: { name: 'tender' }, label: 'nav.tender', matches: ['tender'] },
   { route: { name: 'settings' }, label: 'nav.settings', matches: ['settings'] },
 ] as const;
 

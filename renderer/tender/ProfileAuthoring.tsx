@@ -1,0 +1,304 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { listReleases } from '../../forms/registry';
+import { formatScore } from '../components/ResultPanel';
+import { fictitiousDiscountCents } from '../../scoring/compliance';
+import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, profileEnvelopeJsonText, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
+import { hasAtMostTwoDecimals, parseLocaleNumber } from '../forms-ui/numbers';
+import { formatEuro } from '../i18n';
+import { readAssessorProfile } from '../issue/assessor';
+import { getOrCreateSigningKey, signCanonical } from '../issue/signing';
+import { platform } from '../platform';
+import { useLocale, useT, useUi } from '../state/store';
+import { checkProfileEnvelope } from './load-profile';
+import {
+  buildProfileContent,
+  definitionForKey,
+  emptyProfileForm,
+  localDateIso,
+  methodKey,
+  profileFileName,
+  validateProfileForm,
+  withMethod,
+  type FieldError,
+  type ProfileFormErrors,
+  type ProfileFormValues,
+} from './profile-form';
+import { addStoredProfile } from './stored-profiles';
+
+const noErrors = (): ProfileFormErrors => ({ fields: {}, themes: {}, mustHaves: {} });
+
+let rowSeq = 0;
+
+/** Saves a signed profile as a file; resolves with the file name, or null when the user cancelled. */
+export async function saveProfileFile(envelope: ProfileEnvelope): Promise<string | null> {
+  const result = await platform.saveFile({
+    suggestedName: profileFileName(envelope.content.tender.name),
+    mimeType: 'application/json',
+    filters: [{ name: 'QuickScan', extensions: ['json'] }],
+    data: new TextEncoder().encode(profileEnvelopeJsonText(envelope)),
+  });
+  return result.saved ? (result.fileName ?? profileFileName(envelope.content.tender.name)) : null;
+}
+
+/** The contracting authority's side: draw up a requirement profile, sign it with the user's key, save it. */
+export function ProfileAuthoring() {
+  const t = useT();
+  const locale = useLocale();
+  const announce = useUi((s) => s.announce);
+  const assessor = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
+  const [values, setValues] = useState<ProfileFormValues>(() => emptyProfileForm());
+  const [errors, setErrors] = useState<ProfileFormErrors>(noErrors);
+  const [signError, setSignError] = useState<string | null>(null);
+  const [isSigning, setIsSigning] = useState(false);
+  const releases = listReleases();
+  const definition = definitionForKey(values.method)?.definition;
+
+  const setField = <K extends keyof ProfileFormValues>(key: K, value: ProfileFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, fields: { ...e.fields, [key]: undefined } }));
+  };
+  const setTheme = (theme: string, value: string) => {
+    setValues((v) => ({ ...v, themeMinimums: { ...v.themeMinimums, [theme]: value } }));
+    setErrors((e) => ({ ...e, themes: Object.fromEntries(Object.entries(e.themes).filter(([id]) => id !== theme)) }));
+  };
+  const setRow = (key: number, change: Partial<{ question: string; minLevel: string }>) => {
+    setValues((v) => ({ ...v, mustHaves: v.mustHaves.map((r) => (r.key === key ? { ...r, ...change, ...(change.question !== undefined ? { minLevel: '' } : {}) } : r)) }));
+    setErrors((e) => ({ ...e, mustHaves: Object.fromEntries(Object.entries(e.mustHaves).filter(([k]) => Number(k) !== key)) }));
+  };
+  const addRow = () => {
+    const key = ++rowSeq;
+    setValues((v) => ({ ...v, mustHaves: [...v.mustHaves, { key, question: '', minLevel: '' }] }));
+    // focus the new row's question once it is there
+    requestAnimationFrame(() => document.getElementById(`tender-musthave-${key}`)?.focus());
+  };
+  const removeRow = (key: number) => setValues((v) => ({ ...v, mustHaves: v.mustHaves.filter((r) => r.key !== key) }));
+
+  const err = (e: FieldError | undefined) => (e ? t(e.key, e.params) : undefined);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSignError(null);
+    const result = validateProfileForm(values, locale);
+    if (!result.ok) {
+      setErrors(result.errors);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.tender-form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors(noErrors());
+    const profile = await readAssessorProfile();
+    if (!profile) {
+      setSignError(t('tender.form.noAssessor'));
+      return;
+    }
+    setIsSigning(true);
+    try {
+      const key = await getOrCreateSigningKey();
+      const content = buildProfileContent(result.draft, {
+        id: crypto.randomUUID(),
+        created: localDateIso(),
+        signer: { name: profile.name, role: profile.role, publicKey: key.publicKey },
+      });
+      const envelope = buildProfileEnvelope(content, await signCanonical(key, canonicalProfileContent(content)));
+      // Check it as every reader will before it leaves the app.
+      const parsed = parseProfileEnvelope(JSON.parse(profileEnvelopeJsonText(envelope)));
+      if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      if (!verifyProfileEnvelope(parsed.envelope).ok) throw new Error('signature check failed');
+      const checked = checkProfileEnvelope(parsed.envelope);
+      if (!checked.ok) throw new Error(checked.error.kind === 'mismatch' ? checked.error.detail : checked.error.kind);
+      await addStoredProfile(parsed.envelope);
+      const name = await saveProfileFile(parsed.envelope);
+      announce(name ? t('tender.form.saved', { name }) : t('tender.form.savedInApp'));
+    } catch (error) {
+      setSignError(t('tender.form.signFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setIsSigning(false);
+    }
+  }
+
+  const valueNumber = parseLocaleNumber(values.valuePerPoint, locale);
+  const exampleCents = valueNumber !== null && valueNumber >= 0 && hasAtMostTwoDecimals(valueNumber) && valueNumber <= 1e9 ? fictitiousDiscountCents(66.6, valueNumber) : null;
+
+  return (
+    <section className="panel" aria-labelledby="tender-author-title">
+      <h2 id="tender-author-title">{t('tender.form.title')}</h2>
+      <p className="muted">{t('tender.form.explain')}</p>
+      {assessor === false && (
+        <p className="notice warn">
+          {t('tender.form.noAssessor')} <a href="#/settings">{t('tender.evaluate.toSettings')}</a>
+        </p>
+      )}
+      {assessor && <p className="muted small">{t('tender.form.signer', { name: assessor.role ? `${assessor.name} (${assessor.role})` : assessor.name })}</p>}
+      <form className="tender-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          <Field label={t('tender.form.tenderName')} error={err(errors.fields.tenderName)} wide>
+            {(id, describedBy) => (
+              <input id={id} value={values.tenderName} maxLength={500} aria-invalid={!!errors.fields.tenderName || undefined} aria-describedby={describedBy} onChange={(e) => setField('tenderName', e.target.value)} />
+            )}
+          </Field>
+          <Field label={t('tender.form.tenderReference')} hint={t('tender.form.tenderReferenceHint')} error={err(errors.fields.tenderReference)}>
+            {(id, describedBy) => (
+              <input id={id} value={values.tenderReference} maxLength={500} aria-invalid={!!errors.fields.tenderReference || undefined} aria-describedby={describedBy} onChange={(e) => setField('tenderReference', e.target.value)} />
+            )}
+          </Field>
+          <Field label={t('tender.form.authority')} error={err(errors.fields.authority)}>
+            {(id, describedBy) => (
+              <input id={id} value={values.authority} maxLength={500} autoComplete="organization" aria-invalid={!!errors.fields.authority || undefined} aria-describedby={describedBy} onChange={(e) => setField('authority', e.target.value)} />
+            )}
+          </Field>
+          <Field label={t('tender.form.method')} error={err(errors.fields.method)}>
+            {(id, describedBy) => (
+              <select id={id} value={values.method} aria-invalid={!!errors.fields.method || undefined} aria-describedby={describedBy} onChange={(e) => setValues((v) => withMethod(v, e.target.value))}>
+                {releases.map((r) => (
+                  <option key={methodKey(r)} value={methodKey(r)}>
+                    {definitionForKey(methodKey(r))?.definition.title[locale] ?? r.id} {r.version}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('tender.form.minimumLabel')} error={err(errors.fields.minimumLabel)}>
+            {(id, describedBy) => (
+              <select id={id} value={values.minimumLabel} aria-invalid={!!errors.fields.minimumLabel || undefined} aria-describedby={describedBy} onChange={(e) => setField('minimumLabel', e.target.value)}>
+                <option value="">{t('tender.form.noMinimumLabel')}</option>
+                {definition?.labels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {t('tender.form.labelOption', { label: l.name[locale], total: l.minTotal, theme: l.minPerTheme })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+
+        <fieldset className="tender-fieldset">
+          <legend>{t('tender.form.themeMinimums')}</legend>
+          <p className="field-hint">{t('tender.form.themeMinimumsHint')}</p>
+          <div className="tender-theme-grid">
+            {definition?.themes.map((th) => (
+              <Field key={th.id} label={`${th.id}. ${th.title[locale]}`} error={err(errors.themes[th.id])}>
+                {(id, describedBy) => (
+                  <input
+                    id={id}
+                    inputMode="numeric"
+                    className="tender-short-input"
+                    value={values.themeMinimums[th.id] ?? ''}
+                    maxLength={5}
+                    aria-invalid={!!errors.themes[th.id] || undefined}
+                    aria-describedby={describedBy}
+                    onChange={(e) => setTheme(th.id, e.target.value)}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="tender-fieldset">
+          <legend>{t('tender.form.mustHaves')}</legend>
+          <p className="field-hint">{t('tender.form.mustHavesHint')}</p>
+          {values.mustHaves.length === 0 && <p className="muted">{t('tender.form.noMustHaves')}</p>}
+          <ol className="tender-musthaves">
+            {values.mustHaves.map((row, index) => {
+              const q = definition?.questions.find((x) => x.id === row.question);
+              const rowErrors = errors.mustHaves[row.key] ?? {};
+              const n = index + 1;
+              return (
+                <li key={row.key} className="tender-musthave">
+                  <Field label={t('tender.form.mustHaveQuestion', { n })} error={err(rowErrors.question)} id={`tender-musthave-${row.key}`}>
+                    {(id, describedBy) => (
+                      <select id={id} value={row.question} aria-invalid={!!rowErrors.question || undefined} aria-describedby={describedBy} onChange={(e) => setRow(row.key, { question: e.target.value })}>
+                        <option value="">{t('tender.form.chooseQuestion')}</option>
+                        {definition?.questions.map((x) => (
+                          <option key={x.id} value={x.id}>
+                            {x.id}. {x.title[locale]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field label={t('tender.form.mustHaveLevel', { n })} error={err(rowErrors.minLevel)}>
+                    {(id, describedBy) => (
+                      <select id={id} value={row.minLevel} disabled={!q} aria-invalid={!!rowErrors.minLevel || undefined} aria-describedby={describedBy} onChange={(e) => setRow(row.key, { minLevel: e.target.value })}>
+                        <option value="">{t('tender.form.chooseLevel')}</option>
+                        {q?.levels.map((l) => (
+                          <option key={l.id} value={l.id}>
+                            {t('tender.form.levelOption', { level: l.id, name: l.label[locale], points: l.points })}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <button type="button" className="button small danger tender-remove" onClick={() => removeRow(row.key)}>
+                    {t('tender.form.removeMustHave')}
+                    <span className="visually-hidden"> {t('tender.form.mustHaveN', { n })}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" className="button" onClick={addRow}>
+            {t('tender.form.addMustHave')}
+          </button>
+        </fieldset>
+
+        <div className="form-grid">
+          <Field label={t('tender.form.valuePerPoint')} hint={t('tender.form.valuePerPointHint')} error={err(errors.fields.valuePerPoint)}>
+            {(id, describedBy) => (
+              <input id={id} inputMode="decimal" value={values.valuePerPoint} maxLength={20} aria-invalid={!!errors.fields.valuePerPoint || undefined} aria-describedby={describedBy} onChange={(e) => setField('valuePerPoint', e.target.value)} />
+            )}
+          </Field>
+          <div className="field wide tender-formula" aria-live="polite">
+            <p className="small">{t('tender.form.formula')}</p>
+            {exampleCents !== null && valueNumber !== null && (
+              <p className="small">
+                {t('tender.form.formulaExample', {
+                  total: formatScore(locale, 66.6),
+                  value: formatEuro(locale, valueNumber, !Number.isInteger(valueNumber)),
+                  discount: formatEuro(locale, exampleCents / 100, exampleCents % 100 !== 0),
+                })}
+              </p>
+            )}
+          </div>
+          <Field label={t('tender.form.notes')} error={err(errors.fields.notes)} wide>
+            {(id, describedBy) => <textarea id={id} value={values.notes} maxLength={20_000} aria-invalid={!!errors.fields.notes || undefined} aria-describedby={describedBy} onChange={(e) => setField('notes', e.target.value)} />}
+          </Field>
+        </div>
+        {signError && (
+          <p className="notice error" role="alert">
+            {signError}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={isSigning}>
+            {t('tender.form.sign')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Field({ label, error, hint, wide, id: fixedId, children }: { label: string; error?: string | undefined; hint?: string; wide?: boolean; id?: string; children: (id: string, describedBy: string | undefined) => ReactNode }) {
+  const generated = useId();
+  const id = fixedId ?? generated;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${wide ? ' wide' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id, describedBy)}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

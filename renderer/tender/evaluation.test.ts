@@ -1,0 +1,231 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyFile, type VerifyResult } from '../../report/verify';
+import { rational } from '../../scoring/rational';
+import type { Rational } from '../../scoring/types';
+import {
+  assessBids,
+  bidData,
+  bidsCsv,
+  csvCell,
+  rankBids,
+  sortBids,
+  type AssessedBid,
+  type NotRankedReason,
+} from './evaluation';
+import { loadProfile, type LoadedProfile } from './load-profile';
+
+const dir = join(import.meta.dirname, '../../docs/examples/tender');
+const bidFiles = readdirSync(dir)
+  .filter((f) => /^bid-\d\d-.*\.pdf$/.test(f))
+  .sort();
+const trustedKeys = (JSON.parse(readFileSync(join(dir, 'trusted-bidder-keys.json'), 'utf8')) as { publicKey: string; label: string }[]).map((k) => ({
+  publicKey: k.publicKey,
+  label: k.label,
+}));
+
+/** file -> [status, altered parts, compliant (null: not assessed), rank, total, label, discount in cents] (docs/examples/tender/README.md) */
+const EXPECTED: Record<string, [string, string[], boolean | null, number | null, number | null, string | null, number | null]> = {
+  'bid-01-compliant-gold.pdf': ['valid', [], true, 2, 66.6, 'gold', 16_650_000],
+  'bid-02-compliant-silver.pdf': ['valid', [], true, 3, 51.1, 'silver', 12_775_000],
+  'bid-03-compliant-platinum.pdf': ['valid', [], true, 1, 85.8, 'platinum', 21_450_000],
+  'bid-04-not-compliant-musthave.pdf': ['valid', [], false, null, 63.7, 'silver', null],
+  'bid-05-not-compliant-theme.pdf': ['valid', [], false, null, 50.7, 'silver', null],
+  'bid-06-not-compliant-label.pdf': ['valid', [], false, null, 31.2, null, null],
+  'bid-07-altered-pages.pdf': ['altered', ['pages'], true, null, 68.1, 'gold', null],
+  'bid-08-altered-data.pdf': ['altered', ['data'], null, null, null, null, null],
+  'bid-09-unknown-signer.pdf': ['untrusted-signature', [], true, null, 71.9, 'gold', null],
+  'bid-10-not-compliant-na-musthave.pdf': ['valid', [], false, null, 66.3, 'gold', null],
+  'bid-11-unknown-method.pdf': ['unknown-method', [], null, null, null, null, null],
+  'bid-12-compliant-silver-en.pdf': ['valid', [], true, 3, 51.1, 'silver', 12_775_000],
+};
+
+describe('the tender example (docs/examples/tender) checked as the app does', () => {
+  let profile: LoadedProfile;
+  let assessed: AssessedBid[];
+  beforeAll(async () => {
+    const loaded = loadProfile(readFileSync(join(dir, 'requirement-profile.json')));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+    profile = loaded.profile;
+    const checked = [];
+    for (const [i, file] of bidFiles.entries()) {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      const result = await verifyFile(bytes, file, { trustedKeys });
+      checked.push({ id: i + 1, file, result, data: bidData(result, bytes) });
+    }
+    assessed = assessBids(checked, profile);
+  }, 120_000);
+
+  it('gives the statuses, compliance, ranks and figures of the README', () => {
+    expect(assessed.map((b) => b.file)).toEqual(Object.keys(EXPECTED));
+    for (const b of assessed) {
+      const [status, parts, compliant, rank, total, label, discount] = EXPECTED[b.file]!;
+      expect([b.status, [...b.alteredParts], b.compliance?.compliant ?? null, b.rank, b.total, b.label, b.discountCents], b.file).toEqual([
+        status,
+        parts,
+        compliant,
+        rank,
+        total,
+        label,
+        discount,
+      ]);
+    }
+  });
+
+  it('flags the bids that are not valid and does not rank them', () => {
+    const byFile = new Map(assessed.map((b) => [b.file, b]));
+    for (const file of ['bid-07-altered-pages.pdf', 'bid-08-altered-data.pdf', 'bid-09-unknown-signer.pdf', 'bid-11-unknown-method.pdf']) {
+      expect(byFile.get(file)!.notRanked, file).toBe('not-valid');
+      expect(byFile.get(file)!.discountCents, file).toBeNull();
+    }
+    expect(byFile.get('bid-04-not-compliant-musthave.pdf')!.notRanked).toBe('not-compliant');
+    // the altered-data bid's figures are not shown at all
+    expect(byFile.get('bid-08-altered-data.pdf')!.hasFigures).toBe(false);
+  });
+
+  it('sorts by rank as the README lists the ranking', () => {
+    const order = sortBids(assessed, { key: 'rank', direction: 'ascending' }, 'en', profile.definition);
+    expect(order.slice(0, 4).map((b) => b.file)).toEqual(['bid-03-compliant-platinum.pdf', 'bid-01-compliant-gold.pdf', 'bid-02-compliant-silver.pdf', 'bid-12-compliant-silver-en.pdf']);
+    expect(order.slice(4).every((b) => b.rank === null)).toBe(true);
+  });
+
+  it('writes the missing requirements in Dutch and English', async () => {
+    const { gapTexts } = await import('./evaluation');
+    const b04 = assessed.find((b) => b.file === 'bid-04-not-compliant-musthave.pdf')!;
+    expect(gapTexts(b04, profile.definition, 'en')).toEqual(['must-have C1: at least l2 required, answer: l1']);
+    expect(gapTexts(b04, profile.definition, 'nl')).toEqual(['eis C1: minimaal l2 vereist, antwoord: l1']);
+    const b05 = assessed.find((b) => b.file === 'bid-05-not-compliant-theme.pdf')!;
+    expect(gapTexts(b05, profile.definition, 'nl')).toEqual(['thema F Informatie: 25,0, minimaal 30 vereist']);
+  });
+
+  it('exports one CSV row per bid, Dutch with semicolons and decimal commas', () => {
+    const csv = bidsCsv(sortBids(assessed, { key: 'rank', direction: 'ascending' }, 'nl', profile.definition), profile.definition, 'nl');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.length - 1).toBe(1 + bidFiles.length);
+    expect(lines[0]).toBe('Rang;Bestand;Referentiecode;Beoordelaar;Organisatie;Status;Voldoet;Wat ontbreekt;Totaal;Label;Fictieve korting (EUR);Niet gerangschikt');
+    const first = lines[1]!.split(';');
+    expect(first.slice(0, 2)).toEqual(['1', 'bid-03-compliant-platinum.pdf']);
+    expect(first.slice(5, 7)).toEqual(['Geldig', 'ja']);
+    expect(first.slice(8, 12)).toEqual(['85,8', 'Platina', '214500,00', '']);
+    const altered = lines.find((l) => l.includes('bid-08-altered-data.pdf'))!.split(';');
+    expect(altered[0]).toBe('');
+    expect(altered[5]).toBe('Gewijzigd (gegevens)');
+    expect(altered[11]).toBe('niet geldig');
+  });
+
+  it('exports English with commas and decimal points', () => {
+    const csv = bidsCsv(sortBids(assessed, { key: 'rank', direction: 'ascending' }, 'en', profile.definition), profile.definition, 'en');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(13);
+    expect(lines[0]).toBe('Rank,File,Reference code,Assessor,Organisation,Status,Compliant,Missing,Total,Label,Fictitious discount (EUR),Not ranked');
+    expect(lines[1]).toMatch(/^1,bid-03-compliant-platinum\.pdf,QS-[^,]+,[^,]*,[^,]*,Valid,yes,,85\.8,Platinum,214500\.00,$/);
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+
+const r = (num: number, den: number): Rational => rational(BigInt(num), BigInt(den));
+
+function fakeBid(id: number, totalExact: Rational | null, notRanked: NotRankedReason | null, extra: Partial<AssessedBid> = {}): AssessedBid {
+  const result = { status: 'valid', kind: 'pdf', checks: {}, messages: [] } as unknown as VerifyResult;
+  return {
+    id,
+    file: `bid-${id}.pdf`,
+    result,
+    status: 'valid',
+    alteredParts: [],
+    referenceCode: null,
+    bidder: null,
+    compliance: null,
+    otherMethod: null,
+    total: totalExact === null ? null : Math.trunc((Number(totalExact.num) * 1000) / Number(totalExact.den)) / 10,
+    totalExact,
+    label: null,
+    hasFigures: totalExact !== null,
+    discountCents: null,
+    rank: null,
+    notRanked,
+    ...extra,
+  };
+}
+
+describe('rankBids', () => {
+  it('ranks the highest exact total first and lets equal totals share a rank (1, 2, 3, 3, 5)', () => {
+    const bids = [fakeBid(1, r(1, 2), null), fakeBid(2, r(9, 10), null), fakeBid(3, r(2, 4), null), fakeBid(4, r(3, 4), null), fakeBid(5, r(1, 10), null)];
+    expect(rankBids(bids).map((b) => b.rank)).toEqual([3, 1, 3, 2, 5]);
+  });
+
+  it('decides on the exact total, not the shown one', () => {
+    // both show 51.1; 573/1120 > 5112/10001
+    const bids = [fakeBid(1, r(5112, 10001), null), fakeBid(2, r(573, 1120), null)];
+    expect(bids.map((b) => b.total)).toEqual([51.1, 51.1]);
+    expect(rankBids(bids).map((b) => b.rank)).toEqual([2, 1]);
+  });
+
+  it('never ranks a flagged bid, however high its total', () => {
+    const bids = [fakeBid(1, r(99, 100), 'not-valid'), fakeBid(2, r(1, 2), null), fakeBid(3, r(98, 100), 'not-compliant'), fakeBid(4, r(97, 100), 'other-method'), fakeBid(5, null, null)];
+    expect(rankBids(bids).map((b) => b.rank)).toEqual([null, 1, null, null, null]);
+  });
+
+  it('keeps the input order of the list', () => {
+    const bids = [fakeBid(7, r(1, 3), null), fakeBid(3, r(2, 3), null)];
+    expect(rankBids(bids).map((b) => [b.id, b.rank])).toEqual([
+      [7, 2],
+      [3, 1],
+    ]);
+  });
+});
+
+describe('sortBids', () => {
+  const bids = rankBids([
+    fakeBid(1, r(1, 2), null, { file: 'b.pdf', discountCents: 100 }),
+    fakeBid(2, null, 'not-valid', { file: 'a.pdf', status: 'altered', alteredParts: ['data'] }),
+    fakeBid(3, r(3, 4), null, { file: 'C.pdf', discountCents: 300 }),
+    fakeBid(4, r(9, 10), 'not-valid', { file: 'd.pdf', status: 'untrusted-signature' }),
+  ]);
+  const ids = (list: AssessedBid[]) => list.map((b) => b.id);
+
+  it('puts empty values last in both directions', () => {
+    expect(ids(sortBids(bids, { key: 'rank', direction: 'ascending' }, 'nl'))).toEqual([3, 1, 2, 4]);
+    expect(ids(sortBids(bids, { key: 'rank', direction: 'descending' }, 'nl'))).toEqual([1, 3, 2, 4]);
+    expect(ids(sortBids(bids, { key: 'total', direction: 'descending' }, 'nl'))).toEqual([4, 3, 1, 2]);
+    expect(ids(sortBids(bids, { key: 'discount', direction: 'ascending' }, 'nl'))).toEqual([1, 3, 2, 4]);
+  });
+
+  it('sorts file names without regard to case', () => {
+    expect(ids(sortBids(bids, { key: 'file', direction: 'ascending' }, 'en'))).toEqual([2, 1, 3, 4]);
+    expect(ids(sortBids(bids, { key: 'file', direction: 'descending' }, 'en'))).toEqual([4, 3, 1, 2]);
+  });
+
+  it('sorts the status from valid to most serious', () => {
+    expect(ids(sortBids(bids, { key: 'status', direction: 'ascending' }, 'en'))).toEqual([3, 1, 4, 2]);
+  });
+});
+
+describe('csvCell', () => {
+  it('leaves plain text alone', () => {
+    expect(csvCell('bid-01.pdf', ';')).toBe('bid-01.pdf');
+    expect(csvCell('51,1', ';')).toBe('51,1');
+    expect(csvCell('', ',')).toBe('');
+  });
+
+  it('quotes the separator, quotes and line breaks, doubling quotes', () => {
+    expect(csvCell('51,1', ',')).toBe('"51,1"');
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('Bouw "De Schelp"', ',')).toBe('"Bouw ""De Schelp"""');
+    expect(csvCell('line one\nline two', ';')).toBe('"line one\nline two"');
+    expect(csvCell('a\r\nb', ',')).toBe('"a\r\nb"');
+    expect(csvCell(' padded ', ',')).toBe('" padded "');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x")', ',')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('+31 6', ';')).toBe("'+31 6");
+    expect(csvCell('-1', ';')).toBe("'-1");
+    expect(csvCell('@SUM(A1)', ';')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx', ';')).toBe("'\tx");
+  });
+});

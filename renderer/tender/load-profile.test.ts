@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, type ProfileContent, type ProfileEnvelope } from '../../scoring/profile';
+import { generateTestKeyPair, signWithSecretKey } from '../../scoring/signature';
+import { db } from '../db/db';
+import { writeSetting } from '../db/settings';
+import { checkProfileEnvelope, loadProfile, looksLikeProfile } from './load-profile';
+import { addStoredProfile, MAX_STORED_PROFILES, readStoredProfiles, removeStoredProfile, restoreStoredProfiles, STORED_PROFILES_KEY, withStoredProfile } from './stored-profiles';
+
+const examplePath = join(import.meta.dirname, '../../docs/examples/tender/requirement-profile.json');
+const exampleBytes = new Uint8Array(readFileSync(examplePath));
+const example = JSON.parse(readFileSync(examplePath, 'utf8')) as ProfileEnvelope;
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+function signed(content: ProfileContent): ProfileEnvelope {
+  const key = generateTestKeyPair();
+  const withKey = { ...content, signer: { ...content.signer, publicKey: key.publicKey } };
+  return buildProfileEnvelope(withKey, signWithSecretKey(canonicalProfileContent(withKey), key.secretKey));
+}
+
+describe('loadProfile', () => {
+  it('opens the example profile: intact, signed, with its fingerprint and method', () => {
+    const result = loadProfile(exampleBytes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.profile.verification).toMatchObject({ ok: true, fingerprint: 'V5DG-3S4Z-DTNX-0WFG', referenceCode: 'QS-2JHQ-6WRA-ZNZD' });
+    expect(result.profile.content.tender.reference).toBe('KAP-2026-IKC-017');
+    expect(result.profile.definition.id).toBe('zeeland-quickscan');
+  });
+
+  it('reads a file with a byte-order mark', () => {
+    expect(loadProfile(new Uint8Array([0xef, 0xbb, 0xbf, ...exampleBytes])).ok).toBe(true);
+  });
+
+  it('refuses a profile changed after signing', () => {
+    const altered = structuredClone(example);
+    altered.content.themeMinimums = { C: 10 };
+    expect(loadProfile(bytes(altered))).toEqual({ ok: false, error: { kind: 'altered' } });
+  });
+
+  it('refuses a profile whose hash was recomputed but whose signature no longer fits', () => {
+    const altered = buildProfileEnvelope({ ...example.content, valuePerPointEur: 25_000 }, example.signature);
+    expect(loadProfile(bytes(altered))).toEqual({ ok: false, error: { kind: 'bad-signature' } });
+  });
+
+  it('refuses what is not a profile, or not JSON', () => {
+    expect(loadProfile(new TextEncoder().encode('%PDF-1.7'))).toEqual({ ok: false, error: { kind: 'not-json' } });
+    const result = loadProfile(bytes({ format: 'quickscan-requirement-profile-envelope', formatVersion: 2 }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('not-profile');
+    expect(loadProfile(new Uint8Array(3 * 1024 * 1024))).toEqual({ ok: false, error: { kind: 'too-large' } });
+  });
+
+  it('refuses a method release this build does not know', () => {
+    const envelope = signed({ ...example.content, method: { ...example.content.method, version: '1.1.0' } });
+    expect(loadProfile(bytes(envelope))).toEqual({ ok: false, error: { kind: 'unknown-method', id: 'zeeland-quickscan', version: '1.1.0' } });
+  });
+
+  it('refuses a profile that names a question the method does not have', () => {
+    const envelope = signed({ ...example.content, mustHaves: [{ question: 'Z9', minLevel: 'l1' }] });
+    const result = checkProfileEnvelope(envelope);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'mismatch', detail: expect.stringContaining('Z9') });
+  });
+
+  it('tells a profile from other JSON and from PDFs', () => {
+    expect(looksLikeProfile(exampleBytes)).toBe(true);
+    expect(looksLikeProfile(bytes({ format: 'quickscan-issued-envelope' }))).toBe(false);
+    expect(looksLikeProfile(new TextEncoder().encode('%PDF-1.7'))).toBe(false);
+  });
+});
+
+describe('stored profiles (settings key tender:profiles)', () => {
+  afterAll(async () => {
+    await db.delete();
+  });
+
+  it('keeps well-formed envelopes only, once per profile id', () => {
+    expect(restoreStoredProfiles(undefined)).toEqual([]);
+    expect(restoreStoredProfiles({ not: 'a list' })).toEqual([]);
+    const kept = restoreStoredProfiles([example, { format: 'something else' }, 42, example]);
+    expect(kept).toHaveLength(1);
+    expect(parseProfileEnvelope(kept[0]).ok).toBe(true);
+  });
+
+  it('puts the newest first and keeps at most the maximum', () => {
+    let list: ProfileEnvelope[] = [];
+    for (let i = 0; i < MAX_STORED_PROFILES + 3; i++) {
+      list = withStoredProfile(list, { ...example, content: { ...example.content, id: `2ca388be-cc4d-4fef-b448-${String(i).padStart(12, '0')}` } });
+    }
+    expect(list).toHaveLength(MAX_STORED_PROFILES);
+    expect(list[0]!.content.id.endsWith(String(MAX_STORED_PROFILES + 2).padStart(12, '0'))).toBe(true);
+    // saving the same profile again moves it to the front, once
+    const again = withStoredProfile(list, list[5]!);
+    expect(again[0]).toBe(list[5]);
+    expect(again).toHaveLength(MAX_STORED_PROFILES);
+  });
+
+  it('writes and reads them in IndexedDB, skipping a damaged entry', async () => {
+    await writeSetting(STORED_PROFILES_KEY, [{ damaged: true }]);
+    expect(await readStoredProfiles()).toEqual([]);
+    await addStoredProfile(example);
+    const other = { ...example, content: { ...example.content, id: '00000000-0000-4000-8000-000000000001' } };
+    await addStoredProfile(other);
+    expect((await readStoredProfiles()).map((e) => e.content.id)).toEqual([other.content.id, example.content.id]);
+    await removeStoredProfile(other.content.id);
+    expect((await readStoredProfiles()).map((e) => e.content.id)).toEqual([example.content.id]);
+  });
+});
