@@ -4,7 +4,7 @@ import { keyFingerprint } from '../../scoring/signature';
 import { db } from '../db/db';
 import { formatDate } from '../i18n';
 import { readAssessorProfile, writeAssessorProfile, type AssessorProfile } from '../issue/assessor';
-import { makePublicKeyFile, readPublicKeyFile } from '../issue/public-key-file';
+import { makePublicKeyFile, readTrustedKeyList } from '../issue/public-key-file';
 import { getOrCreateSigningKey, getSigningKey } from '../issue/signing';
 import { platform } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
@@ -118,14 +118,13 @@ export function TrustedKeysSettings() {
   async function importKeys() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: true });
     for (const file of files) {
-      const parsed = readPublicKeyFile(file.data);
-      if (!parsed) {
+      const keys = readTrustedKeyList(file.data);
+      if (!keys) {
         announce(t('trusted.invalid', { name: file.name }), 'error');
         continue;
       }
-      const label = [parsed.name, parsed.organisation].filter(Boolean).join(', ') || parsed.fingerprint;
-      await db.trustedKeys.put({ publicKey: parsed.publicKey, label, addedAt: new Date().toISOString() });
-      announce(t('trusted.added', { label }));
+      for (const key of keys) await db.trustedKeys.put({ publicKey: key.publicKey, label: key.label, addedAt: new Date().toISOString() });
+      announce(t('trusted.added', { label: keys.map((k) => k.label).join('; ') }));
     }
   }
 

@@ -14,17 +14,20 @@ export interface ProjectOverview {
 export async function readProjectOverview(): Promise<{ active: ProjectOverview[]; trashed: ProjectRecord[]; unreadable: number }> {
   const [rawProjects, rawScans] = await Promise.all([db.projects.toArray(), db.scans.toArray()]);
   let unreadable = 0;
-  const scansByProject = new Map<string, ScanRecord[]>();
-  for (const raw of rawScans) {
-    try {
-      const scan = restoreScan(raw);
-      if (scan.deletedAt) continue;
-      const list = scansByProject.get(scan.projectId) ?? [];
-      list.push(scan);
-      scansByProject.set(scan.projectId, list);
-    } catch {
-      unreadable += 1;
+  // Only each project's latest scan is shown, so only that one goes through the restore step and
+  // scoring; the others are just counted (a list of 1,000 projects holds thousands of scans).
+  const scansByProject = new Map<string, { count: number; latest: unknown; latestAt: string }>();
+  for (const raw of rawScans as unknown[]) {
+    const r = raw as { projectId?: unknown; updatedAt?: unknown; deletedAt?: unknown };
+    if (typeof r.projectId !== 'string' || r.deletedAt) continue;
+    const at = typeof r.updatedAt === 'string' ? r.updatedAt : '';
+    const entry = scansByProject.get(r.projectId) ?? { count: 0, latest: null, latestAt: '' };
+    entry.count += 1;
+    if (entry.latest === null || at > entry.latestAt) {
+      entry.latest = raw;
+      entry.latestAt = at;
     }
+    scansByProject.set(r.projectId, entry);
   }
   const active: ProjectOverview[] = [];
   const trashed: ProjectRecord[] = [];
@@ -40,14 +43,18 @@ export async function readProjectOverview(): Promise<{ active: ProjectOverview[]
       trashed.push(project);
       continue;
     }
-    const scans = scansByProject.get(project.id) ?? [];
-    const latestScan = scans.reduce<ScanRecord | null>((best, s) => (!best || s.updatedAt > best.updatedAt ? s : best), null);
+    const scans = scansByProject.get(project.id);
     let latest: ProjectOverview['latest'] = null;
-    if (latestScan) {
-      const score = scoreStoredScan(project, latestScan);
-      latest = { scan: latestScan, label: score?.label.reached ?? null, total: score?.total?.display ?? null };
+    if (scans?.latest) {
+      try {
+        const latestScan = restoreScan(scans.latest);
+        const score = scoreStoredScan(project, latestScan);
+        latest = { scan: latestScan, label: score?.label.reached ?? null, total: score?.total?.display ?? null };
+      } catch {
+        unreadable += 1;
+      }
     }
-    active.push({ project, scanCount: scans.length, latest });
+    active.push({ project, scanCount: scans?.count ?? 0, latest });
   }
   trashed.sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
   return { active, trashed, unreadable };
