@@ -102,7 +102,7 @@ for (let group = 0; group < GROUPS; group++) {
         }
         // What the user sees at the moment the page ends.
         const shown = await readShown(page);
-        if (trial % 10 === 9) {
+        if (trial % 20 === 19) {
           // Close the whole profile (as when the machine switches off the browser), then reopen it.
           await context.close();
           context = await launch();
