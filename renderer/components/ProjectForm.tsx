@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { buildingTypes, phases, projectKindValues, zeelandMunicipalities } from '../db/records';
 import { emptyProjectForm, validateProjectForm, type ProjectFields, type ProjectFormErrors, type ProjectFormValues } from '../forms-ui/project-form';
 import { useLocale, useT } from '../state/store';
+import { Field } from './Field';
 
 interface Props {
   initial?: ProjectFormValues;
@@ -149,28 +150,5 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel }: Props)
         )}
       </div>
     </form>
-  );
-}
-
-function Field({ label, error, hint, wide, children }: { label: string; error?: string | undefined; hint?: string; wide?: boolean; children: (id: string, describedBy: string | undefined) => ReactNode }) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${wide ? ' wide' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children(id, describedBy)}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { listReleases } from '../../forms/registry';
 import { formatScore } from '../components/ResultPanel';
 import { fictitiousDiscountCents } from '../../scoring/compliance';
@@ -25,6 +25,7 @@ import {
   type ProfileFormValues,
 } from './profile-form';
 import { addStoredProfile } from './stored-profiles';
+import { Field } from '../components/Field';
 
 const noErrors = (): ProfileFormErrors => ({ fields: {}, themes: {}, mustHaves: {} });
 
@@ -276,29 +277,5 @@ export function ProfileAuthoring() {
         </div>
       </form>
     </section>
-  );
-}
-
-function Field({ label, error, hint, wide, id: fixedId, children }: { label: string; error?: string | undefined; hint?: string; wide?: boolean; id?: string; children: (id: string, describedBy: string | undefined) => ReactNode }) {
-  const generated = useId();
-  const id = fixedId ?? generated;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${wide ? ' wide' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children(id, describedBy)}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
