@@ -5,11 +5,12 @@
 import example from '../docs/examples/new-build-school-goes.quickscan.json';
 import v1 from '../forms/definitions/zeeland-quickscan/1.0.0.json';
 import type { QuickScanDefinition } from '../forms/schema';
-import { buildEnvelope, canonicalContent, issuedContentFromScan } from '../scoring/issued';
+import { buildEnvelope, canonicalContent, historyEntryOf, issuedContentFromScan } from '../scoring/issued';
 import { parseScanFile } from '../scoring/scan-file';
 import { signWithSecretKey } from '../scoring/signature';
 import testKey from './fixtures/test-key.json';
 import { buildReportPdf } from './pdf';
+import { buildRevalidationPdf } from './revalidation';
 import { verifyFile } from './verify';
 
 export interface ReportFigure {
@@ -63,5 +64,33 @@ export async function reportBenchFigures(): Promise<ReportFigure[]> {
   figures.push({ figure: 'report_pdf_size_v1_bytes', value: pdf.length, unit: 'bytes', note: 'the same PDF, with the envelope attached' });
   const verify = await timeMean(() => verifyFile(pdf, 'bench.pdf'), 10, 2000);
   figures.push({ figure: 'report_verify_pdf_v1_ms', value: round(verify.mean), median: round(verify.median), runs: verify.runs, unit: 'ms', note: 'verifyFile on that PDF: extract, hash, signature, rescore, rebuild and compare; warm mean' });
+
+  // re-validation: the same revision against a delivery revision with four answers changed
+  const answers = structuredClone(parsed.file.scan.answers);
+  answers.C1 = { level: 'l1', note: 'Gevel verlijmd in plaats van geschroefd.' };
+  answers.F1 = { level: 'l1' };
+  answers.E1 = { level: 'l3' };
+  answers.G1 = { level: 'l0' };
+  const laterContent = issuedContentFromScan(
+    { ...parsed.file, scan: { ...parsed.file.scan, answers } },
+    {
+      revisionId: '6d2c6a1e-8f3b-4c7d-9e0a-1b2c3d4e5f61',
+      issuedAt: '2028-06-30T09:00:00.000Z',
+      phase: 'delivery',
+      assessor: { name: 'Bench', organisation: 'Bench', role: 'Bench', assessmentType: 'independent', publicKey: testKey.publicKey },
+      assumptions: '',
+      exclusions: '',
+      history: [historyEntryOf(envelope)],
+      followUp: [],
+    },
+  );
+  const later = buildEnvelope(laterContent, signWithSecretKey(canonicalContent(laterContent), testKey.secretKey), { locale: 'nl', layout: 1 });
+  const defs = { earlier: definition, later: definition };
+  const revalidation = await buildRevalidationPdf(envelope, later, defs, 'nl');
+  const rbuild = await timeMean(() => buildRevalidationPdf(envelope, later, defs, 'nl'), 10, 2000);
+  figures.push({ figure: 'report_revalidation_build_ms', value: round(rbuild.mean), median: round(rbuild.median), runs: rbuild.runs, unit: 'ms', note: 'buildRevalidationPdf, v1, example new build against a delivery revision (4 answers changed), warm mean' });
+  figures.push({ figure: 'report_revalidation_size_bytes', value: revalidation.length, unit: 'bytes', note: 'the same PDF, with both envelopes attached' });
+  const rverify = await timeMean(() => verifyFile(revalidation, 'bench-revalidation.pdf'), 10, 2000);
+  figures.push({ figure: 'report_verify_revalidation_ms', value: round(rverify.mean), median: round(rverify.median), runs: rverify.runs, unit: 'ms', note: 'verifyFile on that PDF: both envelopes checked and rescored, the re-validation rebuilt and compared; warm mean' });
   return figures;
 }

@@ -1,5 +1,6 @@
 /**
- * Reads the envelope attachment (`quickscan-envelope.json`) back out of PDF bytes.
+ * Reads the envelope attachment (`quickscan-envelope.json`) back out of PDF bytes, and any
+ * other attachment by name (the re-validation report carries two envelopes and a descriptor).
  *
  * pdf-lib has no API for reading attachments, so this walks the catalog's
  * /Names → /EmbeddedFiles name tree to the file specification, its /EF /F stream, and
@@ -147,11 +148,20 @@ function streamBytes(doc: PDFDocument, stream: PDFRawStream): Uint8Array {
   throw new ExtractError('attachment-unreadable', `the attachment uses an unsupported encoding (${filters.join(', ')})`);
 }
 
+/** The attachments of a PDF, read on demand by name (see {@link openPdfAttachments}). */
+export interface PdfAttachments {
+  /** Whether the PDF has an attachment of that name (its stream is not read). */
+  has(name: string): boolean;
+  /** The attachment's bytes and text (UTF-8), or why it cannot be read. Never throws. */
+  get(name: string): ExtractResult;
+}
+
 /**
- * The attached envelope's bytes and text (UTF-8). Never throws: every problem comes back as
- * `{ ok: false, code, detail }` with a short English detail.
+ * Loads a PDF once to read its attachments by name. Never throws: a file that is not a PDF, is
+ * encrypted or damaged comes back as `{ ok: false, code, detail }`; a PDF without attachments
+ * gives an empty set (`has` false, `get` 'no-attachment').
  */
-export async function extractEnvelopeFromPdf(bytes: Uint8Array): Promise<ExtractResult> {
+export async function openPdfAttachments(bytes: Uint8Array): Promise<({ ok: true } & PdfAttachments) | { ok: false; code: ExtractErrorCode; detail: string }> {
   try {
     if (bytes.length === 0) return { ok: false, code: 'empty', detail: 'the file is empty' };
     if (bytes.length > EXTRACT_LIMITS.maxPdfBytes) return { ok: false, code: 'too-large', detail: 'the file is too large' };
@@ -164,25 +174,68 @@ export async function extractEnvelopeFromPdf(bytes: Uint8Array): Promise<Extract
       if (/encrypt/i.test(detail)) return { ok: false, code: 'encrypted', detail: 'the PDF is encrypted' };
       return { ok: false, code: 'pdf-unreadable', detail };
     }
-    const catalog = doc.catalog;
-    const names = dictGet(doc, catalog, 'Names');
+    const names = dictGet(doc, doc.catalog, 'Names');
     const tree = names instanceof PDFDict ? dictGet(doc, names, 'EmbeddedFiles') : undefined;
-    if (!(tree instanceof PDFDict)) return { ok: false, code: 'no-attachment', detail: 'the PDF has no attached files' };
-    const spec = findInNameTree(doc, tree, ENVELOPE_ATTACHMENT_NAME);
-    if (!(spec instanceof PDFDict)) return { ok: false, code: 'no-attachment', detail: `the PDF has no attachment ${ENVELOPE_ATTACHMENT_NAME}` };
-    const ef = dictGet(doc, spec, 'EF');
-    const stream = ef instanceof PDFDict ? (dictGet(doc, ef, 'F') ?? dictGet(doc, ef, 'UF')) : undefined;
-    if (!(stream instanceof PDFRawStream)) return { ok: false, code: 'attachment-unreadable', detail: 'the attachment has no embedded file stream' };
-    const data = streamBytes(doc, stream);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    } catch {
-      return { ok: false, code: 'attachment-unreadable', detail: 'the attachment is not UTF-8 text' };
-    }
-    return { ok: true, text, bytes: data };
+    const specs = new Map<string, PDFObject | undefined | ExtractError>();
+    const spec = (name: string): PDFObject | undefined => {
+      if (!(tree instanceof PDFDict)) return undefined;
+      if (!specs.has(name)) {
+        try {
+          specs.set(name, findInNameTree(doc, tree, name));
+        } catch (error) {
+          specs.set(name, error instanceof ExtractError ? error : new ExtractError('pdf-unreadable', describe(error)));
+        }
+      }
+      const found = specs.get(name);
+      if (found instanceof ExtractError) throw found;
+      return found;
+    };
+    const get = (name: string): ExtractResult => {
+      try {
+        if (!(tree instanceof PDFDict)) return { ok: false, code: 'no-attachment', detail: 'the PDF has no attached files' };
+        const fileSpec = spec(name);
+        if (!(fileSpec instanceof PDFDict)) return { ok: false, code: 'no-attachment', detail: `the PDF has no attachment ${name}` };
+        const ef = dictGet(doc, fileSpec, 'EF');
+        const stream = ef instanceof PDFDict ? (dictGet(doc, ef, 'F') ?? dictGet(doc, ef, 'UF')) : undefined;
+        if (!(stream instanceof PDFRawStream)) return { ok: false, code: 'attachment-unreadable', detail: 'the attachment has no embedded file stream' };
+        const data = streamBytes(doc, stream);
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+        } catch {
+          return { ok: false, code: 'attachment-unreadable', detail: 'the attachment is not UTF-8 text' };
+        }
+        return { ok: true, text, bytes: data };
+      } catch (error) {
+        if (error instanceof ExtractError) return { ok: false, code: error.code, detail: error.message };
+        return { ok: false, code: 'pdf-unreadable', detail: describe(error) };
+      }
+    };
+    const has = (name: string): boolean => {
+      try {
+        return spec(name) instanceof PDFDict;
+      } catch {
+        return false;
+      }
+    };
+    return { ok: true, has, get };
   } catch (error) {
     if (error instanceof ExtractError) return { ok: false, code: error.code, detail: error.message };
     return { ok: false, code: 'pdf-unreadable', detail: describe(error) };
   }
+}
+
+/**
+ * The attached envelope's bytes and text (UTF-8). Never throws: every problem comes back as
+ * `{ ok: false, code, detail }` with a short English detail.
+ */
+export async function extractEnvelopeFromPdf(bytes: Uint8Array): Promise<ExtractResult> {
+  return extractAttachmentFromPdf(bytes, ENVELOPE_ATTACHMENT_NAME);
+}
+
+/** One attachment's bytes and text (UTF-8), by name. Never throws. */
+export async function extractAttachmentFromPdf(bytes: Uint8Array, name: string): Promise<ExtractResult> {
+  const opened = await openPdfAttachments(bytes);
+  if (!opened.ok) return opened;
+  return opened.get(name);
 }

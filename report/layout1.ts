@@ -9,12 +9,19 @@
  *
  * Deterministic: no current time, no randomness, no machine time zone, no `Intl`, only the
  * built-in Helvetica and Courier (text reduced to Windows-1252 by `toWinAnsi`).
+ *
+ * Revisions that embed a tender requirement profile (`content.profile`, added later) get one
+ * more page after the cover (compliancePage); without a profile nothing here changed. The
+ * Writer, the page geometry and the colours are exported for the re-validation report
+ * (report/revalidation-layout1.ts), which is frozen the same way.
  */
 import { jsPDF } from 'jspdf';
 import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import type { QuickScanDefinition } from '../forms/schema';
+import { checkCompliance, type ComplianceResult } from '../scoring/compliance';
 import type { IssuedEnvelope, ReportLocale } from '../scoring/issued';
 import { frontier as computeFrontier, type Frontier } from '../scoring/optimize';
+import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope, type ProfileIssue, type ProfileVerification } from '../scoring/profile';
 import { scoreScan, type ScanScore } from '../scoring/score';
 import { circularBudgetCents } from '../scoring/money';
 import { keyFingerprint } from '../scoring/signature';
@@ -23,6 +30,7 @@ import {
   formatDateTime,
   formatDecimal,
   formatEuroAmount,
+  formatEuroCents,
   formatEuroWhole,
   formatInteger,
   formatIsoDate,
@@ -32,31 +40,33 @@ import {
 } from './format';
 import { buildingTypeName, KIND_NAMES, PHASE_NAMES, PHASE_SHORT, reportStrings, type ReportStrings } from './strings';
 
-type RGB = readonly [number, number, number];
+export type RGB = readonly [number, number, number];
 
-const PAGE_W = 210;
-const PAGE_H = 297;
-const MARGIN_X = 18;
-const CONTENT_W = PAGE_W - 2 * MARGIN_X;
-const TOP = 22;
-const BOTTOM = PAGE_H - 20;
-const PT = 25.4 / 72; // mm per point
+export const PAGE_W = 210;
+export const PAGE_H = 297;
+export const MARGIN_X = 18;
+export const CONTENT_W = PAGE_W - 2 * MARGIN_X;
+export const TOP = 22;
+export const BOTTOM = PAGE_H - 20;
+export const PT = 25.4 / 72; // mm per point
 
-const INK: RGB = [31, 41, 51];
-const MUTED: RGB = [98, 108, 118];
-const RULE: RGB = [214, 220, 224];
-const ACCENT: RGB = [0, 98, 86];
-const ACCENT_LIGHT: RGB = [226, 241, 237];
-const BAR_BG: RGB = [233, 237, 239];
-const BAR_THEME: RGB = [38, 140, 122];
-const BAR_TOTAL: RGB = [0, 84, 74];
-const OK_FG: RGB = [22, 110, 56];
-const OK_BG: RGB = [220, 241, 227];
-const CLAIM_FG: RGB = [146, 84, 0];
-const CLAIM_BG: RGB = [252, 238, 208];
-const WHITE: RGB = [255, 255, 255];
+export const INK: RGB = [31, 41, 51];
+export const MUTED: RGB = [98, 108, 118];
+export const RULE: RGB = [214, 220, 224];
+export const ACCENT: RGB = [0, 98, 86];
+export const ACCENT_LIGHT: RGB = [226, 241, 237];
+export const BAR_BG: RGB = [233, 237, 239];
+export const BAR_THEME: RGB = [38, 140, 122];
+export const BAR_TOTAL: RGB = [0, 84, 74];
+export const OK_FG: RGB = [22, 110, 56];
+export const OK_BG: RGB = [220, 241, 227];
+export const CLAIM_FG: RGB = [146, 84, 0];
+export const CLAIM_BG: RGB = [252, 238, 208];
+export const WHITE: RGB = [255, 255, 255];
+export const NOT_FG: RGB = [168, 38, 28];
+export const NOT_BG: RGB = [250, 226, 222];
 
-const LABEL_COLOURS: Record<string, RGB> = {
+export const LABEL_COLOURS: Record<string, RGB> = {
   bronze: [150, 94, 46],
   silver: [104, 114, 124],
   gold: [166, 124, 0],
@@ -72,6 +82,20 @@ interface Model {
   score: ScanScore;
   frontier: Frontier;
   budgetCents: number;
+  /** Only for a revision issued against a tender requirement profile (`content.profile`). */
+  compliance?: ComplianceModel;
+}
+
+/** The embedded requirement profile, checked, and the compliance of the revision with it. */
+interface ComplianceModel {
+  profile: ProfileEnvelope;
+  verification: ProfileVerification;
+  /** The profile names the revision's method (id, version, SHA-256). */
+  applies: boolean;
+  /** Labels, themes, questions or levels the profile names that the definition lacks. */
+  issues: ProfileIssue[];
+  /** Null when the profile cannot be checked against this revision (`applies` false or `issues`). */
+  result: ComplianceResult | null;
 }
 
 interface InternalWriter {
@@ -79,7 +103,7 @@ interface InternalWriter {
 }
 
 /** A thin layer over jsPDF: a cursor, page breaks, wrapped text, Windows-1252 text. */
-class Writer {
+export class Writer {
   readonly doc: jsPDF;
   y = TOP;
   /** Set when printed text had to be simplified to fit Windows-1252. */
@@ -232,7 +256,7 @@ function scoreText(m: Model, display: number | null): string {
 }
 
 /** Key/value rows in two columns: label (muted, small) above value. */
-function facts(w: Writer, rows: [string, string][], x: number, width: number, columns: number): void {
+export function facts(w: Writer, rows: [string, string][], x: number, width: number, columns: number): void {
   const colW = width / columns;
   let maxY = w.y;
   const startY = w.y;
@@ -253,7 +277,7 @@ function facts(w: Writer, rows: [string, string][], x: number, width: number, co
 }
 
 /** The QR code as vector squares: one path of rectangles per row run, filled once. */
-function drawQr(w: Writer, text: string, x: number, y: number, size: number): void {
+export function drawQr(w: Writer, text: string, x: number, y: number, size: number): void {
   const qr = createQr(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
@@ -489,11 +513,200 @@ function cover(w: Writer, m: Model): void {
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Page (a2): tender requirements (only for a revision that embeds a requirement profile)     */
+/* ------------------------------------------------------------------------------------------ */
+
+function complianceModel(env: IssuedEnvelope, def: QuickScanDefinition, profile: ProfileEnvelope): ComplianceModel {
+  const c = env.content;
+  const verification = verifyProfileEnvelope(profile);
+  const applies = profileAppliesToMethod(profile.content, c.method);
+  const issues = applies ? profileIssues(def, profile.content) : [];
+  const result =
+    applies && issues.length === 0 ? checkCompliance(def, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, profile.content) : null;
+  return { profile, verification, applies, issues, result };
+}
+
+function compliancePage(w: Writer, m: Model, cm: ComplianceModel): void {
+  const { s, loc } = m;
+  const doc = w.doc;
+  const p = cm.profile.content;
+  const r = cm.result;
+  w.newPage();
+  w.sectionTitle(s.complianceTitle);
+  w.setFont(8.5, 'normal', MUTED);
+  w.paragraph(s.complianceIntro, MARGIN_X, CONTENT_W, 8.5);
+  w.y += 1;
+
+  facts(
+    w,
+    [
+      [s.complianceTender, p.tender.name],
+      [s.complianceTenderReference, p.tender.reference],
+      [s.complianceAuthority, p.contractingAuthority],
+      [s.complianceCreated, formatIsoDate(p.created, loc)],
+      [s.complianceSigner, [p.signer.name, p.signer.role].filter((x) => x.trim() !== '').join(', ')],
+      [s.complianceSignerFingerprint, cm.verification.fingerprint || '–'],
+      [s.complianceProfileCode, cm.verification.referenceCode || '–'],
+      [s.complianceSignature, cm.verification.ok ? s.complianceSignatureValid : s.complianceSignatureInvalid],
+    ],
+    MARGIN_X,
+    CONTENT_W,
+    2,
+  );
+  // the profile's hash in full, and where to compare the fingerprint
+  w.y += 3;
+  w.fill(ACCENT_LIGHT);
+  doc.roundedRect(MARGIN_X, w.y, CONTENT_W, 15, 1.5, 1.5, 'F');
+  w.setFont(7, 'normal', MUTED);
+  doc.text(w.t(`${s.complianceProfileHash}:`), MARGIN_X + 3, w.y + 4.5);
+  w.setFont(8, 'normal', INK, 'courier');
+  doc.text(cm.verification.contentHash || cm.profile.contentHash, MARGIN_X + 3, w.y + 8.6);
+  w.setFont(7, 'normal', MUTED);
+  doc.text(w.fit(s.complianceFingerprintNote, CONTENT_W - 6), MARGIN_X + 3, w.y + 12.4);
+  w.y += 15;
+
+  // the outcome
+  w.y += 9;
+  const requirements = r ? (r.score.total === null ? 1 : 0) + (r.label.required !== null ? 1 : 0) + r.themes.length + r.mustHaves.length : 0;
+  const metCount = r ? (r.label.required !== null && r.label.met ? 1 : 0) + r.themes.filter((t) => t.met).length + r.mustHaves.filter((x) => x.met).length : 0;
+  const badge = r === null ? s.complianceNotAssessed : r.compliant ? s.compliant : s.notCompliant;
+  w.setFont(11, 'bold', WHITE);
+  const bw = w.width(w.t(badge)) + 9;
+  w.fill(r === null ? MUTED : r.compliant ? OK_FG : NOT_FG);
+  doc.roundedRect(MARGIN_X, w.y - 5.2, bw, 7.6, 1.6, 1.6, 'F');
+  doc.text(w.t(badge), MARGIN_X + 4.5, w.y);
+  if (r) {
+    w.setFont(9, 'normal', MUTED);
+    doc.text(w.t(s.complianceCount(formatInteger(metCount, loc), formatInteger(requirements, loc))), MARGIN_X + bw + 4, w.y - 0.3);
+  }
+  w.y += 4;
+
+  if (!r) {
+    w.y += 2;
+    w.setFont(9, 'normal', INK);
+    const what = (x: { id: string; version: string; sha256: string }) => `${x.id} ${x.version} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
+    const text = !cm.applies
+      ? s.complianceOtherMethod(what(p.method), what(m.env.content.method))
+      : s.complianceMismatch(cm.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') + (cm.issues.length > 3 ? ` (+${cm.issues.length - 3})` : ''));
+    w.paragraph(text, MARGIN_X, CONTENT_W, 9);
+  } else {
+    complianceTable(w, m, r);
+
+    // the fictitious discount
+    w.subTitle(s.complianceDiscount, 10);
+    if (p.valuePerPointEur === undefined) {
+      w.setFont(9, 'normal', INK);
+      w.paragraph(s.complianceDiscountNotInProfile, MARGIN_X, CONTENT_W, 9);
+    } else if (r.fictitiousDiscountCents === null) {
+      w.setFont(9, 'normal', INK);
+      w.paragraph(s.complianceDiscountNone, MARGIN_X, CONTENT_W, 9);
+    } else {
+      w.y += 5;
+      w.setFont(12, 'bold', INK);
+      doc.text(formatEuroCents(r.fictitiousDiscountCents, loc), MARGIN_X, w.y);
+      w.y += 0.5;
+      w.setFont(8.5, 'normal', MUTED);
+      const total = r.score.total ? formatScore(r.score.total.display, loc) : '–';
+      w.paragraph(s.complianceDiscountExplain(total, formatEuroAmount(p.valuePerPointEur, loc)), MARGIN_X, CONTENT_W, 8.5);
+    }
+  }
+
+  if (p.notes !== undefined && p.notes.trim() !== '') {
+    w.subTitle(s.complianceNotes, 8);
+    w.setFont(8.5, 'normal', INK);
+    w.paragraph(p.notes.trim(), MARGIN_X, CONTENT_W, 8.5);
+  }
+  w.y += 3;
+  w.setFont(7.5, 'normal', MUTED);
+  w.paragraph(s.complianceRulesNote, MARGIN_X, CONTENT_W, 7.5);
+}
+
+/** The requirements one per row: what is required, what this revision has, met or not. */
+function complianceTable(w: Writer, m: Model, r: ComplianceResult): void {
+  const { s, loc, def } = m;
+  const doc = w.doc;
+  const cols = [MARGIN_X, MARGIN_X + 66, MARGIN_X + 108, PAGE_W - MARGIN_X];
+  const widths = [cols[1]! - cols[0]! - 3, cols[2]! - cols[1]! - 3, cols[3]! - cols[2]! - 24];
+  const head = () => {
+    w.y += 4.5;
+    w.setFont(7.5, 'bold', MUTED);
+    doc.text(w.t(s.complianceColRequirement), cols[0]!, w.y);
+    doc.text(w.t(s.complianceColRequired), cols[1]!, w.y);
+    doc.text(w.t(s.complianceColThisScan), cols[2]!, w.y);
+    doc.text(w.t(s.complianceColOutcome), cols[3]!, w.y, { align: 'right' });
+    w.y += 1.6;
+    w.draw(RULE, 0.2);
+    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  };
+  const level = (questionId: string, id: string) => {
+    const q = def.questions.find((x) => x.id === questionId);
+    const l = q?.levels.find((x) => x.id === id);
+    return s.complianceLevel(id, l ? l.label[loc] : id);
+  };
+  type Row = { title: string; sub?: string; required: string; has: string; met: boolean };
+  const rows: Row[] = [];
+  // a scan without any theme score never complies: shown only when that is the case
+  if (r.score.total === null) rows.push({ title: s.complianceReqScore, required: s.complianceReqScoreRequired, has: s.complianceNoThemeScore, met: false });
+  if (r.label.required !== null) {
+    rows.push({ title: s.complianceReqLabel, required: s.complianceAtLeast(labelName(m, r.label.required)), has: labelName(m, r.label.reached), met: r.label.met });
+  }
+  for (const t of r.themes) {
+    const title = def.themes.find((x) => x.id === t.theme)?.title[loc] ?? t.theme;
+    rows.push({
+      title: s.complianceReqTheme(t.theme, title),
+      required: s.complianceAtLeast(formatInteger(t.required, loc)),
+      has: t.has === null ? s.complianceNoThemeScore : formatScore(t.has, loc),
+      met: t.met,
+    });
+  }
+  for (const x of r.mustHaves) {
+    const q = def.questions.find((d) => d.id === x.question);
+    rows.push({
+      title: s.complianceReqMustHave(x.question),
+      sub: q?.title[loc],
+      required: s.complianceAtLeast(level(x.question, x.required.id)),
+      has: x.current ? level(x.question, x.current.id) : x.status === 'not-applicable' ? s.complianceNotApplicable : s.complianceUnanswered,
+      met: x.met,
+    });
+  }
+
+  head();
+  const lh = Writer.lh(8.5, 1.25);
+  for (const row of rows) {
+    w.setFont(8.5, 'bold');
+    const title = w.split(row.title, widths[0]!).slice(0, 2);
+    w.setFont(7.5, 'normal');
+    const sub = row.sub ? w.split(row.sub, widths[0]!).slice(0, 2) : [];
+    w.setFont(8.5, 'normal');
+    const required = w.split(row.required, widths[1]!).slice(0, 3);
+    const has = w.split(row.has, widths[2]!).slice(0, 3);
+    const height = Math.max(title.length * lh + sub.length * Writer.lh(7.5, 1.25), required.length * lh, has.length * lh) + 2.6;
+    if (w.y + height > BOTTOM) {
+      w.newPage();
+      head();
+    }
+    const top = w.y + 1.3;
+    w.setFont(8.5, 'bold', INK);
+    title.forEach((line, i) => doc.text(line, cols[0]!, top + (i + 1) * lh - 1));
+    w.setFont(7.5, 'normal', MUTED);
+    sub.forEach((line, i) => doc.text(line, cols[0]!, top + title.length * lh + (i + 1) * Writer.lh(7.5, 1.25) - 1));
+    w.setFont(8.5, 'normal', INK);
+    required.forEach((line, i) => doc.text(line, cols[1]!, top + (i + 1) * lh - 1));
+    w.setFont(8.5, row.met ? 'normal' : 'bold', row.met ? INK : NOT_FG);
+    has.forEach((line, i) => doc.text(line, cols[2]!, top + (i + 1) * lh - 1));
+    w.pill(row.met ? s.complianceMet : s.complianceNotMet, cols[3]!, top + lh - 1, row.met ? OK_FG : NOT_FG, row.met ? OK_BG : NOT_BG);
+    w.y += height;
+    w.draw(RULE, 0.15);
+    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Page (b): budget                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
 /** A "nice" tick step (1, 2, 2.5 or 5 × 10^k) for a range. */
-function niceStep(range: number, ticks: number): number {
+export function niceStep(range: number, ticks: number): number {
   const raw = range / ticks;
   const mag = 10 ** Math.floor(Math.log10(raw));
   for (const f of [1, 2, 2.5, 5, 10]) if (f * mag >= raw) return f * mag;
@@ -966,6 +1179,7 @@ export function drawLayout1(env: IssuedEnvelope, def: QuickScanDefinition): { by
     score: scoreScan(def, input),
     frontier: computeFrontier(def, input, { locked: c.scan.locked }),
     budgetCents: circularBudgetCents(c.project.circularBudget, c.project.constructionBudgetEur),
+    ...(c.profile !== undefined ? { compliance: complianceModel(env, def, c.profile) } : {}),
   };
 
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
@@ -978,6 +1192,7 @@ export function drawLayout1(env: IssuedEnvelope, def: QuickScanDefinition): { by
 
   const w = new Writer(doc, pageHeader(m));
   cover(w, m);
+  if (m.compliance) compliancePage(w, m, m.compliance);
   budgetPage(w, m);
   answersPages(w, m);
   historyPage(w, m);

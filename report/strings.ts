@@ -151,6 +151,55 @@ const nl = {
   // footer
   pageOf: (page: number, pages: number) => `pagina ${page} van ${pages}`,
   attachmentDescription: 'Ondertekende gegevens van deze QuickScan-revisie (controleer met quickscan verify)',
+
+  // tender requirement profile (only in revisions that embed one; added after layout 1's release,
+  // drawn only for such revisions, so earlier PDFs are unchanged)
+  complianceTitle: 'Eisen van de aanbesteding',
+  complianceIntro:
+    'Deze revisie is uitgegeven tegen het eisenprofiel van de aanbesteding hieronder. Het volledige profiel, ondertekend door de aanbestedende dienst, zit in de bijgevoegde gegevens: de toetsing is met quickscan verify opnieuw te berekenen.',
+  complianceTender: 'Aanbesteding',
+  complianceTenderReference: 'Kenmerk',
+  complianceAuthority: 'Aanbestedende dienst',
+  complianceCreated: 'Profiel opgesteld op',
+  complianceSigner: 'Profiel ondertekend door',
+  complianceSignerFingerprint: 'Vingerafdruk sleutel van het profiel',
+  complianceProfileCode: 'Profielcode',
+  complianceSignature: 'Handtekening van het profiel',
+  complianceSignatureValid: 'geldig',
+  complianceSignatureInvalid: 'ONGELDIG: het profiel klopt niet met zijn hash of handtekening',
+  complianceProfileHash: 'Inhoudshash van het profiel (SHA-256)',
+  complianceFingerprintNote: 'Vergelijk de vingerafdruk met de vingerafdruk die de aanbestedende dienst in de aanbestedingsstukken publiceert.',
+  compliant: 'Voldoet aan alle eisen',
+  notCompliant: 'Voldoet niet aan alle eisen',
+  complianceNotAssessed: 'Niet getoetst',
+  complianceCount: (met: string, total: string) => `${met} van ${total} eisen gehaald`,
+  complianceColRequirement: 'Eis',
+  complianceColRequired: 'Vereist',
+  complianceColThisScan: 'Deze revisie',
+  complianceColOutcome: 'Uitkomst',
+  complianceReqScore: 'Een score',
+  complianceReqScoreRequired: 'minstens één thema',
+  complianceReqLabel: 'Minimaal label',
+  complianceReqTheme: (id: string, title: string) => `Minimumscore thema ${id} · ${title}`,
+  complianceReqMustHave: (id: string) => `Verplicht antwoord ${id}`,
+  complianceAtLeast: (value: string) => `minimaal ${value}`,
+  complianceLevel: (id: string, label: string) => `${id} · ${label}`,
+  complianceUnanswered: 'niet beantwoord',
+  complianceNotApplicable: 'niet van toepassing',
+  complianceNoThemeScore: 'geen score (niet van toepassing)',
+  complianceMet: 'voldaan',
+  complianceNotMet: 'niet voldaan',
+  complianceDiscount: 'Fictieve korting',
+  complianceDiscountExplain: (total: string, perPoint: string) =>
+    `Totaalscore ${total} × ${perPoint} per punt, naar beneden afgerond op hele centen.`,
+  complianceDiscountNone: 'Geen: alleen een revisie die aan alle eisen voldoet krijgt een fictieve korting.',
+  complianceDiscountNotInProfile: 'Het profiel noemt geen waarde per punt.',
+  complianceNotes: 'Toelichting bij het profiel',
+  complianceOtherMethod: (profileMethod: string, scanMethod: string) =>
+    `Het profiel geldt voor ${profileMethod}, deze revisie is gemaakt met ${scanMethod}: de toetsing kan niet worden uitgevoerd.`,
+  complianceMismatch: (issues: string) => `Het profiel past niet bij de methode (${issues}): de toetsing kan niet worden uitgevoerd.`,
+  complianceRulesNote:
+    'De scores zijn exact met de eisen vergeleken; de getoonde scores zijn naar beneden afgerond op één decimaal. Een verplicht antwoord is gehaald met een niveau met minstens zoveel punten; niet beantwoord of niet van toepassing telt als niet gehaald. Een thema zonder toepasselijke vragen heeft geen score en wordt niet aan een minimum gehouden.',
 } as const;
 
 type Widen<T> = T extends string
@@ -299,6 +348,52 @@ const en: ReportStrings = {
 
   pageOf: (page, pages) => `page ${page} of ${pages}`,
   attachmentDescription: 'Signed data of this QuickScan revision (check with quickscan verify)',
+
+  complianceTitle: 'Tender requirements',
+  complianceIntro:
+    'This revision was issued against the tender requirement profile below. The whole profile, signed by the contracting authority, is in the attached data: the check can be recomputed with quickscan verify.',
+  complianceTender: 'Tender',
+  complianceTenderReference: 'Reference',
+  complianceAuthority: 'Contracting authority',
+  complianceCreated: 'Profile drawn up on',
+  complianceSigner: 'Profile signed by',
+  complianceSignerFingerprint: "Profile key fingerprint",
+  complianceProfileCode: 'Profile code',
+  complianceSignature: "Profile's signature",
+  complianceSignatureValid: 'valid',
+  complianceSignatureInvalid: 'NOT VALID: the profile does not match its hash or signature',
+  complianceProfileHash: 'Content hash of the profile (SHA-256)',
+  complianceFingerprintNote: 'Compare the fingerprint with the one the contracting authority publishes in the tender documents.',
+  compliant: 'Meets every requirement',
+  notCompliant: 'Does not meet every requirement',
+  complianceNotAssessed: 'Not assessed',
+  complianceCount: (met, total) => `${met} of ${total} requirements met`,
+  complianceColRequirement: 'Requirement',
+  complianceColRequired: 'Required',
+  complianceColThisScan: 'This revision',
+  complianceColOutcome: 'Outcome',
+  complianceReqScore: 'A score',
+  complianceReqScoreRequired: 'at least one theme',
+  complianceReqLabel: 'Minimum label',
+  complianceReqTheme: (id, title) => `Minimum score theme ${id} · ${title}`,
+  complianceReqMustHave: (id) => `Must-have ${id}`,
+  complianceAtLeast: (value) => `at least ${value}`,
+  complianceLevel: (id, label) => `${id} · ${label}`,
+  complianceUnanswered: 'unanswered',
+  complianceNotApplicable: 'not applicable',
+  complianceNoThemeScore: 'no score (not applicable)',
+  complianceMet: 'met',
+  complianceNotMet: 'not met',
+  complianceDiscount: 'Fictitious discount',
+  complianceDiscountExplain: (total, perPoint) => `Total score ${total} × ${perPoint} per point, rounded down to whole cents.`,
+  complianceDiscountNone: 'None: only a revision that meets every requirement gets a fictitious discount.',
+  complianceDiscountNotInProfile: 'The profile gives no value per point.',
+  complianceNotes: 'Notes to the profile',
+  complianceOtherMethod: (profileMethod, scanMethod) =>
+    `The profile applies to ${profileMethod}, this revision was made with ${scanMethod}: it cannot be checked.`,
+  complianceMismatch: (issues) => `The profile does not fit the method (${issues}): it cannot be checked.`,
+  complianceRulesNote:
+    'Scores were compared with the requirements exactly; the scores shown are rounded down to one decimal. A must-have is met by a level with at least as many points; unanswered or not applicable counts as not met. A theme without applicable questions has no score and is not held to a minimum.',
 };
 
 export const reportStrings: Record<ReportLocale, ReportStrings> = { nl, en };
@@ -469,4 +564,68 @@ export const verifyMessages = {
     nl: `Onverwachte fout bij het controleren: ${detail}`,
     en: `Unexpected error while verifying: ${detail}`,
   }),
+
+  // a revision issued against a tender requirement profile (content.profile)
+  profileEmbedded: (tender: string, reference: string, authority: string, code: string, fingerprint: string): Message => ({
+    nl: `Uitgegeven tegen het eisenprofiel van „${tender}” (${reference}, ${authority}): profielcode ${code}, ondertekend met de sleutel met vingerafdruk ${fingerprint}. Vergelijk beide met de aanbestedingsstukken.`,
+    en: `Issued against the requirement profile of "${tender}" (${reference}, ${authority}): profile code ${code}, signed with the key with fingerprint ${fingerprint}. Compare both with the tender documents.`,
+  }),
+  profileIntact: {
+    nl: 'Het bijgevoegde eisenprofiel is ongewijzigd en de handtekening erop klopt.',
+    en: 'The attached requirement profile is unchanged and its signature is valid.',
+  },
+  profileNotIntact: {
+    nl: 'Het bijgevoegde eisenprofiel klopt niet met zijn inhoudshash of handtekening: vertrouw de toetsing in dit bestand niet. Toets met het profiel van de aanbestedende dienst zelf (quickscan verify --profile).',
+    en: "The attached requirement profile does not match its content hash or signature: do not rely on the check in this file. Check against the contracting authority's own profile (quickscan verify --profile).",
+  },
+  profileOtherMethod: (profileMethod: string, method: string): Message => ({
+    nl: `Het bijgevoegde eisenprofiel geldt voor ${profileMethod}, deze revisie is gemaakt met ${method}: de toetsing kan niet worden uitgevoerd.`,
+    en: `The attached requirement profile applies to ${profileMethod}, this revision was made with ${method}: it cannot be checked against it.`,
+  }),
+  profileMismatch: (detail: string): Message => ({
+    nl: `Het bijgevoegde eisenprofiel past niet bij de methode (${detail}): de toetsing kan niet worden uitgevoerd.`,
+    en: `The attached requirement profile does not fit the method (${detail}): it cannot be checked against it.`,
+  }),
+  complianceMet: (discount: string | null): Message => ({
+    nl: `Opnieuw berekend: de revisie voldoet aan alle eisen van het profiel${discount === null ? '' : `; fictieve korting ${discount}`}.`,
+    en: `Recomputed: the revision meets every requirement of the profile${discount === null ? '' : `; fictitious discount ${discount}`}.`,
+  }),
+  complianceNotMet: (nl: string, en: string): Message => ({
+    nl: `Opnieuw berekend: de revisie voldoet niet aan alle eisen van het profiel: ${nl}.`,
+    en: `Recomputed: the revision does not meet every requirement of the profile: ${en}.`,
+  }),
+
+  // a re-validation PDF (report/revalidation.ts)
+  revalidation: (earlier: string, earlierPhase: Message, later: string, laterPhase: Message): Message => ({
+    nl: `Hervalidatie: de eerdere revisie ${earlier} (${earlierPhase.nl}) tegenover de latere revisie ${later} (${laterPhase.nl}). Beide ondertekende revisies zitten in dit PDF-bestand en zijn elk gecontroleerd.`,
+    en: `Re-validation: the earlier revision ${earlier} (${earlierPhase.en}) against the later revision ${later} (${laterPhase.en}). Both signed revisions are attached to this PDF file and were each checked.`,
+  }),
+  revalidationSide: (which: 'earlier' | 'later', code: string, message: Message): Message => ({
+    nl: `${which === 'earlier' ? 'Eerdere' : 'Latere'} revisie${code ? ` ${code}` : ''}: ${message.nl}`,
+    en: `${which === 'earlier' ? 'Earlier' : 'Later'} revision${code ? ` ${code}` : ''}: ${message.en}`,
+  }),
+  revalidationNotLinked: {
+    nl: 'De latere revisie noemt de eerdere niet in haar revisiegeschiedenis: controleer dat beide over hetzelfde project gaan.',
+    en: 'The later revision does not list the earlier one in its revision history: check that both are about the same project.',
+  },
+  revalidationMissing: (name: string): Message => ({
+    nl: `Dit PDF-bestand lijkt een hervalidatie, maar de bijlage ${name} ontbreekt of is onleesbaar.`,
+    en: `This PDF file looks like a re-validation, but the attachment ${name} is missing or unreadable.`,
+  }),
+  revalidationDescriptorInvalid: (detail: string): Message => ({
+    nl: `De beschrijving van deze hervalidatie (quickscan-revalidation.json) heeft niet de verwachte vorm: ${detail}`,
+    en: `The description of this re-validation (quickscan-revalidation.json) does not have the expected shape: ${detail}`,
+  }),
+  unknownRevalidationLayout: (layout: number): Message => ({
+    nl: `De pagina’s gebruiken hervalidatie-opmaakversie ${layout}, die deze versie van de app niet kent, dus ze kunnen niet worden gecontroleerd. Werk de app bij; vertrouw tot dan niet op de afgedrukte tekst.`,
+    en: `The pages use re-validation layout version ${layout}, which this version of the app does not know, so they cannot be checked. Update the app; until then do not rely on the printed text.`,
+  }),
+  revalidationPagesMatch: {
+    nl: 'De pagina’s van deze hervalidatie zijn byte voor byte gelijk aan wat de app uit de twee revisies maakt.',
+    en: 'The pages of this re-validation are identical, byte for byte, to what the app makes from the two revisions.',
+  },
+  revalidationPagesDiffer: {
+    nl: 'De pagina’s van deze hervalidatie zijn gewijzigd: ze verschillen van wat de app uit de twee ondertekende revisies maakt. Vertrouw niet op de afgedrukte tekst.',
+    en: 'The pages of this re-validation were altered: they differ from what the app makes from the two signed revisions. Do not rely on the printed text.',
+  },
 };

@@ -16,19 +16,39 @@
  *    is still said to be intact).
  * Steps 2-4 are all computed whatever the outcome, so the messages say everything that is known;
  * the status is the most serious finding. Never throws.
+ *
+ * A revision issued against a tender requirement profile (`content.profile`) also gets the
+ * profile's own hash and signature checked and its compliance recomputed (`profile`,
+ * `compliance`); these are reported, they do not change the status (the revision's signature
+ * covers the profile as embedded).
+ *
+ * A re-validation PDF (report/revalidation.ts, kind `revalidation`) carries two envelopes: each
+ * is verified as an issued revision's data is (steps 2-4 and 6), then the re-validation PDF is
+ * rebuilt from them and compared byte for byte (step 5). The status is the most serious finding
+ * over both revisions and the pages.
  */
 import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
 import { canonicalJson, sha256Hex } from '../forms/hash';
+import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
 import { parseEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
+import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../scoring/profile';
 import { referenceCodeFromHash } from '../scoring/reference-code';
 import { parseScanFile } from '../scoring/scan-file';
 import { scoreScan, type ScanInput } from '../scoring/score';
 import { keyFingerprint, verifySignature } from '../scoring/signature';
-import { extractEnvelopeFromPdf, looksLikePdf } from './extract';
-import { formatScore } from './format';
-import { buildReportPdf, LAYOUTS } from './pdf';
-import { verifyMessages as M, type Message } from './strings';
+import { looksLikePdf, openPdfAttachments, type ExtractResult } from './extract';
+import { formatEuroCents, formatScore } from './format';
+import { buildReportPdf, ENVELOPE_ATTACHMENT_NAME, LAYOUTS } from './pdf';
+import {
+  buildRevalidationPdf,
+  REVALIDATION_DESCRIPTOR_ATTACHMENT,
+  REVALIDATION_EARLIER_ATTACHMENT,
+  REVALIDATION_LATER_ATTACHMENT,
+  REVALIDATION_LAYOUTS,
+  revalidationDescriptorSchema,
+} from './revalidation';
+import { PHASE_NAMES, verifyMessages as M, type Message } from './strings';
 
 export type VerifyStatus = 'valid' | 'altered' | 'unknown-method' | 'bad-signature' | 'untrusted-signature' | 'unsigned' | 'unreadable';
 
@@ -51,10 +71,59 @@ export interface VerifiedScore {
   label: { id: string; name: LocalizedText } | null;
 }
 
+/** The tender requirement profile embedded in a revision (`content.profile`), checked. */
+export interface VerifiedProfile {
+  /** Data intact and signature valid. */
+  ok: boolean;
+  /** The profile's content hashes to its stated `contentHash`. */
+  dataIntact: boolean;
+  /** Its Ed25519 signature fits its content and `content.signer.publicKey`. */
+  signatureValid: boolean;
+  /** The profile code (`QS-XXXX-XXXX-XXXX`) and SHA-256, from the recomputed hash. */
+  referenceCode: string;
+  contentHash: string;
+  /** The signer's key fingerprint: compare it with the one the contracting authority publishes. */
+  fingerprint: string;
+  tender: { name: string; reference: string };
+  contractingAuthority: string;
+  created: string;
+  signer: { name: string; role: string; publicKey: string };
+  /** The profile names the revision's method (id, version, SHA-256). */
+  appliesToMethod: boolean;
+  /** Labels, themes, questions or levels the profile names that the method lacks. */
+  issues: { path: string; message: string }[];
+}
+
+/** Compliance of a revision with its embedded profile, recomputed from the data (scoring/compliance.ts). */
+export interface VerifiedCompliance {
+  compliant: boolean;
+  label: { required: string | null; reached: string | null; met: boolean };
+  /** The profile's theme minimums; `has` is the shown score (null: the theme has no score). */
+  themes: { theme: string; required: number; has: number | null; met: boolean }[];
+  mustHaves: { question: string; requiredLevel: string; currentLevel: string | null; status: MustHaveStatus; met: boolean }[];
+  missing: ComplianceGap[];
+  /** Only for a compliant revision and a profile with a value per point. */
+  fictitiousDiscountCents: number | null;
+}
+
+/** The two revisions of a re-validation PDF, each verified as an issued revision's data is. */
+export interface VerifiedRevalidation {
+  earlier: VerifyResult;
+  later: VerifyResult;
+  /** The later revision lists the earlier one (same content hash) in its history. */
+  linked: boolean;
+  /** Language and re-validation layout of the pages (from the attached descriptor). */
+  locale: 'nl' | 'en';
+  layout: number;
+}
+
 export interface VerifyResult {
   status: VerifyStatus;
-  /** What kind of file it was. */
-  kind: 'pdf' | 'envelope' | 'scan' | 'unknown';
+  /**
+   * What kind of file it was. `revalidation`: a re-validation PDF; the fields below then describe
+   * the later revision (the one that re-validates), `revalidation` holds both.
+   */
+  kind: 'pdf' | 'envelope' | 'scan' | 'unknown' | 'revalidation';
   /** With `altered`: which parts were changed. */
   alteredParts?: ('data' | 'pages')[];
   referenceCode?: string;
@@ -78,8 +147,17 @@ export interface VerifyResult {
   trustedKeyLabel?: string;
   /** What was found, in Dutch and English, most important first. */
   messages: Message[];
-  /** The envelope as read (for showing details), when it could be parsed. */
+  /** The envelope as read (for showing details), when it could be parsed. Not set for a re-validation. */
   envelope?: IssuedEnvelope;
+  /** The tender requirement profile embedded in the revision, checked (only when it has one). */
+  profile?: VerifiedProfile;
+  /**
+   * Compliance with the embedded profile, recomputed from the data: only when the revision has a
+   * profile that applies to its method and the method is known.
+   */
+  compliance?: VerifiedCompliance;
+  /** With kind `revalidation`: both revisions and how they relate. */
+  revalidation?: VerifiedRevalidation;
 }
 
 /** Largest JSON file read. */
@@ -179,17 +257,95 @@ function statedHashMismatch(json: unknown): boolean {
   }
 }
 
+function checkProfile(
+  result: VerifyResult,
+  profile: ProfileEnvelope,
+  method: { id: string; version: string; sha256: string },
+  definition: QuickScanDefinition | undefined,
+  input: ScanInput,
+): void {
+  const v = verifyProfileEnvelope(profile);
+  const p = profile.content;
+  const applies = profileAppliesToMethod(p, method);
+  const issues = applies && definition ? profileIssues(definition, p) : [];
+  result.profile = {
+    ok: v.ok,
+    dataIntact: v.dataIntact,
+    signatureValid: v.signatureValid,
+    referenceCode: v.referenceCode,
+    contentHash: v.contentHash,
+    fingerprint: v.fingerprint,
+    tender: { ...p.tender },
+    contractingAuthority: p.contractingAuthority,
+    created: p.created,
+    signer: { ...p.signer },
+    appliesToMethod: applies,
+    issues,
+  };
+  result.messages.push(M.profileEmbedded(p.tender.name, p.tender.reference, p.contractingAuthority, v.referenceCode, v.fingerprint || '–'));
+  result.messages.push(v.ok ? M.profileIntact : M.profileNotIntact);
+  const what = (x: { id: string; version: string; sha256: string }) => `${x.id} ${x.version} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
+  if (!applies) {
+    result.messages.push(M.profileOtherMethod(what(p.method), what(method)));
+    return;
+  }
+  if (!definition) return;
+  if (issues.length > 0) {
+    result.messages.push(M.profileMismatch(describeErrors(issues)));
+    return;
+  }
+  try {
+    const r = checkCompliance(definition, input, p);
+    result.compliance = {
+      compliant: r.compliant,
+      label: { ...r.label },
+      themes: r.themes.map((t) => ({ theme: t.theme, required: t.required, has: t.has, met: t.met })),
+      mustHaves: r.mustHaves.map((x) => ({ question: x.question, requiredLevel: x.required.id, currentLevel: x.current?.id ?? null, status: x.status, met: x.met })),
+      missing: [...r.missing],
+      fictitiousDiscountCents: r.fictitiousDiscountCents,
+    };
+    if (r.compliant) {
+      const discount = (loc: 'nl' | 'en') => (r.fictitiousDiscountCents === null ? null : formatEuroCents(r.fictitiousDiscountCents, loc));
+      result.messages.push({ nl: M.complianceMet(discount('nl')).nl, en: M.complianceMet(discount('en')).en });
+    } else {
+      const names = (loc: 'nl' | 'en') => ({
+        label: (id: string) => definition.labels.find((l) => l.id === id)?.name[loc] ?? id,
+        theme: (id: string) => `${id} ${definition.themes.find((t) => t.id === id)?.title[loc] ?? ''}`.trim(),
+      });
+      const gaps = (loc: 'nl' | 'en') => r.missing.map((g) => complianceGapText(g, loc, names(loc))).join('; ');
+      result.messages.push(M.complianceNotMet(gaps('nl'), gaps('en')));
+    }
+  } catch (error) {
+    result.messages.push(M.profileMismatch(errorText(error)));
+  }
+}
+
+type EnvelopeMode = 'pdf' | 'envelope' | 'embedded';
+
 async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, options: VerifyOptions): Promise<VerifyResult> {
-  const kind = pdfBytes ? 'pdf' : 'envelope';
+  return (await verifyEnvelopeData(json, pdfBytes ? 'pdf' : 'envelope', pdfBytes, options)).result;
+}
+
+/**
+ * Steps 2-6 for one envelope. `embedded`: an envelope inside a re-validation PDF (no pages of
+ * its own; the caller checks the pages). Returns the definition the scores were recomputed with.
+ */
+async function verifyEnvelopeData(
+  json: unknown,
+  mode: EnvelopeMode,
+  pdfBytes: Uint8Array | undefined,
+  options: VerifyOptions,
+): Promise<{ result: VerifyResult; definition?: QuickScanDefinition }> {
+  const kind = mode === 'pdf' ? 'pdf' : 'envelope';
   const parsed = parseEnvelope(json);
   if (!parsed.ok) {
     const invalid = M.envelopeInvalid(describeErrors(parsed.errors));
     // A changed envelope often no longer fits the schema; when its content visibly no longer
     // matches the stated hash, say so: it was altered, not merely unreadable.
     if (statedHashMismatch(json)) {
-      return { status: 'altered', kind, alteredParts: ['data'], checks: { ...emptyChecks(), dataIntact: false }, messages: [M.hashMismatch, invalid] };
+      return { result: { status: 'altered', kind, alteredParts: ['data'], checks: { ...emptyChecks(), dataIntact: false }, messages: [M.hashMismatch, invalid] } };
     }
-    return unreadable(kind, invalid);
+    return { result: unreadable(kind, invalid) };
   }
   const env = parsed.envelope;
   const c = env.content;
@@ -216,7 +372,7 @@ async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, o
   try {
     canonical = canonicalJson(raw);
   } catch (error) {
-    return unreadable(kind, M.envelopeInvalid(errorText(error)));
+    return { result: unreadable(kind, M.envelopeInvalid(errorText(error))) };
   }
   const hash = sha256Hex(canonical);
   const hashOk = hash === env.contentHash;
@@ -248,7 +404,7 @@ async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, o
       definition = undefined;
       if (checks.dataIntact && checks.signatureValid) {
         result.status = 'unreadable';
-        return result;
+        return { result };
       }
     } else {
       result.score = recomputed.score;
@@ -256,8 +412,13 @@ async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, o
     }
   }
 
+  // the tender requirement profile the revision was issued against, if any
+  if (c.profile !== undefined) {
+    checkProfile(result, c.profile, c.method, definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides });
+  }
+
   // 5. pages: only when the data holds (pages made from altered data prove nothing more)
-  if (pdfBytes && definition && checks.dataIntact && checks.signatureValid) {
+  if (mode === 'pdf' && pdfBytes && definition && checks.dataIntact && checks.signatureValid) {
     if (!LAYOUTS[env.report.layout]) {
       checks.pagesMatch = false;
       messages.push(M.unknownLayout(env.report.layout));
@@ -271,7 +432,7 @@ async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, o
         messages.push(M.pagesRebuildFailed(errorText(error)));
       }
     }
-  } else if (!pdfBytes && checks.dataIntact && checks.signatureValid) {
+  } else if (mode === 'envelope' && checks.dataIntact && checks.signatureValid) {
     messages.push(M.envelopeFileNoPages);
   }
 
@@ -303,7 +464,7 @@ async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, o
   } else {
     result.status = 'valid';
   }
-  return result;
+  return definition ? { result, definition } : { result };
 }
 
 function verifyScan(json: unknown, options: VerifyOptions): VerifyResult {
@@ -336,9 +497,115 @@ function verifyScan(json: unknown, options: VerifyOptions): VerifyResult {
   return result;
 }
 
+function extractProblem(extracted: Extract<ExtractResult, { ok: false }>): Message {
+  return extracted.code === 'no-attachment'
+    ? M.noAttachment
+    : extracted.code === 'attachment-unreadable'
+      ? M.attachmentUnreadable(extracted.detail)
+      : extracted.code === 'too-large'
+        ? M.tooLarge(String(MAX_FILE_BYTES / 1024 / 1024))
+        : M.pdfUnreadable(extracted.detail);
+}
+
+const REVALIDATION_ATTACHMENTS = [REVALIDATION_EARLIER_ATTACHMENT, REVALIDATION_LATER_ATTACHMENT, REVALIDATION_DESCRIPTOR_ATTACHMENT] as const;
+
+/** The statuses from most to least serious (docs/verifying.md); `altered` data before pages. */
+function combineStatus(parts: readonly VerifyResult[], pagesMatch: boolean | null): Pick<VerifyResult, 'status' | 'alteredParts'> {
+  const any = (f: (r: VerifyResult) => boolean) => parts.some(f);
+  if (any((r) => r.status === 'unreadable')) return { status: 'unreadable' };
+  if (any((r) => r.checks.dataIntact !== true)) return { status: 'altered', alteredParts: ['data'] };
+  if (any((r) => r.checks.signatureValid !== true)) return { status: 'bad-signature' };
+  if (any((r) => r.checks.methodKnown !== true)) return { status: 'unknown-method' };
+  if (pagesMatch === false) return { status: 'altered', alteredParts: ['pages'] };
+  if (any((r) => r.checks.keyTrusted === false)) return { status: 'untrusted-signature' };
+  return { status: 'valid' };
+}
+
+function both(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === false || b === false) return false;
+  if (a === null || b === null) return null;
+  return true;
+}
+
+/** A re-validation PDF: both envelopes verified, then the PDF rebuilt from them and compared. */
+async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => ExtractResult, options: VerifyOptions): Promise<VerifyResult> {
+  const kind = 'revalidation';
+  const read = (name: string): { ok: true; value: unknown } | { ok: false; message: Message } => {
+    const extracted = get(name);
+    if (!extracted.ok) return { ok: false, message: extracted.code === 'no-attachment' ? M.revalidationMissing(name) : extractProblem(extracted) };
+    const json = decodeJson(extracted.bytes);
+    return json.ok ? json : { ok: false, message: M.attachmentUnreadable(`${name}: not valid JSON`) };
+  };
+  const descriptorJson = read(REVALIDATION_DESCRIPTOR_ATTACHMENT);
+  if (!descriptorJson.ok) return unreadable(kind, descriptorJson.message);
+  const descriptor = revalidationDescriptorSchema.safeParse(descriptorJson.value);
+  if (!descriptor.success) {
+    const issues = descriptor.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return unreadable(kind, M.revalidationDescriptorInvalid(describeErrors(issues)));
+  }
+  const earlierJson = read(REVALIDATION_EARLIER_ATTACHMENT);
+  if (!earlierJson.ok) return unreadable(kind, earlierJson.message);
+  const laterJson = read(REVALIDATION_LATER_ATTACHMENT);
+  if (!laterJson.ok) return unreadable(kind, laterJson.message);
+
+  const A = await verifyEnvelopeData(earlierJson.value, 'embedded', undefined, options);
+  const B = await verifyEnvelopeData(laterJson.value, 'embedded', undefined, options);
+  const ea = A.result.envelope;
+  const eb = B.result.envelope;
+  const phase = (p: string | undefined): Message => (p && p in PHASE_NAMES ? PHASE_NAMES[p as keyof typeof PHASE_NAMES] : { nl: p ?? '?', en: p ?? '?' });
+  const linked = ea !== undefined && eb !== undefined && eb.content.history.some((h) => h.contentHash === ea.contentHash);
+
+  const messages: Message[] = [M.revalidation(A.result.referenceCode ?? '?', phase(A.result.phase), B.result.referenceCode ?? '?', phase(B.result.phase))];
+  for (const m of A.result.messages) messages.push(M.revalidationSide('earlier', A.result.referenceCode ?? '', m));
+  for (const m of B.result.messages) messages.push(M.revalidationSide('later', B.result.referenceCode ?? '', m));
+  if (ea && eb && !linked) messages.push(M.revalidationNotLinked);
+
+  // pages: only when both revisions' data holds and their methods are known
+  let pagesMatch: boolean | null = null;
+  const sound = (r: { result: VerifyResult }) => r.result.checks.dataIntact === true && r.result.checks.signatureValid === true;
+  if (ea && eb && A.definition && B.definition && sound(A) && sound(B) && A.result.status !== 'unreadable' && B.result.status !== 'unreadable') {
+    const { locale, layout } = descriptor.data;
+    if (!REVALIDATION_LAYOUTS[layout]) {
+      pagesMatch = false;
+      messages.push(M.unknownRevalidationLayout(layout));
+    } else {
+      try {
+        const rebuilt = await buildRevalidationPdf(ea, eb, { earlier: A.definition, later: B.definition }, locale, layout);
+        pagesMatch = bytesEqual(rebuilt, pdfBytes);
+        messages.push(pagesMatch ? M.revalidationPagesMatch : M.revalidationPagesDiffer);
+      } catch (error) {
+        pagesMatch = false;
+        messages.push(M.pagesRebuildFailed(errorText(error)));
+      }
+    }
+  }
+
+  const later = B.result;
+  const combined = combineStatus([A.result, B.result], pagesMatch);
+  const result: VerifyResult = {
+    ...combined,
+    kind,
+    checks: {
+      dataIntact: both(A.result.checks.dataIntact, B.result.checks.dataIntact),
+      signatureValid: both(A.result.checks.signatureValid, B.result.checks.signatureValid),
+      methodKnown: both(A.result.checks.methodKnown, B.result.checks.methodKnown),
+      pagesMatch,
+      keyTrusted: both(A.result.checks.keyTrusted, B.result.checks.keyTrusted),
+    },
+    messages,
+    revalidation: { earlier: A.result, later: B.result, linked, locale: descriptor.data.locale, layout: descriptor.data.layout },
+  };
+  // the later revision (the one that re-validates) describes the file
+  for (const key of ['referenceCode', 'contentHash', 'projectName', 'phase', 'issuedAt', 'assessor', 'method', 'score', 'trustedKeyLabel'] as const) {
+    if (later[key] !== undefined) Object.assign(result, { [key]: later[key] });
+  }
+  return result;
+}
+
 /**
- * Verifies a file: a QuickScan PDF, an envelope (`.quickscan-issued.json`) or a scan file
- * (`.quickscan.json`). The kind is recognised from the content; `name` is only a hint.
+ * Verifies a file: a QuickScan PDF (an issued revision or a re-validation), an envelope
+ * (`.quickscan-issued.json`) or a scan file (`.quickscan.json`). The kind is recognised from the
+ * content; `name` is only a hint.
  * Never throws: an unexpected failure comes back as `unreadable` with a message.
  */
 export async function verifyFile(bytes: Uint8Array, name: string, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -348,18 +615,13 @@ export async function verifyFile(bytes: Uint8Array, name: string, options: Verif
     if (bytes.length > MAX_FILE_BYTES) return unreadable('unknown', M.tooLarge(String(MAX_FILE_BYTES / 1024 / 1024)));
 
     if (looksLikePdf(bytes)) {
-      const extracted = await extractEnvelopeFromPdf(bytes);
-      if (!extracted.ok) {
-        const message =
-          extracted.code === 'no-attachment'
-            ? M.noAttachment
-            : extracted.code === 'attachment-unreadable'
-              ? M.attachmentUnreadable(extracted.detail)
-              : extracted.code === 'too-large'
-                ? M.tooLarge(String(MAX_FILE_BYTES / 1024 / 1024))
-                : M.pdfUnreadable(extracted.detail);
-        return unreadable('pdf', message);
+      const opened = await openPdfAttachments(bytes);
+      if (!opened.ok) return unreadable('pdf', extractProblem(opened));
+      if (!opened.has(ENVELOPE_ATTACHMENT_NAME) && REVALIDATION_ATTACHMENTS.some((n) => opened.has(n))) {
+        return await verifyRevalidation(bytes, opened.get, options);
       }
+      const extracted = opened.get(ENVELOPE_ATTACHMENT_NAME);
+      if (!extracted.ok) return unreadable('pdf', extractProblem(extracted));
       const json = decodeJson(extracted.bytes);
       if (!json.ok) return unreadable('pdf', M.attachmentUnreadable('not valid JSON'));
       return await verifyEnvelope(json.value, bytes, options);

@@ -7,10 +7,17 @@
  * - `referenceCode` = `QS-XXXX-XXXX-XXXX` derived from the content hash (scoring/reference-code.ts);
  * - `signature` = Ed25519 over the UTF-8 bytes of that canonical JSON (scoring/signature.ts).
  *
+ * The signed content may carry the tender requirement profile the revision was issued against
+ * (`profile`, optional: a whole signed `ProfileEnvelope` of scoring/profile.ts), so that the PDF
+ * can show compliance and a verifier can recompute it. Content without it hashes as before.
+ *
  * Pure module: no Node built-ins, no PDF code.
  */
+// first: scoring/profile.ts imports methodRefSchema from this module (see scoring/method-ref.ts)
+import { methodRefSchema } from './method-ref';
 import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../forms/hash';
+import { profileEnvelopeSchema, type ProfileEnvelope } from './profile';
 import { answerSchema, costOverrideSchema, projectInputsSchema, type ScanFile } from './scan-file';
 import { REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
 import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN } from './signature';
@@ -95,13 +102,7 @@ export const issuedScanSchema = z
     });
   });
 
-export const methodRefSchema = z
-  .object({
-    id: z.string().min(1).max(100),
-    version: z.string().min(1).max(100),
-    sha256: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256 of the canonical JSON of the definition' }),
-  })
-  .strict();
+export { methodRefSchema };
 
 /** The signed content of an issued revision. No defaults, no transforms: parsing never changes it. */
 export const issuedContentSchema = z
@@ -119,6 +120,13 @@ export const issuedContentSchema = z
     exclusions: longText(),
     history: z.array(historyEntrySchema).max(ISSUED_LIMITS.history),
     followUp: z.array(followUpSchema).max(ISSUED_LIMITS.followUp),
+    /**
+     * Optional: the tender requirement profile the bidder issued this revision against, the whole
+     * signed envelope as the contracting authority published it. Absent in revisions issued
+     * without one (their content and hash are exactly as before this field existed).
+     * Lazy: scoring/profile.ts imports this module, so its schema may not exist yet at load time.
+     */
+    profile: z.lazy(() => profileEnvelopeSchema).optional(),
   })
   .strict();
 
@@ -236,11 +244,42 @@ export interface IssueInput {
   /** Earlier issued revisions of this scan, oldest first (see {@link historyEntryOf}). */
   history: HistoryEntry[];
   followUp: FollowUp[];
+  /**
+   * The tender requirement profile to embed (optional): the signed envelope as loaded, e.g. from
+   * `parseProfileEnvelope`. It must apply to the scan's method (same id, version and SHA-256).
+   */
+  profile?: ProfileEnvelope | undefined;
 }
 
-/** The signed content for a scan file (the scan's timestamps and `exportedAt` are left out). */
+/** Thrown by {@link issuedContentFromScan} when the profile to embed is for another method release. */
+export class ProfileMethodMismatchError extends Error {
+  override readonly name = 'ProfileMethodMismatchError';
+  constructor(
+    readonly profileMethod: { id: string; version: string; sha256: string },
+    readonly scanMethod: { id: string; version: string; sha256: string },
+  ) {
+    super(
+      `the requirement profile applies to ${profileMethod.id} ${profileMethod.version} (${profileMethod.sha256.slice(0, 12)}…), the scan is made with ${scanMethod.id} ${scanMethod.version} (${scanMethod.sha256.slice(0, 12)}…)`,
+    );
+  }
+}
+
+/**
+ * The signed content for a scan file (the scan's timestamps and `exportedAt` are left out).
+ * With `input.profile` the requirement profile is embedded as `profile` (a deep copy); it must
+ * apply to the scan's method, else {@link ProfileMethodMismatchError}. Its hash and signature are
+ * not checked here (check them when loading it: `verifyProfileEnvelope`); the report and the
+ * verifier show them.
+ */
 export function issuedContentFromScan(file: ScanFile, input: IssueInput): IssuedContent {
   const { id, name, answers, costOverrides, locked } = file.scan;
+  const profile = input.profile;
+  if (profile !== undefined) {
+    const m = profile.content.method;
+    if (m.id !== file.method.id || m.version !== file.method.version || m.sha256 !== file.method.sha256) {
+      throw new ProfileMethodMismatchError(m, file.method);
+    }
+  }
   return {
     format: 'quickscan-issued',
     formatVersion: 1,
@@ -261,6 +300,7 @@ export function issuedContentFromScan(file: ScanFile, input: IssueInput): Issued
     exclusions: input.exclusions,
     history: input.history.map((h) => ({ ...h })),
     followUp: input.followUp.map((f) => ({ ...f })),
+    ...(profile !== undefined ? { profile: structuredClone(profile) } : {}),
   };
 }
 

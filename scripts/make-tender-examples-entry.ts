@@ -1,8 +1,10 @@
 /**
  * Makes the tender examples in docs/examples/tender/ (see its README.md): a requirement profile
  * signed with the example authority's TEST key, twelve bids issued as PDFs with the report code
- * (each bid's file name says what it shows), a trusted-keys file for the bidders' TEST key, and a
- * delivery revision of bid 01 for `quickscan diff`. Run by scripts/make-tender-examples.mjs.
+ * (each bid's file name says what it shows), a trusted-keys file for the bidders' TEST key, a
+ * delivery revision of bid 01 for `quickscan diff` with its re-validation report (Dutch and
+ * English), and two bids issued again with the requirement profile embedded (their PDFs show the
+ * compliance section). Run by scripts/make-tender-examples.mjs.
  *
  * Every key used here is a TEST key whose secret is committed (report/fixtures/test-key.json,
  * report/fixtures/other-test-key.json, docs/examples/tender/authority-test-key.json): these files
@@ -18,6 +20,7 @@ import { sha256Hex } from '../forms/hash';
 import { definitionHash, getDefinition } from '../forms/registry';
 import type { QuickScanDefinition } from '../forms/schema';
 import { buildReportPdf, CURRENT_LAYOUT } from '../report/pdf';
+import { buildRevalidationPdf } from '../report/revalidation';
 import { editPageContent, pageContentText, replaceAttachedEnvelope } from '../report/fixtures/tamper';
 import { checkCompliance } from '../scoring/compliance';
 import {
@@ -269,6 +272,12 @@ const BIDS: Bid[] = [
   },
 ];
 
+/** Bids issued again with the requirement profile embedded (a new revision each): file, bid, language. */
+const WITH_PROFILE: [string, string, ReportLocale][] = [
+  ['bid-01-compliant-gold.with-profile.nl', 'bid-01-compliant-gold', 'nl'],
+  ['bid-04-not-compliant-musthave.with-profile.en', 'bid-04-not-compliant-musthave', 'en'],
+];
+
 /** Bid 01 again at delivery: some promises kept, some not. */
 const DELIVERY_CODE = '3-3- 3232 2332 3332 4232 3223 1332 2222 3232';
 
@@ -296,6 +305,7 @@ export async function makeTenderExamples(root: string): Promise<MadeExample[]> {
 
   const outDir = join(root, 'docs/examples/tender');
   mkdirSync(join(outDir, 'delivery'), { recursive: true });
+  mkdirSync(join(outDir, 'with-profile'), { recursive: true });
   const made: MadeExample[] = [];
   const write = (name: string, data: string | Uint8Array) => {
     writeFileSync(join(outDir, name), data);
@@ -416,6 +426,20 @@ export async function makeTenderExamples(root: string): Promise<MadeExample[]> {
   const deliveryEnvelope = sign(delivery, bidderKey, 'nl');
   write('delivery/bid-01-delivery.quickscan-issued.json', envelopeJsonText(deliveryEnvelope));
   write('delivery/bid-01-delivery.pdf', await buildReportPdf(deliveryEnvelope, definition));
+
+  // the re-validation report of bid 01: the tender revision against the delivery revision
+  for (const locale of ['nl', 'en'] as const) {
+    write(`delivery/bid-01-revalidation.${locale}.pdf`, await buildRevalidationPdf(bid01!, deliveryEnvelope, { earlier: definition, later: definition }, locale));
+  }
+
+  // bids issued with the requirement profile embedded: their PDFs get the compliance section
+  for (const [file, bidFile, locale] of WITH_PROFILE) {
+    const bid = BIDS.find((b) => b.file === bidFile)!;
+    const content = contentFor(bid, bid.code, bidderKey, { revisionId: stableUuid(`revision/${bid.file}/with-profile`), profile: profileEnvelope });
+    const compliance = checkCompliance(definition, { project: content.project, answers: content.scan.answers }, profile);
+    if (compliance.compliant !== bid.expect.compliant) throw new Error(`${file}: compliant ${compliance.compliant}, expected ${bid.expect.compliant}`);
+    write(`with-profile/${file}.pdf`, await buildReportPdf(sign(content, bidderKey, locale), definition));
+  }
 
   made.push({ file: `(authority test key fingerprint ${keyFingerprint(authorityKey.publicKey)})`, bytes: 0 });
   return made;

@@ -10,5 +10,6 @@ import { score } from './score';
 import { verify } from './verify';
 import { diffCommand } from './diff';
 import { profileCommand } from './profile';
+import { revalidationCommand } from './revalidation';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand];

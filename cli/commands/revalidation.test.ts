@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../io';
+import { run } from '../run';
+
+const tender = join(import.meta.dirname, '../../docs/examples/tender');
+const bid = join(tender, 'bid-01-compliant-gold.pdf');
+const delivery = join(tender, 'delivery/bid-01-delivery.pdf');
+const work = mkdtempSync(join(tmpdir(), 'quickscan-revalidation-cli-'));
+
+async function cli(argv: string[], lang = 'en_GB.UTF-8') {
+  const io = memoryIo({ env: { LANG: lang }, cwd: work });
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('quickscan revalidation', () => {
+  it('writes exactly the committed example (English) and says what is in it', async () => {
+    const r = await cli(['revalidation', bid, delivery, '--lang', 'en', '--out', 'r.en.pdf']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const written = readFileSync(join(work, 'r.en.pdf'));
+    expect(written.equals(readFileSync(join(tender, 'delivery/bid-01-revalidation.en.pdf')))).toBe(true);
+    expect(r.out).toBe(
+      [
+        `Wrote r.en.pdf (${written.length} bytes)`,
+        '  earlier: QS-BBCB-3VC2-096D · tender · 2026-12-01',
+        '  later: QS-9Q2Z-FJYX-1WPY · delivery · 2028-09-12',
+        '  total 66.6 → 64.7, label Gold → Silver',
+        '  promised versus delivered: 30 met, 1 exceeded, 3 not met, 2 not assessed; 3 downgraded',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('Dutch by default from LANG, a default file name, and --json', async () => {
+    const r = await cli(['revalidation', bid, join(tender, 'delivery/bid-01-delivery.quickscan-issued.json'), '--json'], 'nl_NL.UTF-8');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.file).toBe('revalidation-QS-BBCB-3VC2-096D-QS-9Q2Z-FJYX-1WPY.nl.pdf');
+    expect(json).toMatchObject({ lang: 'nl', linked: true, label: { before: 'gold', after: 'silver', change: 'down' }, downgrades: ['C1', 'F2', 'G1'] });
+    expect(json.earlier).toMatchObject({ status: 'valid', referenceCode: 'QS-BBCB-3VC2-096D', phase: 'tender' });
+    const written = readFileSync(join(work, json.file));
+    expect(written.equals(readFileSync(join(tender, 'delivery/bid-01-revalidation.nl.pdf')))).toBe(true);
+  });
+
+  it('the written PDF verifies as a re-validation', async () => {
+    await cli(['revalidation', bid, delivery, '--lang', 'en', '--out', 'v.pdf']);
+    const r = await cli(['verify', 'v.pdf', '--trusted-keys', join(tender, 'trusted-bidder-keys.json'), '--json']);
+    expect(r.code).toBe(0);
+    const file = JSON.parse(r.out).files[0];
+    expect(file).toMatchObject({ status: 'valid', kind: 'revalidation', referenceCode: 'QS-9Q2Z-FJYX-1WPY' });
+    expect(file.revalidation.earlier.referenceCode).toBe('QS-BBCB-3VC2-096D');
+  });
+
+  it('refuses altered data, an unknown method, a scan file and a re-validation PDF, and writes nothing', async () => {
+    const scan = join(import.meta.dirname, '../../docs/examples/new-build-school-goes.quickscan.json');
+    const cases: [string, RegExp][] = [
+      [join(tender, 'bid-08-altered-data.pdf'), /bid-08-altered-data\.pdf: ALTERED: The data was altered/],
+      [join(tender, 'bid-11-unknown-method.pdf'), /bid-11-unknown-method\.pdf: UNKNOWN METHOD.*does not know method zeeland-quickscan version 1\.1\.0/],
+      [scan, /not an issued revision/],
+      [join(tender, 'delivery/bid-01-revalidation.en.pdf'), /this is a re-validation PDF/],
+      [join(work, 'missing.pdf'), /missing\.pdf: no such file/],
+    ];
+    for (const [file, message] of cases) {
+      const r = await cli(['revalidation', file, delivery, '--out', 'never.pdf']);
+      expect(r.code, file).toBe(2);
+      expect(r.out, file).toBe('');
+      expect(r.err, file).toMatch(message);
+      expect(r.err.trim().split('\n'), file).toHaveLength(1);
+      expect(existsSync(join(work, 'never.pdf')), file).toBe(false);
+    }
+  });
+
+  it('uses a revision whose pages were altered (its data is intact), with a warning; warns when not linked or not trusted', async () => {
+    const r = await cli(['revalidation', join(tender, 'bid-07-altered-pages.pdf'), delivery, '--out', 'w.pdf', '--trusted-keys', join(tender, 'trusted-bidder-keys.json')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('bid-07-altered-pages.pdf: the printed pages were altered');
+    expect(r.err).toContain('the later revision does not list the earlier one in its history');
+    const u = await cli(['revalidation', join(tender, 'bid-09-unknown-signer.pdf'), delivery, '--out', 'u.pdf', '--trusted-keys', join(tender, 'trusted-bidder-keys.json')]);
+    expect(u.code).toBe(0);
+    expect(u.err).toContain('not on the trusted list (fingerprint YXNE-RPSQ-FFQE-PVR6)');
+  });
+
+  it('a file it cannot write: exit 2 with one line', async () => {
+    writeFileSync(join(work, 'a-file'), 'x');
+    const r = await cli(['revalidation', bid, delivery, '--out', 'a-file/r.pdf']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^quickscan: a-file\/r\.pdf: cannot write the PDF: /);
+  });
+
+  it('has help in both languages and is listed', async () => {
+    const en = await cli(['revalidation', '--help']);
+    expect(en.out).toContain('Usage: quickscan revalidation <earlier> <later>');
+    const nl = await cli(['revalidation', '--help', '--lang', 'nl']);
+    expect(nl.out).toContain('hervalidatie-pdf');
+    expect((await cli(['--help'])).out).toContain('revalidation');
+    expect((await cli(['revalidation', bid])).code).toBe(2);
+  });
+});
