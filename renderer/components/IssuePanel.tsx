@@ -9,6 +9,7 @@ import { getDefinition } from '../../forms/registry';
 import { compareRevisions, type Downgrade } from '../../scoring/compare';
 import { engineAnswers, methodOf } from '../scan/engine';
 import { NoteField } from './NoteField';
+import { readScanProfile } from '../scan/profile';
 import { useLocale, useT, useUi } from '../state/store';
 import { RevisionActions } from './RevisionsList';
 import type { RevisionRecord } from '../db/records';
@@ -20,6 +21,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   const announce = useUi((s) => s.announce);
   const profile = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
   const baseline = useLiveQuery(async () => (await listRevisions(project.id)).at(-1) ?? false, [project.id], null);
+  const tenderProfile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
   const ids = { phase: useId(), assumptions: useId(), exclusions: useId(), locale: useId() };
   const [phase, setPhase] = useState<IssuePhase>((ISSUE_PHASES as readonly string[]).includes(project.phase) ? (project.phase as IssuePhase) : 'SO');
   const [assessmentType, setAssessmentType] = useState<'self' | 'independent' | null>(null);
@@ -57,6 +59,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
         exclusions,
         followUp: planned,
         locale: reportLocale,
+        profile: tenderProfile || undefined,
       });
       setIssued(record);
       announce(t('issue.done', { code: record.referenceCode }));
@@ -107,6 +110,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             {profile.role && ` (${profile.role})`} · <a href={routeHref({ name: 'settings' })}>{t('issue.changeProfile')}</a>
           </p>
           {unanswered > 0 && <p className="notice warn">{t('issue.unanswered', { count: unanswered })}</p>}
+          {tenderProfile && <p className="notice">{t('issue.withProfile', { tender: tenderProfile.content.tender.name })}</p>}
           {baseline && downgrades.length > 0 && (
             <div className="notice warn downgrade-reasons">
               <p>{t('issue.downgrades', { code: baseline.referenceCode })}</p>

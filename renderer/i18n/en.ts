@@ -552,4 +552,6 @@ export const en: Record<MessageKey, string> = {
   'tender.stored.use': 'Use to evaluate',
   'tender.stored.unusable': 'This requirement profile can no longer be used (it was changed or its method is unknown).',
   'nav.tender': 'Tender',
+  'revalidate.pdf': 'Re-validation report (PDF, {lang})',
+  'issue.withProfile': 'The requirement profile of “{tender}” is signed along; the report shows whether the scan complies.',
 };

@@ -551,6 +551,8 @@ export const nl = {
   'tender.stored.use': 'Gebruiken om te beoordelen',
   'tender.stored.unusable': 'Dit eisenprofiel kan niet meer worden gebruikt (het is gewijzigd of de methode is onbekend).',
   'nav.tender': 'Aanbesteding',
+  'revalidate.pdf': 'Herbeoordelingsrapport (PDF, {lang})',
+  'issue.withProfile': 'Het eisenprofiel van “{tender}” wordt meegetekend; het rapport toont of de scan eraan voldoet.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -4,11 +4,14 @@ import { db } from '../db/db';
 import { newId } from '../db/projects';
 import type { ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
 import { buildScanFile } from '../scan/export';
+import type { ProfileEnvelope } from '../../scoring/profile';
 import type { AssessorProfile } from './assessor';
 import { getOrCreateSigningKey, signCanonical } from './signing';
 
 export interface IssueRequest {
   phase: IssuePhase;
+  /** The tender requirement profile loaded into the scan: embedded and signed with it, so the PDF shows compliance. */
+  profile?: ProfileEnvelope | undefined;
   assessmentType: 'self' | 'independent';
   assumptions: string;
   exclusions: string;
@@ -47,6 +50,7 @@ export async function issueRevision(project: ProjectRecord & { gfaM2: number }, 
     exclusions: request.exclusions.trim(),
     history: earlier.map((r) => historyEntryOf(envelopeOf(r))),
     followUp: request.followUp,
+    profile: request.profile,
   });
   const signature = await signCanonical(key, canonicalContent(content));
   const envelope = buildEnvelope(content, signature, { locale: request.locale, layout: 1 });
@@ -73,4 +77,15 @@ export async function revisionPdf(record: RevisionRecord, locale: 'nl' | 'en'): 
   if (!definition) throw new Error(`unknown method ${envelope.content.method.id} ${envelope.content.method.version}`);
   const { buildReportPdf } = await import('../../report/pdf');
   return buildReportPdf({ ...envelope, report: { ...envelope.report, locale } }, definition.definition);
+}
+
+/** The re-validation report of two issued revisions (earlier: the promise, later: re-validated). */
+export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRecord, locale: 'nl' | 'en'): Promise<Uint8Array> {
+  const a = envelopeOf(earlier);
+  const b = envelopeOf(later);
+  const defA = getDefinition(a.content.method.id, a.content.method.version);
+  const defB = getDefinition(b.content.method.id, b.content.method.version);
+  if (!defA || !defB) throw new Error('unknown method version');
+  const { buildRevalidationPdf } = await import('../../report/revalidation');
+  return buildRevalidationPdf(a, b, { earlier: defA.definition, later: defB.definition }, locale);
 }

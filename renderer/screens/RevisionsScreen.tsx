@@ -9,8 +9,11 @@ import { formatScore } from '../components/ResultPanel';
 import { getProject } from '../db/projects';
 import { isPhase, type RevisionRecord } from '../db/records';
 import { formatDate, formatEuro, type Locale } from '../i18n';
-import { envelopeOf, listRevisions } from '../issue/issue';
-import { useLocale, useT } from '../state/store';
+import { envelopeOf, listRevisions, revalidationPdf } from '../issue/issue';
+import { platform } from '../platform';
+import { safeFileName } from '../scan/export';
+import { useState } from 'react';
+import { useLocale, useT, useUi } from '../state/store';
 import { NotFoundScreen } from './NotFoundScreen';
 
 interface Loaded {
@@ -190,6 +193,7 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
         })}
         {comparison.label.change !== 'same' && <span className={`tag ${comparison.label.change === 'down' ? 'warn' : 'evidenced'}`}>{t(`revalidate.label.${comparison.label.change}`)}</span>}
       </p>
+      <RevalidationPdfButtons earlier={earlier.record} later={later.record} />
       <p className="muted">
         {t('revalidate.revalidatedBy', { name: later.envelope.content.assessor.name, type: t(`assessment.${later.envelope.content.assessor.assessmentType}`) })}
       </p>
@@ -305,6 +309,34 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
           </table>
         </div>
       )}
+    </div>
+  );
+}
+
+function RevalidationPdfButtons({ earlier, later }: { earlier: RevisionRecord; later: RevisionRecord }) {
+  const t = useT();
+  const announce = useUi((s) => s.announce);
+  const [busy, setBusy] = useState(false);
+  async function save(locale: 'nl' | 'en') {
+    setBusy(true);
+    try {
+      const data = await revalidationPdf(earlier, later, locale);
+      const result = await platform.saveFile({ suggestedName: `${safeFileName(`herbeoordeling ${earlier.referenceCode} ${later.referenceCode}`)}-${locale}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data });
+      if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
+    } catch (error) {
+      announce(t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="button-row tight">
+      <button type="button" className="button primary" disabled={busy} onClick={() => void save('nl')}>
+        {t('revalidate.pdf', { lang: 'NL' })}
+      </button>
+      <button type="button" className="button" disabled={busy} onClick={() => void save('en')}>
+        {t('revalidate.pdf', { lang: 'EN' })}
+      </button>
     </div>
   );
 }

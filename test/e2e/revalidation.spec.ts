@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, expectAccessible, test } from './fixtures';
 import { ProjectPages, ScanPage } from './pages/scan-pages';
 
@@ -50,4 +51,18 @@ test('a project re-validated at delivery shows what changed, why, and what was p
   await expect(promiseRow.first()).toContainText('niet gehaald');
   await expect(app.getByText(`${promised} → ${delivered}`, { exact: false })).toBeVisible();
   await expectAccessible(app);
+
+  // The re-validation report names both revisions and the reason, and verifies offline.
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Herbeoordelingsrapport (PDF, NL)' }).click();
+  const pdfPath = await (await download).path();
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain(promised);
+  expect(text).toContain(delivered);
+  expect(text.replace(/\s+/g, ' ')).toContain('Gevelpanelen verlijmd');
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verifiëren' }).click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Bestanden kiezen' }).click();
+  await (await chooser).setFiles(pdfPath);
+  await expect(app.locator('tbody tr .status-badge')).toHaveText('Geldig');
 });
