@@ -21,6 +21,7 @@ import { profileEnvelopeSchema, type ProfileEnvelope } from './profile';
 import { answerSchema, costOverrideSchema, projectInputsSchema, type ScanFile } from './scan-file';
 import { REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
 import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN } from './signature';
+import { parseJsonWith, type FieldError } from './parse-json';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -191,46 +192,17 @@ export function envelopeJsonText(envelope: IssuedEnvelope): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(envelope)), null, 2)}\n`;
 }
 
-export interface IssuedError {
-  /** Dotted path, e.g. `content.assessor.publicKey`; '' for the whole file. */
-  path: string;
-  message: string;
-}
+export type IssuedError = FieldError;
 
 export type ParseEnvelopeResult = { ok: true; envelope: IssuedEnvelope } | { ok: false; errors: IssuedError[] };
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out;
-}
 
 /**
  * Checks the shape of an envelope given as parsed JSON or as JSON text. Never throws.
  * It does not check the hash, the reference code or the signature: `report/verify.ts` does.
  */
 export function parseEnvelope(json: unknown): ParseEnvelopeResult {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-    }
-  }
-  const result = issuedEnvelopeSchema.safeParse(value);
-  if (result.success) return { ok: true, envelope: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.slice(0, 50).flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` }))
-        : [{ path: formatPath(issue.path), message: issue.message }],
-    ),
-  };
+  const result = parseJsonWith(issuedEnvelopeSchema, json);
+  return result.ok ? { ok: true, envelope: result.value } : result;
 }
 
 /** What an issued revision adds to a scan file. */

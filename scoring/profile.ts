@@ -18,6 +18,7 @@ import { methodRefSchema } from './issued';
 import { referenceCodeFromHash } from './reference-code';
 import { keyFingerprint, PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN, verifySignature } from './signature';
 import type { ScoringDefinition } from './types';
+import { parseJsonWith, type FieldError } from './parse-json';
 
 export const PROFILE_FORMAT = 'quickscan-requirement-profile';
 export const PROFILE_ENVELOPE_FORMAT = 'quickscan-requirement-profile-envelope';
@@ -156,46 +157,17 @@ export function profileEnvelopeJsonText(envelope: ProfileEnvelope): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(envelope)), null, 2)}\n`;
 }
 
-export interface ProfileError {
-  /** Dotted path, e.g. `content.mustHaves[0].minLevel`; '' for the whole file. */
-  path: string;
-  message: string;
-}
+export type ProfileError = FieldError;
 
 export type ParseProfileResult = { ok: true; envelope: ProfileEnvelope } | { ok: false; errors: ProfileError[] };
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out;
-}
 
 /**
  * Checks the shape of a profile envelope given as parsed JSON or as JSON text. Never throws.
  * It does not check the hash or the signature: {@link verifyProfileEnvelope} does.
  */
 export function parseProfileEnvelope(json: unknown): ParseProfileResult {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-    }
-  }
-  const result = profileEnvelopeSchema.safeParse(value);
-  if (result.success) return { ok: true, envelope: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.slice(0, 50).flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` }))
-        : [{ path: formatPath(issue.path), message: issue.message }],
-    ),
-  };
+  const result = parseJsonWith(profileEnvelopeSchema, json);
+  return result.ok ? { ok: true, envelope: result.value } : result;
 }
 
 export interface ProfileVerification {

@@ -65,7 +65,7 @@ describe('parseScanFile', () => {
     expect(broken((f) => (f.format = 'quickscan-definition')).map((e) => e.path)).toEqual(['format']);
     expect(broken((f) => (f.scan.answers.A1 = { level: 'l1', notApplicable: true })).map((e) => e.path)).toEqual(['scan.answers.A1']);
     expect(broken((f) => (f.scan.answers.A1 = { notApplicable: false })).map((e) => e.path)).toEqual(['scan.answers.A1']);
-    expect(broken((f) => (f.scan.extra = 1)).map((e) => e.path)).toEqual(['scan']);
+    expect(broken((f) => (f.scan.extra = 1)).map((e) => e.path)).toEqual(['scan.extra']);
     expect(broken((f) => (f.scan.costOverrides[0].cost.low = 99)).map((e) => e.path)).toEqual(['scan.costOverrides[0].cost.high']);
     expect(broken((f) => f.scan.costOverrides.push(f.scan.costOverrides[0])).map((e) => e.path)).toEqual(['scan.costOverrides[2]']);
     expect(broken((f) => (f.scan.locked = ['C1', 'C1'])).map((e) => e.path)).toEqual(['scan.locked[1]']);

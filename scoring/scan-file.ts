@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { costIndicationSchema } from '../forms/schema';
+import { parseJsonWith, type FieldError } from './parse-json';
 
 /** A private metadata registry (titles/descriptions in the JSON Schema), as in forms/schema.ts. */
 export const scanFileMetadata = z.registry<{ title?: string; description?: string }>();
@@ -134,39 +135,14 @@ export type CircularBudget = z.infer<typeof circularBudgetSchema>;
 export type CostOverride = z.infer<typeof costOverrideSchema>;
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 
-export interface ScanFileError {
-  /** Dotted path into the file, e.g. `scan.answers.A1.level` or `scan.costOverrides[0].cost.high`; '' for the whole file. */
-  path: string;
-  message: string;
-}
+export type ScanFileError = FieldError;
 
 export type ParseScanFileResult = { ok: true; file: ScanFile } | { ok: false; errors: ScanFileError[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out;
-}
-
 /** Validates a scan file given as parsed JSON or as JSON text. Never throws. */
 export function parseScanFile(json: unknown): ParseScanFileResult {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-    }
-  }
-  const result = scanFileSchema.safeParse(value);
-  if (result.success) return { ok: true, file: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-  };
+  const result = parseJsonWith(scanFileSchema, json);
+  return result.ok ? { ok: true, file: result.value } : result;
 }
 
 /** The JSON Schema of the scan file, as committed in `docs/scan-file.schema.json`. */
