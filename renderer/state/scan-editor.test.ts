@@ -67,3 +67,27 @@ describe('scan editor', () => {
     expect(s().scan?.answers.A2).toEqual({ note: 'leeg kavel' });
   });
 });
+
+describe('scan editor when the disk is full', () => {
+  beforeEach(() => useScanEditor.getState().unload());
+
+  it('keeps the last stored answer on screen and says the change was not saved', async () => {
+    const scan = await freshScan();
+    const s = useScanEditor.getState;
+    await s().change(answerChanges.setLevel('A1', 'l2'));
+    const put = db.scans.put.bind(db.scans);
+    db.scans.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.scans.put;
+    try {
+      await s().change(answerChanges.setLevel('A1', 'l4'));
+      expect(s().saveError).toMatch(/quota/i);
+      expect(s().scan?.answers.A1).toEqual({ level: 'l2' });
+      expect((await getScan(scan.id))?.answers.A1).toEqual({ level: 'l2' });
+    } finally {
+      db.scans.put = put;
+    }
+    // Once there is room again, the next change is stored and the message goes away.
+    await s().change(answerChanges.setLevel('A1', 'l3'));
+    expect(s().saveError).toBeNull();
+    expect((await getScan(scan.id))?.answers.A1).toEqual({ level: 'l3' });
+  });
+});
