@@ -155,14 +155,22 @@ describe('project files: round trips', () => {
 });
 
 describe('issued revisions as input', () => {
-  it('an envelope file becomes a new project and scan; nothing of the signature is stored', async () => {
+  it('an envelope file becomes a new project and scan, with the signed revision kept as its baseline', async () => {
     const envelope = issue(exampleScan());
     const summary = summaryOf(await importFile({ name: 'r.quickscan-issued.json', data: enc(envelopeJsonText(envelope)) }));
-    expect(summary).toMatchObject({ kind: 'envelope', added: { projects: 1, scans: 1, revisions: 0 }, issuedReference: envelope.referenceCode });
-    expect(await db.revisions.count()).toBe(0);
+    expect(summary).toMatchObject({ kind: 'envelope', added: { projects: 1, scans: 1, revisions: 1 }, issuedReference: envelope.referenceCode });
+    const [revision] = await db.revisions.toArray();
     const scan = (await db.scans.toArray())[0]!;
+    expect(revision).toMatchObject({ id: envelope.content.revisionId, referenceCode: envelope.referenceCode, projectId: scan.projectId, scanId: scan.id });
     expect(scan.answers.A1).toMatchObject({ level: 'l2' });
-    expect(JSON.stringify(await dumpDb())).not.toContain(envelope.signature);
+  });
+
+  it('an altered envelope imports its data but never as a baseline revision', async () => {
+    const envelope = issue(exampleScan());
+    const altered = { ...envelope, content: { ...envelope.content, assumptions: 'changed after signing' } };
+    const summary = summaryOf(await importFile({ name: 'r.quickscan-issued.json', data: enc(envelopeJsonText(altered)) }));
+    expect(summary).toMatchObject({ added: { projects: 1, scans: 1, revisions: 0 } });
+    expect(await db.revisions.count()).toBe(0);
   });
 
   it('an issued PDF: its attached scan data is imported as a new scan', async () => {

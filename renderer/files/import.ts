@@ -213,7 +213,7 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
   return { kind, projects: [project], scans: [scan], evidence: evidence.records, revisions: [], settings: [], trustedKeys: [], evidenceNotIncluded: evidence.notIncluded, ...(issuedReference ? { issuedReference } : {}) };
 }
 
-/** The scan data of an issued revision as a new project and scan; nothing of the signature is kept. */
+/** The scan data of an issued revision as a new project and scan, with the revision itself as baseline when intact. */
 async function fromEnvelope(value: unknown, kind: 'envelope' | 'pdf', fileName: string): Promise<Prepared> {
   checkVersion(value);
   const parsed = parseEnvelope(value);
@@ -221,7 +221,27 @@ async function fromEnvelope(value: unknown, kind: 'envelope' | 'pdf', fileName: 
     const first = parsed.errors[0];
     return fail('files.error.invalid', { detail: shortDetail(first ? `${first.path || 'file'}: ${first.message}` : 'file') });
   }
-  return fromScanFile(scanFileFromContent(parsed.envelope.content), null, kind, fileName, parsed.envelope.referenceCode);
+  const envelope = parsed.envelope;
+  const prepared = await fromScanFile(scanFileFromContent(envelope.content), null, kind, fileName, envelope.referenceCode);
+  // An intact, correctly signed revision is also kept as the new project's first issued revision:
+  // the baseline (e.g. a bidder's promise) that later re-validations are compared with.
+  const [project, scan] = [prepared.projects[0], prepared.scans[0]];
+  if (!project || !scan) return prepared;
+  try {
+    const baseline = checkRevision({
+      id: envelope.content.revisionId,
+      projectId: project.id,
+      scanId: scan.id,
+      referenceCode: envelope.referenceCode,
+      contentHash: envelope.contentHash,
+      phase: envelope.content.phase,
+      issuedAt: envelope.content.issuedAt,
+      envelope,
+    });
+    return { ...prepared, revisions: [baseline] };
+  } catch {
+    return prepared; // altered or badly signed: the data is imported, but never as a baseline
+  }
 }
 
 function checkedRevisions(revisions: Parameters<typeof checkRevision>[0][], projectIds: ReadonlySet<string>): RevisionRecord[] {

@@ -76,7 +76,7 @@ describe('scan editor when the disk is full', () => {
     const s = useScanEditor.getState;
     await s().change(answerChanges.setLevel('A1', 'l2'));
     const put = db.scans.put.bind(db.scans);
-    db.scans.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.scans.put;
+    db.scans.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.scans.put;
     try {
       await s().change(answerChanges.setLevel('A1', 'l4'));
       expect(s().saveError).toMatch(/quota/i);
