@@ -7,7 +7,8 @@ function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
-const PORT = 4173;
+// QS_E2E_PORT lets several checkouts run their e2e tests at once on one machine.
+const PORT = Number(process.env.QS_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
