@@ -173,6 +173,10 @@ export const questionSchema = named(
         'May the assessor mark the question "not applicable" for a project.',
       ),
       levels: z.array(answerLevelSchema).min(2, { error: 'a question needs at least two levels' }),
+      changesBrief: described(
+        z.boolean(),
+        'A better answer changes the brief or programme (less floor area, sharing space, keeping instead of building): the budget advice keeps the answer as it is unless the user opts in. Optional, since 1.1.0; absent = false.',
+      ).optional(),
     })
     .strict(),
   'Question',

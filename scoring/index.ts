@@ -54,3 +54,19 @@ export {
 } from './optimize';
 export { compareRational, rationalToNumber, displayTruncated, displayRoundedUp } from './rational';
 export { circularBudgetCents } from './money';
+export {
+  briefQuestions,
+  adviceLocks,
+  groupPlanChanges,
+  applyChanges,
+  budgetVerdict,
+  chanceWithinBudget,
+  CHANCE_DRAWS,
+  BRIEF_QUESTIONS_OF_UNMARKED_RELEASES,
+  type AdviceChange,
+  type AdviceThemeGroup,
+  type BudgetVerdict,
+  type BudgetVerdictCode,
+  type BudgetChance,
+  type BriefMarkedDefinition,
+} from './advice';
