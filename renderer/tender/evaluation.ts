@@ -21,6 +21,7 @@ import { compareRational } from '../../scoring/rational';
 import { parseScanFile } from '../../scoring/scan-file';
 import type { ScanInput } from '../../scoring/score';
 import type { Rational } from '../../scoring/types';
+import { csvDecimal, csvText } from '../../scoring/csv';
 import { translate, type Locale, type MessageKey } from '../i18n';
 
 export interface MethodRef {
@@ -277,26 +278,10 @@ export function sortBids(bids: readonly AssessedBid[], sort: SortState, locale: 
 /* CSV                                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
-/** `;` for Dutch (Excel with a decimal comma), `,` for English. */
-export const csvSeparator = (locale: Locale) => (locale === 'nl' ? ';' : ',');
+export { csvCell, csvSeparator } from '../../scoring/csv';
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds the separator, a quote, a line break or leading
- * or trailing space, quotes doubled. Text that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return: file and bidder names come from the bids) gets a
- * leading apostrophe.
- */
-export function csvCell(value: string, separator: string): string {
-  let text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  if (text.includes(separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-/** A number with one decimal, as the locale writes it, without thousands separators. */
-function decimal(value: number, digits: number, locale: Locale): string {
-  const text = value.toFixed(digits);
-  return locale === 'nl' ? text.replace('.', ',') : text;
-}
+/** A number with `digits` decimals, as the locale writes it, without thousands separators. */
+const decimal = csvDecimal;
 
 function centsText(cents: number, locale: Locale): string {
   const text = `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
@@ -311,7 +296,6 @@ export const CSV_COLUMNS = ['rank', 'file', 'reference', 'assessor', 'organisati
  * line ends; `;` and decimal commas in Dutch, `,` and decimal points in English.
  */
 export function bidsCsv(bids: readonly AssessedBid[], definition: QuickScanDefinition, locale: Locale): string {
-  const sep = csvSeparator(locale);
   const t = (key: MessageKey) => translate(locale, key);
   const header = CSV_COLUMNS.map((c) => t(`tender.csv.${c}` as MessageKey));
   const rows = bids.map((b) => [
@@ -328,5 +312,5 @@ export function bidsCsv(bids: readonly AssessedBid[], definition: QuickScanDefin
     b.discountCents === null ? '' : centsText(b.discountCents, locale),
     notRankedText(b, locale),
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n')}\r\n`;
+  return csvText([header, ...rows], locale);
 }
