@@ -75,8 +75,10 @@ export function routeHref(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = routeHref(route);
+/** Goes to a route; `replace` swaps the current history entry (Back skips it). */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.location.replace(routeHref(route));
+  else window.location.hash = routeHref(route);
 }
 
 function subscribe(callback: () => void): () => void {

@@ -554,4 +554,7 @@ export const en: Record<MessageKey, string> = {
   'nav.tender': 'Tender',
   'revalidate.pdf': 'Re-validation report (PDF, {lang})',
   'issue.withProfile': 'The requirement profile of “{tender}” is signed along; the report shows whether the scan complies.',
+  // workflow (issue 13): keyboard, tablet, budget advice, words
+  'scan.keyboardHelpAdvance': 'Keys: 0–4 pick a level and go on to the next question (Shift+digit picks without going on), ←/→ change level, ↑/↓ previous/next question, Enter goes on, N = not applicable, Ctrl+Z undoes.',
+  'scan.digitAdvances': 'Go on to the next question after a digit',
 };

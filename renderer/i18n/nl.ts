@@ -553,6 +553,9 @@ export const nl = {
   'nav.tender': 'Aanbesteding',
   'revalidate.pdf': 'Herbeoordelingsrapport (PDF, {lang})',
   'issue.withProfile': 'Het eisenprofiel van “{tender}” wordt meegetekend; het rapport toont of de scan eraan voldoet.',
+  // workflow (issue 13): keyboard, tablet, budget advice, words
+  'scan.keyboardHelpAdvance': 'Toetsen: 0–4 kiest een niveau en gaat door naar de volgende vraag (Shift+cijfer kiest zonder door te gaan), ←/→ wisselt niveau, ↑/↓ vorige/volgende vraag, Enter gaat verder, N = niet van toepassing, Ctrl+Z maakt ongedaan.',
+  'scan.digitAdvances': 'Na een cijfer door naar de volgende vraag',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,7 @@ import { IssuePanel } from '../components/IssuePanel';
 import { NoteField } from '../components/NoteField';
 import { ResultPanel } from '../components/ResultPanel';
 import { getProject } from '../db/projects';
+import { readSetting, writeSetting } from '../db/settings';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { formatEuro, formatNumber, type Locale } from '../i18n';
 import { effectiveCost, projectCostCents } from '../scan/costs';
@@ -54,6 +55,35 @@ function themeProgress(definition: QuickScanDefinition, project: ProjectRecord, 
   return { done, total: questions.length };
 }
 
+/** The first question of the scan (or of one theme) that applies and has no answer yet. */
+function firstUnanswered(definition: QuickScanDefinition, project: ProjectRecord, scan: ScanRecord, themeId?: string): Question | undefined {
+  return definition.questions.find(
+    (q) => (themeId === undefined || q.theme === themeId) && appliesToProject(q, project) && !scan.answers[q.id]?.level && !scan.answers[q.id]?.notApplicable,
+  );
+}
+
+const DIGIT_ADVANCES = 'scan:digitAdvances';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+
+/** Whether a digit answers and moves on (the default) or only answers; saved as a setting. */
+function useDigitAdvances(): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState(true);
+  useEffect(() => {
+    let isCurrent = true;
+    void readSetting(DIGIT_ADVANCES, isBoolean).then((stored) => isCurrent && stored !== undefined && setValue(stored));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return [
+    value,
+    (next: boolean) => {
+      setValue(next);
+      void writeSetting(DIGIT_ADVANCES, next);
+    },
+  ];
+}
+
 function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRecord & { gfaM2: number }; scan: ScanRecord; definition: QuickScanDefinition; themeId: string | undefined }) {
   const t = useT();
   const locale = useLocale();
@@ -68,22 +98,48 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
   const score = useMemo(() => scoreStoredScan(project, scan), [project, scan]);
   const questionsRef = useRef<HTMLDivElement>(null);
   const [isIssuing, setIsIssuing] = useState(false);
-  // The theme whose first question takes the focus once it is shown (after Enter on the last question).
-  const pendingFocus = useRef<string | null>(null);
+  const [digitAdvances, setDigitAdvances] = useDigitAdvances();
+  // The theme (and question) that takes the focus once it is shown: after going on from a
+  // theme's last question, or when the scan opens on the theme of its first open question.
+  const pendingFocus = useRef<{ theme: string; question?: string } | null>(null);
 
   const goToTheme = (index: number, focus: 'first' | 'none' = 'none') => {
     const target = definition.themes[index];
     if (!target) return;
-    pendingFocus.current = focus === 'first' ? target.id : null;
+    pendingFocus.current = focus === 'first' ? { theme: target.id } : null;
     navigate({ name: 'scan', projectId: project.id, scanId: scan.id, theme: target.id });
   };
 
-  // After a theme change by keyboard, put the focus on its first question.
+  /** Focuses a question of the shown theme: the given one, else its first open one, else its first. */
+  const focusInTheme = (questionId?: string) => {
+    const container = questionsRef.current;
+    if (!container) return false;
+    const id = questionId ?? firstUnanswered(definition, project, scan, currentTheme.id)?.id;
+    const group = (id && container.querySelector<HTMLElement>(`[role="radiogroup"][data-question="${CSS.escape(id)}"]`)) || container.querySelector<HTMLElement>('[role="radiogroup"]');
+    if (!group) return false;
+    focusGroup(group);
+    return true;
+  };
+
+  // Opening a scan puts the focus on its first open question (on the theme asked for, if any).
   useEffect(() => {
-    if (pendingFocus.current !== currentTheme.id) return;
+    const target = firstUnanswered(definition, project, scan, themeId === undefined ? undefined : currentTheme.id);
+    if (target && target.theme !== currentTheme.id) {
+      pendingFocus.current = { theme: target.theme, question: target.id };
+      navigate({ name: 'scan', projectId: project.id, scanId: scan.id, theme: target.theme }, { replace: true });
+    } else {
+      focusInTheme(target?.id);
+    }
+    // Once per opened scan; later answers must not move the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scan.id]);
+
+  // After a theme change by keyboard, put the focus on its first open question.
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (pending?.theme !== currentTheme.id) return;
     pendingFocus.current = null;
-    if (questionsRef.current?.querySelector('[role="radiogroup"]')) focusQuestion(questionsRef.current, 0);
-    else if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first'); // nothing to answer here
+    if (!focusInTheme(pending.question) && themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first'); // nothing to answer here
     // goToTheme only changes the route; it needs no dependency tracking.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentTheme.id]);
@@ -128,13 +184,17 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
 
   const onQuestionKey = (event: KeyboardEvent<HTMLDivElement>, question: Question) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const digit = /^[0-9]$/.test(event.key) ? Number(event.key) : null;
+    // By key position (Digit1, Numpad1), so that Shift+1 still means 1 on every keyboard layout.
+    const code = /^(?:Digit|Numpad)([0-9])$/.exec(event.code);
+    const digit = code ? Number(code[1]) : /^[0-9]$/.test(event.key) ? Number(event.key) : null;
     if (digit !== null) {
       const level = question.levels[digit];
       if (level) {
         event.preventDefault();
         void change(answerChanges.setLevel(question.id, level.id));
-        focusLevel(event.currentTarget, digit);
+        // A digit answers and goes on; Shift+digit (or the setting) answers and stays.
+        if (digitAdvances !== event.shiftKey) moveFocus(event.currentTarget, 1);
+        else focusLevel(event.currentTarget, digit);
       }
       return;
     }
@@ -155,7 +215,9 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
       case 'N':
         if (question.allowNotApplicable) {
           event.preventDefault();
-          void change(answerChanges.setNotApplicable(question.id, !scan.answers[question.id]?.notApplicable));
+          const isNowNotApplicable = !scan.answers[question.id]?.notApplicable;
+          void change(answerChanges.setNotApplicable(question.id, isNowNotApplicable));
+          if (isNowNotApplicable && digitAdvances !== event.shiftKey) moveFocus(event.currentTarget, 1);
         }
         break;
     }
@@ -231,7 +293,13 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
               {currentTheme.id}. {currentTheme.title[locale]}
             </h2>
             <p>{currentTheme.description[locale]}</p>
-            <p className="muted small">{t('scan.keyboardHelp')}</p>
+            <p className="muted small keyboard-help">
+              {t(digitAdvances ? 'scan.keyboardHelpAdvance' : 'scan.keyboardHelp')}{' '}
+              <label className="choice inline-choice">
+                <input type="checkbox" checked={digitAdvances} onChange={(e) => setDigitAdvances(e.target.checked)} />
+                {t('scan.digitAdvances')}
+              </label>
+            </p>
           </header>
           <div ref={questionsRef}>
             {questions.map((question) => (
@@ -290,11 +358,6 @@ function RenameButton({ scan }: { scan: ScanRecord }) {
       </button>
     </form>
   );
-}
-
-function focusQuestion(container: HTMLElement | null, index: number) {
-  const group = container?.querySelectorAll<HTMLElement>('[role="radiogroup"]')[index];
-  if (group) focusGroup(group);
 }
 
 function focusGroup(group: HTMLElement) {
@@ -387,7 +450,7 @@ function QuestionCard({
           {t('scan.sources')}: {sources.join('; ')}
         </p>
       </details>
-      <div role="radiogroup" aria-labelledby={headingId} aria-disabled={isNotApplicable || undefined} className={`level-grid${isNotApplicable ? ' disabled' : ''}`} onKeyDown={onLevelKey}>
+      <div role="radiogroup" data-question={question.id} aria-labelledby={headingId} aria-disabled={isNotApplicable || undefined} className={`level-grid${isNotApplicable ? ' disabled' : ''}`} onKeyDown={onLevelKey}>
         {question.levels.map((level, index) => {
           const isChecked = level.id === answer?.level;
           const { cost, isOverridden } = effectiveCost(question.id, level.id, level.cost, scan.costOverrides);
