@@ -47,6 +47,23 @@ describe('scan editor', () => {
     expect((await getScan(scan.id))?.answers.A1).toEqual({ level: 'l1' });
   });
 
+  it('keeps an undo step for each change made before the previous one was stored', async () => {
+    const scan = await freshScan();
+    const s = useScanEditor.getState;
+    // A level and then a note, the second made while the first is still being written (a fast
+    // user on a slow tablet): undo must take back the note first, then the level.
+    const first = s().change(answerChanges.setLevel('B1', 'l2'));
+    const second = s().change(answerChanges.setNote('B1', 'Gerecycled beton'), { coalesceKey: 'note:B1' });
+    await Promise.all([first, second]);
+    expect(s().undoStack).toHaveLength(2);
+    await s().undo();
+    expect((await getScan(scan.id))?.answers.B1).toEqual({ level: 'l2' });
+    await s().undo();
+    expect((await getScan(scan.id))?.answers.B1).toBeUndefined();
+    await s().redo();
+    expect((await getScan(scan.id))?.answers.B1).toEqual({ level: 'l2' });
+  });
+
   it('merges typing in one note into one undo step and keeps the level', async () => {
     const scan = await freshScan();
     const s = useScanEditor.getState;

@@ -28,11 +28,15 @@ const snapshotOf = (scan: ScanRecord): Snapshot => structuredClone({ answers: sc
 // Writes are chained so they reach the database in the order they were made.
 let writeChain: Promise<unknown> = Promise.resolve();
 let pending: ScanRecord | null = null;
+// The undo/redo stacks that belong to `pending`: a change made before the previous one has
+// committed must build on that one's history too, or its undo step would be lost.
+let pendingHistory: Pick<ScanEditorSlice, 'undoStack' | 'redoStack'> | null = null;
 let lastCoalesceKey: string | null = null;
 
 export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
   async function persist(next: ScanRecord, history: Pick<ScanEditorSlice, 'undoStack' | 'redoStack'>): Promise<void> {
     pending = next;
+    pendingHistory = history;
     const write = writeChain.then(async () => {
       await db.transaction('rw', db.scans, db.projects, async () => {
         await db.scans.put(next);
@@ -46,6 +50,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
       if (get().scan?.id === next.id) set({ scan: next, saveError: null, ...history });
     } catch (error) {
       pending = get().scan;
+      pendingHistory = null;
       set({ saveError: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -62,6 +67,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
         const raw = await db.scans.get(scanId);
         const scan = raw ? restoreScan(raw) : null;
         pending = scan;
+        pendingHistory = null;
         lastCoalesceKey = null;
         set({ scan, loadError: scan ? null : 'not-found', undoStack: [], redoStack: [], saveError: null });
       } catch (error) {
@@ -70,6 +76,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
     },
     unload() {
       pending = null;
+      pendingHistory = null;
       lastCoalesceKey = null;
       set({ scan: null, loadError: null, undoStack: [], redoStack: [], saveError: null });
     },
@@ -77,7 +84,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
       const base = pending ?? get().scan;
       if (!base) return;
       const next = { ...mutate(structuredClone(base)), updatedAt: new Date().toISOString() };
-      const { undoStack } = get();
+      const { undoStack } = pendingHistory ?? get();
       const merges = options.coalesceKey !== undefined && options.coalesceKey === lastCoalesceKey;
       lastCoalesceKey = options.coalesceKey ?? null;
       const nextUndo = merges ? undoStack : [...undoStack, snapshotOf(base)].slice(-MAX_UNDO);
@@ -85,7 +92,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
     },
     async undo() {
       const base = pending ?? get().scan;
-      const { undoStack, redoStack } = get();
+      const { undoStack, redoStack } = pendingHistory ?? get();
       const previous = undoStack.at(-1);
       if (!base || !previous) return;
       lastCoalesceKey = null;
@@ -93,7 +100,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
     },
     async redo() {
       const base = pending ?? get().scan;
-      const { undoStack, redoStack } = get();
+      const { undoStack, redoStack } = pendingHistory ?? get();
       const next = redoStack.at(-1);
       if (!base || !next) return;
       lastCoalesceKey = null;
