@@ -10,7 +10,7 @@
  */
 import { Unzlib } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
-import { ENVELOPE_ATTACHMENT_NAME } from './pdf';
+import { ENVELOPE_ATTACHMENT_NAME } from './attachments';
 
 export const EXTRACT_LIMITS = {
   /** Largest PDF file read at all. */

@@ -12,14 +12,10 @@
  * its output; a new look is a new layout number, and old builders stay so old PDFs still verify.
  * See docs/verifying.md.
  */
-import { AFRelationship, PDFDocument } from 'pdf-lib';
 import type { QuickScanDefinition } from '../forms/schema';
-import { envelopeJsonText, type IssuedEnvelope } from '../scoring/issued';
-import { drawLayout1, layout1Metadata } from './layout1';
-import { reportStrings } from './strings';
+import type { IssuedEnvelope } from '../scoring/issued';
 
-/** The attachment's file name inside the PDF. */
-export const ENVELOPE_ATTACHMENT_NAME = 'quickscan-envelope.json';
+export { ENVELOPE_ATTACHMENT_NAME } from './attachments';
 
 /** The layout new revisions are issued with. */
 export const CURRENT_LAYOUT = 1;
@@ -35,29 +31,13 @@ export class UnknownLayoutError extends Error {
   }
 }
 
-/** Layout 1: jsPDF pages (report/layout1.ts), then pdf-lib adds metadata and the attachment. */
+/**
+ * Layout 1, from the frozen bundle (report/frozen/layout1.js: jsPDF pages, then pdf-lib 1.17.1
+ * adds metadata and the attachment), loaded on demand. Its bytes no longer depend on live code.
+ */
 async function buildLayout1(envelope: IssuedEnvelope, definition: QuickScanDefinition): Promise<Uint8Array> {
-  const { bytes } = drawLayout1(envelope, definition);
-  const issued = new Date(Date.parse(envelope.content.issuedAt));
-  const meta = layout1Metadata(envelope, definition);
-  // updateMetadata: false keeps pdf-lib from writing its producer and the current date
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setSubject(meta.subject);
-  pdf.setAuthor(meta.author);
-  pdf.setKeywords(meta.keywords);
-  pdf.setCreator(meta.creator);
-  pdf.setProducer(meta.producer);
-  pdf.setCreationDate(issued);
-  pdf.setModificationDate(issued);
-  await pdf.attach(new TextEncoder().encode(envelopeJsonText(envelope)), ENVELOPE_ATTACHMENT_NAME, {
-    mimeType: 'application/json',
-    description: reportStrings[envelope.report.locale].attachmentDescription,
-    creationDate: issued,
-    modificationDate: issued,
-    afRelationship: AFRelationship.Data,
-  });
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const { buildLayout1Pdf } = await import('./frozen/layout1.js');
+  return buildLayout1Pdf(envelope, definition);
 }
 
 /** Every layout this version can build, by number. Append only. */

@@ -14,18 +14,18 @@
  * on the clock, the time zone, `Intl` or randomness. Layout versions work as for issued PDFs
  * (docs/verifying.md): a released layout never changes; `REVALIDATION_LAYOUTS` is append only.
  */
-import { AFRelationship, PDFDocument } from 'pdf-lib';
 import * as z from 'zod';
-import { envelopeJsonText, type IssuedEnvelope, type ReportLocale } from '../scoring/issued';
+import type { QuickScanDefinition } from '../forms/schema';
+import type { IssuedEnvelope, ReportLocale } from '../scoring/issued';
 import { REFERENCE_CODE_PATTERN } from '../scoring/reference-code';
-import { drawRevalidationLayout1, revalidationLayout1Metadata, type RevalidationDefinitions } from './revalidation-layout1';
-import { revalidationStrings } from './revalidation-strings';
 
-export type { RevalidationDefinitions } from './revalidation-layout1';
+export { REVALIDATION_DESCRIPTOR_ATTACHMENT, REVALIDATION_EARLIER_ATTACHMENT, REVALIDATION_LATER_ATTACHMENT } from './attachments';
 
-export const REVALIDATION_EARLIER_ATTACHMENT = 'quickscan-envelope-earlier.json';
-export const REVALIDATION_LATER_ATTACHMENT = 'quickscan-envelope-later.json';
-export const REVALIDATION_DESCRIPTOR_ATTACHMENT = 'quickscan-revalidation.json';
+/** The released definitions of the two revisions (the same object when they share a release). */
+export interface RevalidationDefinitions {
+  earlier: QuickScanDefinition;
+  later: QuickScanDefinition;
+}
 
 /** The re-validation layout new reports are made with. */
 export const CURRENT_REVALIDATION_LAYOUT = 1;
@@ -63,49 +63,10 @@ export class RevalidationDefinitionError extends Error {
   override readonly name = 'RevalidationDefinitionError';
 }
 
-function descriptorText(earlier: IssuedEnvelope, later: IssuedEnvelope, locale: ReportLocale, layout: number): string {
-  const descriptor: RevalidationDescriptor = {
-    format: 'quickscan-revalidation',
-    formatVersion: 1,
-    locale,
-    layout,
-    earlier: { referenceCode: earlier.referenceCode, contentHash: earlier.contentHash },
-    later: { referenceCode: later.referenceCode, contentHash: later.contentHash },
-  };
-  return `${JSON.stringify(descriptor, null, 2)}\n`;
-}
-
-/** Layout 1: jsPDF pages (report/revalidation-layout1.ts), then pdf-lib adds metadata and the attachments. */
+/** Layout 1, from the frozen bundle (report/frozen/layout1.js), loaded on demand. */
 async function buildRevalidationLayout1(earlier: IssuedEnvelope, later: IssuedEnvelope, definitions: RevalidationDefinitions, locale: ReportLocale): Promise<Uint8Array> {
-  const { bytes } = drawRevalidationLayout1(earlier, later, definitions, locale);
-  const date = new Date(Date.parse(later.content.issuedAt));
-  const meta = revalidationLayout1Metadata(earlier, later, locale);
-  const s = revalidationStrings[locale];
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setSubject(meta.subject);
-  pdf.setAuthor(meta.author);
-  pdf.setKeywords(meta.keywords);
-  pdf.setCreator(meta.creator);
-  pdf.setProducer(meta.producer);
-  pdf.setCreationDate(date);
-  pdf.setModificationDate(date);
-  // in name order (a PDF name tree is sorted by key)
-  const files: [string, string, string][] = [
-    [REVALIDATION_EARLIER_ATTACHMENT, envelopeJsonText(earlier), s.attachmentEarlier],
-    [REVALIDATION_LATER_ATTACHMENT, envelopeJsonText(later), s.attachmentLater],
-    [REVALIDATION_DESCRIPTOR_ATTACHMENT, descriptorText(earlier, later, locale, 1), s.attachmentDescriptor],
-  ];
-  for (const [name, text, description] of files) {
-    await pdf.attach(new TextEncoder().encode(text), name, {
-      mimeType: 'application/json',
-      description,
-      creationDate: date,
-      modificationDate: date,
-      afRelationship: AFRelationship.Data,
-    });
-  }
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const { buildRevalidationLayout1Pdf } = await import('./frozen/layout1.js');
+  return buildRevalidationLayout1Pdf(earlier, later, definitions, locale);
 }
 
 /** Every re-validation layout this version can build, by number. Append only. */
