@@ -70,14 +70,20 @@ export function verifySignature(contentCanonicalUtf8: string | Uint8Array, signa
 }
 
 /**
- * A short fingerprint of a public key to show and compare by eye: the first 80 bits of
- * SHA-256(raw key) in Crockford base32, as four groups of four, e.g. `7K3M-Q9XA-2C4V-TB8R`.
+ * A short fingerprint of a raw public key to show and compare by eye: the first 80 bits of
+ * SHA-256(raw key bytes) in Crockford base32, as four groups of four, e.g. `7K3M-Q9XA-2C4V-TB8R`.
+ * (scoring/keys.ts `keyFingerprint` gives it for JWKs: Ed25519 32 bytes, P-256 65 bytes.)
  */
+export function rawKeyFingerprint(raw: Uint8Array): string {
+  const text = base32crockford.encode(sha256(raw).subarray(0, 10)); // 80 bits = 16 symbols
+  return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}`;
+}
+
+/** The fingerprint of a base64url raw Ed25519 public key (format 1), see {@link rawKeyFingerprint}. */
 export function keyFingerprint(publicKeyB64u: string): string {
   const key = decodeB64u(publicKeyB64u, 32);
   if (!key) throw new Error('keyFingerprint: not a base64url Ed25519 public key (32 bytes)');
-  const text = base32crockford.encode(sha256(key).subarray(0, 10)); // 80 bits = 16 symbols
-  return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}`;
+  return rawKeyFingerprint(key);
 }
 
 /** A key pair as stored in test fixtures: the 32-byte seed ("secret key") and the public key, base64url. */

@@ -1,0 +1,361 @@
+/**
+ * Trust anchors and signed trust lists (docs/trust-lists.md).
+ *
+ * A verifier only says `passed` when the signer is vouched for by an anchor the user chose:
+ * - a key on the user's own list (confirmed by hand, with a label), or
+ * - an entry of a signed trust list (`*.quickscan-trustlist.json`) whose operator (a scheme
+ *   owner, a province, a contracting authority) the user added once.
+ *
+ * A trust list is an envelope `{ format: 'quickscan-trustlist-envelope', formatVersion: 1,
+ * content, contentHash, signature }`; the signature is the operator's, purpose `trust-list`
+ * (scoring/keys.ts), over the RFC 8785 canonical JSON of `content`. Its content names the
+ * operator and its key, a version (`sequence`), when it was issued and until when it holds
+ * (`validUntil`), the entries (key, name, organisation, role, valid from/to) and revocations
+ * (fingerprint, date, reason).
+ *
+ * {@link assessSigner} is the one place that decides who vouches for a key; revisions
+ * (assessor roles), tender profiles (authority) and method files (method publisher) all use it.
+ * It returns finding codes (scoring/verdict.ts), never sentences. Pure module.
+ */
+import * as z from 'zod';
+import { canonicalJson, sha256Hex } from '../forms/hash';
+import { FINGERPRINT_PATTERN, keyFingerprint, publicJwkSchema, sameKey, signWithPrivateJwk, verifyPurposeSignature, PURPOSE_SIGNATURE_PATTERN, type PrivateJwk, type PublicJwk } from './keys';
+import { parseJsonWith, type FieldError } from './parse-json';
+import type { AnchorRef, Finding } from './verdict';
+
+export const TRUST_LIST_FORMAT = 'quickscan-trustlist';
+export const TRUST_LIST_ENVELOPE_FORMAT = 'quickscan-trustlist-envelope';
+/** The file name ending of a trust list. */
+export const TRUST_LIST_FILE_SUFFIX = '.quickscan-trustlist.json';
+
+/** What a listed key may sign for. */
+export const TRUST_ROLES = ['independent-assessor', 'self-assessment', 'authority', 'method-publisher'] as const;
+export type TrustRole = (typeof TRUST_ROLES)[number];
+export const trustRoleSchema = z.enum(TRUST_ROLES);
+
+/** Why a key was revoked (after RFC 5280's reason codes). */
+export const REVOCATION_REASONS = ['key-compromise', 'superseded', 'cessation-of-operation', 'affiliation-changed', 'unspecified'] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+export const TRUST_LIST_LIMITS = { entries: 10_000, revocations: 10_000, shortText: 500, text: 5_000 } as const;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const isoDateTime = () => z.iso.datetime({ offset: true });
+const nonBlank = (what: string) => z.string().max(TRUST_LIST_LIMITS.shortText).regex(/\S/, { error: `${what} must not be empty` });
+
+export const trustEntrySchema = z
+  .object({
+    key: publicJwkSchema,
+    name: nonBlank('the name'),
+    organisation: z.string().max(TRUST_LIST_LIMITS.shortText),
+    role: trustRoleSchema,
+    validFrom: isoDateTime(),
+    /** Absent: valid until revoked. */
+    validTo: isoDateTime().optional(),
+  })
+  .strict()
+  .refine((e) => e.validTo === undefined || Date.parse(e.validTo) > Date.parse(e.validFrom), { error: 'validTo must come after validFrom', path: ['validTo'] });
+
+export const revocationSchema = z
+  .object({
+    fingerprint: z.string().regex(FINGERPRINT_PATTERN, { error: 'a key fingerprint XXXX-XXXX-XXXX-XXXX' }),
+    /** From this moment on the key's signatures no longer pass; earlier ones still do. */
+    revokedAt: isoDateTime(),
+    reason: z.enum(REVOCATION_REASONS),
+    note: z.string().max(TRUST_LIST_LIMITS.text).optional(),
+  })
+  .strict();
+
+export const trustListOperatorSchema = z
+  .object({ name: nonBlank('the operator name'), organisation: z.string().max(TRUST_LIST_LIMITS.shortText), key: publicJwkSchema })
+  .strict();
+
+export const trustListContentSchema = z
+  .object({
+    format: z.literal(TRUST_LIST_FORMAT),
+    formatVersion: z.literal(1),
+    /** Stays the same across versions of one list. */
+    listId: z.uuid(),
+    name: nonBlank('the list name'),
+    /** The version of the list: 1, 2, 3, ... A newer version replaces an older one. */
+    sequence: z.number().int().min(1).max(1_000_000_000),
+    issuedAt: isoDateTime(),
+    /** After this moment the list is expired: its entries no longer make a signer pass. */
+    validUntil: isoDateTime(),
+    operator: trustListOperatorSchema,
+    entries: z.array(trustEntrySchema).max(TRUST_LIST_LIMITS.entries),
+    revocations: z.array(revocationSchema).max(TRUST_LIST_LIMITS.revocations),
+  })
+  .strict()
+  .superRefine((list, ctx) => {
+    if (Date.parse(list.validUntil) <= Date.parse(list.issuedAt)) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must come after issuedAt' });
+    const seen = new Set<string>();
+    list.entries.forEach((e, i) => {
+      const fp = keyFingerprint(e.key);
+      if (seen.has(fp)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'key'], message: `the key ${fp} is listed twice` });
+      seen.add(fp);
+    });
+  });
+
+export const trustListEnvelopeSchema = z
+  .object({
+    format: z.literal(TRUST_LIST_ENVELOPE_FORMAT),
+    formatVersion: z.literal(1),
+    content: trustListContentSchema,
+    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+  })
+  .strict();
+
+export type TrustEntry = z.infer<typeof trustEntrySchema>;
+export type Revocation = z.infer<typeof revocationSchema>;
+export type TrustListContent = z.infer<typeof trustListContentSchema>;
+export type TrustListEnvelope = z.infer<typeof trustListEnvelopeSchema>;
+
+/** Signs trust-list content with the operator's private key and wraps it (hash computed here). */
+export function signTrustList(content: TrustListContent, operatorKey: PrivateJwk): TrustListEnvelope {
+  const canonical = canonicalJson(content);
+  return {
+    format: TRUST_LIST_ENVELOPE_FORMAT,
+    formatVersion: 1,
+    content,
+    contentHash: sha256Hex(canonical),
+    signature: signWithPrivateJwk('trust-list', canonical, operatorKey),
+  };
+}
+
+/** The list as a file: 2-space-indented JSON, members in canonical order, final newline. */
+export function trustListJsonText(envelope: TrustListEnvelope): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(envelope)), null, 2)}\n`;
+}
+
+/** A trust list whose signature was checked by {@link verifyTrustList}; only these count as anchors. */
+export interface VerifiedTrustList {
+  readonly content: TrustListContent;
+  readonly contentHash: string;
+  readonly operatorFingerprint: string;
+  /** How findings name this list. */
+  readonly ref: Extract<AnchorRef, { kind: 'trust-list' }>;
+}
+
+const verified = new WeakSet<object>();
+
+/** Whether a trust list was checked by {@link verifyTrustList} (lists made up by hand never count). */
+export function isVerifiedTrustList(list: unknown): list is VerifiedTrustList {
+  return typeof list === 'object' && list !== null && verified.has(list);
+}
+
+/** A key revoked outside trust lists (e.g. by its own key-revocation statement). */
+export interface KnownRevocation {
+  fingerprint: string;
+  revokedAt: string;
+  reason: RevocationReason;
+  /** Who says so: the anchor whose list carries it, or none for the key's own statement. */
+  anchor?: AnchorRef;
+}
+
+/**
+ * Why a trust list cannot be used: `malformed` (not a trust list: `errors` say where),
+ * `data-altered` (content does not hash to `contentHash`), `signature-invalid` (not signed by the
+ * operator key it names), `operator-not-trusted` (signed correctly, but by a key the user did not
+ * add as an operator), `operator-revoked` (the operator's key is revoked).
+ */
+export type TrustListProblem = 'malformed' | 'data-altered' | 'signature-invalid' | 'operator-not-trusted' | 'operator-revoked';
+
+export type TrustListCheck =
+  | {
+      ok: true;
+      list: VerifiedTrustList;
+      /** `now` is after `validUntil`: the list still loads, but signers on it are `trust-list-expired`. */
+      expired: boolean;
+      /** `now` is before `issuedAt` (a clock set wrong, or a list from the future). */
+      notYetIssued: boolean;
+    }
+  | { ok: false; problem: TrustListProblem; errors?: FieldError[]; operatorFingerprint?: string; content?: TrustListContent };
+
+export interface VerifyTrustListOptions {
+  /** The moment to judge expiry at. */
+  now: Date | string;
+  /**
+   * The operator keys the user added. Absent: the list's own operator key is accepted (the
+   * caller asks the user to confirm it first, showing the operator's fingerprint: the import
+   * confirmation, or the command line's explicit `--trust-list`).
+   */
+  operatorKeys?: readonly PublicJwk[] | undefined;
+  /** Keys known to be revoked (their own statements, other lists). */
+  revocations?: readonly KnownRevocation[] | undefined;
+}
+
+/** Checks a trust list given as parsed JSON or JSON text: shape, hash, operator signature, expiry. Never throws. */
+export function verifyTrustList(json: unknown, options: VerifyTrustListOptions): TrustListCheck {
+  const parsed = parseJsonWith(trustListEnvelopeSchema, json);
+  if (!parsed.ok) return { ok: false, problem: 'malformed', errors: parsed.errors };
+  const env = parsed.value;
+  const c = env.content;
+  const operatorFingerprint = keyFingerprint(c.operator.key);
+  let canonical: string;
+  try {
+    canonical = canonicalJson(typeof json === 'object' && json !== null ? (json as { content: unknown }).content : c);
+  } catch {
+    return { ok: false, problem: 'malformed', operatorFingerprint, content: c };
+  }
+  if (sha256Hex(canonical) !== env.contentHash || canonical !== canonicalJson(c)) return { ok: false, problem: 'data-altered', operatorFingerprint, content: c };
+  if (!verifyPurposeSignature('trust-list', canonical, env.signature, c.operator.key)) return { ok: false, problem: 'signature-invalid', operatorFingerprint, content: c };
+  if (options.operatorKeys && !options.operatorKeys.some((k) => sameKey(k, c.operator.key))) {
+    return { ok: false, problem: 'operator-not-trusted', operatorFingerprint, content: c };
+  }
+  const ownRevocation = [...(options.revocations ?? []), ...c.revocations].find((r) => r.fingerprint === operatorFingerprint);
+  if (ownRevocation && Date.parse(ownRevocation.revokedAt) <= Date.parse(c.issuedAt)) {
+    return { ok: false, problem: 'operator-revoked', operatorFingerprint, content: c };
+  }
+  const now = toTime(options.now);
+  const list: VerifiedTrustList = Object.freeze({
+    content: c,
+    contentHash: env.contentHash,
+    operatorFingerprint,
+    ref: Object.freeze({ kind: 'trust-list' as const, listId: c.listId, name: c.name, sequence: c.sequence, operator: c.operator.name, operatorFingerprint }),
+  });
+  verified.add(list);
+  return { ok: true, list, expired: now > Date.parse(c.validUntil), notYetIssued: now < Date.parse(c.issuedAt) };
+}
+
+/** A key the user confirmed by hand (own list), with the label they gave it. */
+export interface OwnKeyAnchor {
+  key: PublicJwk;
+  label: string;
+  /** What it may sign for; absent: anything. */
+  roles?: readonly TrustRole[] | undefined;
+}
+
+/** Everything the user chose to trust. */
+export interface TrustAnchors {
+  keys: readonly OwnKeyAnchor[];
+  /** Only lists checked by {@link verifyTrustList}; others are ignored. */
+  lists: readonly VerifiedTrustList[];
+  /** Revocations known outside the lists (keys' own revocation statements). */
+  revocations?: readonly KnownRevocation[] | undefined;
+}
+
+export const NO_ANCHORS: TrustAnchors = Object.freeze({ keys: [], lists: [] });
+
+/** What a signed document says about its signer. */
+export interface SignerClaim {
+  /** When it says it was signed (issuedAt, created). */
+  at: string;
+  /** The name printed on the document; checked against the trust entry. */
+  name?: string | undefined;
+  /** The roles that may sign this kind of document (any one of them). Absent: any role. */
+  role?: TrustRole | readonly TrustRole[] | undefined;
+  /** Only anchors from this trust list count (a tender profile that names its list). */
+  requiredListId?: string | undefined;
+}
+
+export interface SignerAssessment {
+  /** The decisive signer finding: `signer-trusted`, `signer-unknown`, `signer-revoked`, ... */
+  finding: Finding;
+  /** The decisive finding first, then notes (`signer-revoked-later`, ...). */
+  findings: Finding[];
+  fingerprint: string;
+  /** The anchor that vouched for (or revoked) the key. */
+  anchor?: AnchorRef;
+  /** The trust list entry that matched, when one did. */
+  entry?: TrustEntry;
+}
+
+function toTime(t: Date | string): number {
+  return t instanceof Date ? t.getTime() : Date.parse(t);
+}
+
+/** Names compared as a person would: Unicode NFC, spaces collapsed, case ignored. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+// the order of preference when several lists know the key (the best one decides)
+const RANK = ['signer-trusted', 'signer-name-mismatch', 'trust-list-expired', 'signer-outside-validity', 'signer-role-mismatch', 'signer-not-on-required-list', 'signer-unknown'] as const;
+type SignerCode = (typeof RANK)[number];
+
+/**
+ * Who vouches for `key` as the signer of a document that claims `claim`, judged at `now`:
+ * - a revocation (on any loaded list, or known otherwise) dated at or before `claim.at` →
+ *   `signer-revoked` (failed); one dated after it → the note `signer-revoked-later` (passes);
+ * - on the own list (with a fitting role) → `signer-trusted` (anchor `own`);
+ * - on a verified trust list: `signer-trusted` (anchor the list, with version), unless the entry's
+ *   role does not fit (`signer-role-mismatch`), `claim.at` is outside its validity
+ *   (`signer-outside-validity`), the list is expired at `now` (`trust-list-expired`) or the
+ *   printed name is not the entry's (`signer-name-mismatch`);
+ * - else `signer-unknown`.
+ * The best outcome over all anchors counts; a revocation before `claim.at` always wins.
+ * The issue date is the signer's own statement; see docs/trust-lists.md on dating revocations.
+ */
+export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustAnchors, now: Date | string): SignerAssessment {
+  let fingerprint: string;
+  try {
+    fingerprint = keyFingerprint(key);
+  } catch {
+    const finding: Finding = { code: 'signer-unknown' };
+    return { finding, findings: [finding], fingerprint: '' };
+  }
+  const at = Date.parse(claim.at);
+  const nowTime = toTime(now);
+  const roles: readonly TrustRole[] | undefined = claim.role === undefined ? undefined : typeof claim.role === 'string' ? [claim.role] : claim.role;
+  const lists = anchors.lists.filter(isVerifiedTrustList);
+
+  // revocations: from every loaded list and from outside
+  const revocations: KnownRevocation[] = [
+    ...(anchors.revocations ?? []),
+    ...lists.flatMap((l) => l.content.revocations.map((r) => ({ ...r, anchor: l.ref }))),
+  ].filter((r) => r.fingerprint === fingerprint);
+  const before = revocations.filter((r) => !(Date.parse(r.revokedAt) > at)); // an unreadable date counts as before
+  if (before.length > 0) {
+    const r = before[0]!;
+    const finding: Finding = { code: 'signer-revoked', fingerprint, at: r.revokedAt, detail: r.reason, ...(r.anchor ? { anchor: r.anchor } : {}) };
+    return { finding, findings: [finding], fingerprint, ...(r.anchor ? { anchor: r.anchor } : {}) };
+  }
+  const notes: Finding[] = revocations.map((r) => ({ code: 'signer-revoked-later' as const, fingerprint, at: r.revokedAt, detail: r.reason, ...(r.anchor ? { anchor: r.anchor } : {}) }));
+
+  const done = (code: SignerCode, anchor?: AnchorRef, entry?: TrustEntry, detail?: string): SignerAssessment => {
+    const finding: Finding = { code, fingerprint, ...(anchor ? { anchor } : {}), ...(detail !== undefined ? { detail } : {}) };
+    if (code === 'trust-list-expired' && anchor?.kind === 'trust-list') {
+      const list = lists.find((l) => l.ref === anchor);
+      if (list) finding.at = list.content.validUntil;
+    }
+    return { finding, findings: [finding, ...notes], fingerprint, ...(anchor ? { anchor } : {}), ...(entry ? { entry } : {}) };
+  };
+
+  // own list
+  if (claim.requiredListId === undefined) {
+    const own = anchors.keys.find((k) => sameKey(k.key, key) && (roles === undefined || k.roles === undefined || k.roles.some((r) => roles.includes(r))));
+    if (own) return done('signer-trusted', { kind: 'own', label: own.label, fingerprint });
+  }
+
+  // trust lists
+  let best: { code: SignerCode; anchor?: AnchorRef; entry?: TrustEntry; detail?: string } = { code: 'signer-unknown' };
+  const consider = (c: typeof best) => {
+    if (RANK.indexOf(c.code) < RANK.indexOf(best.code)) best = c;
+  };
+  if (claim.requiredListId !== undefined && !lists.some((l) => l.content.listId === claim.requiredListId)) {
+    // the required list is not loaded: say which one is needed
+    consider({ code: 'signer-not-on-required-list', detail: claim.requiredListId });
+  }
+  for (const list of lists) {
+    if (claim.requiredListId !== undefined && list.content.listId !== claim.requiredListId) {
+      if (list.content.entries.some((e) => sameKey(e.key, key))) consider({ code: 'signer-not-on-required-list', detail: claim.requiredListId });
+      continue;
+    }
+    for (const entry of list.content.entries) {
+      if (!sameKey(entry.key, key)) continue;
+      const anchor = list.ref;
+      if (roles !== undefined && !roles.includes(entry.role)) consider({ code: 'signer-role-mismatch', anchor, entry, detail: entry.role });
+      else if (!(at >= Date.parse(entry.validFrom)) || (entry.validTo !== undefined && !(at <= Date.parse(entry.validTo)))) consider({ code: 'signer-outside-validity', anchor, entry });
+      else if (nowTime > Date.parse(list.content.validUntil)) consider({ code: 'trust-list-expired', anchor, entry });
+      else if (claim.name !== undefined && !sameName(claim.name, entry.name)) consider({ code: 'signer-name-mismatch', anchor, entry, detail: entry.name });
+      else consider({ code: 'signer-trusted', anchor, entry });
+    }
+  }
+  if (claim.requiredListId !== undefined && best.code === 'signer-unknown') best = { code: 'signer-not-on-required-list', detail: claim.requiredListId };
+  return done(best.code, best.anchor, best.entry, best.detail);
+}
+
+export type { FieldError as TrustListError };
