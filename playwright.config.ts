@@ -31,7 +31,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
+  // QS_E2E_NO_SERVER=1: for specs that need no app server (test/e2e/standalone-verifier.spec.ts).
+  webServer: process.env.QS_E2E_NO_SERVER ? undefined : {
     command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     // Never reuse a server: a leftover one would serve a stale build.

@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from './electron/csp.ts';
+import { verifierSha256 } from './scripts/build-verifier.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -16,7 +17,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
+// The standalone verifier's SHA-256, printed in each newly issued PDF (report/verifier-hash.ts).
+export default defineConfig(async () => ({
   root: 'renderer',
   base: './',
   publicDir: 'public',
@@ -49,7 +51,7 @@ export default defineConfig({
       },
     }),
   ],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __VERIFIER_SHA256__: JSON.stringify(await verifierSha256()) },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -59,4 +61,4 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
-});
+}));

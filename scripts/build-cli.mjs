@@ -7,13 +7,17 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { verifierSha256 } from './build-verifier.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds the bundle into `outdir` (emptied first); tests build into a temporary folder. */
 export async function buildCli({ outdir = join(root, 'dist/cli'), logLevel = 'warning' } = {}) {
+  // the standalone verifier's SHA-256, printed in each newly issued PDF (report/verifier-hash.ts)
+  const verifier = await verifierSha256();
   rmSync(outdir, { recursive: true, force: true });
   return build({
+    define: { __VERIFIER_SHA256__: JSON.stringify(verifier) },
     absWorkingDir: root,
     entryPoints: { quickscan: join(root, 'cli/main.ts') },
     outdir,

@@ -1,0 +1,141 @@
+/**
+ * The standalone verifier (npm run build:verifier), opened from disk (file://) in Chromium with
+ * the network off: every example file gets the same outcome as `quickscan verify --json`, with
+ * and without trusted keys; a changed copy is altered in both; the CSV is Dutch (`;`, BOM); the
+ * page works in English; no request leaves the page and nothing breaks its CSP.
+ * It needs no preview server: the page is the built file itself.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './fixtures';
+
+const root = join(import.meta.dirname, '../..');
+const verifierFile = join(root, 'dist/verifier/quickscan-verifier.html');
+const examples = join(root, 'docs/examples');
+const trustedKeys = join(examples, 'tender/trusted-bidder-keys.json');
+
+function exampleFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return exampleFiles(path);
+      return /\.(pdf|quickscan-issued\.json|quickscan\.json)$/.test(name) ? [path] : [];
+    });
+}
+
+interface CliFile {
+  file: string;
+  status: string;
+  verdict?: string;
+}
+
+function cliVerify(files: string[], keys?: string): Map<string, CliFile> {
+  const args = ['bin/quickscan.mjs', 'verify', '--json', ...(keys ? ['--trusted-keys', keys] : []), ...files];
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = JSON.parse(run.stdout) as { files: CliFile[] };
+  return new Map(out.files.map((f) => [f.file, f]));
+}
+
+async function openVerifier(page: Page): Promise<string[]> {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.context().setOffline(true);
+  await page.goto(pathToFileURL(verifierFile).href);
+  await expect(page.locator('html[data-verifier-state="ready"]')).toBeAttached();
+  return requests;
+}
+
+async function resultsOf(page: Page, count: number): Promise<Map<string, { status: string; verdict: string | null }>> {
+  const rows = page.locator('#results tbody tr');
+  await expect(rows).toHaveCount(count);
+  await expect(page.locator('#results tbody tr[data-status="pending"]')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('html[data-verifier-state="ready"]')).toBeAttached();
+  const list = await rows.evaluateAll((trs) => trs.map((tr) => ({ file: tr.getAttribute('data-file')!, status: tr.getAttribute('data-status')!, verdict: tr.getAttribute('data-verdict') })));
+  return new Map(list.map((r) => [r.file, { status: r.status, verdict: r.verdict }]));
+}
+
+test.describe('standalone verifier', () => {
+  test.beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build-verifier.mjs'], { cwd: root, stdio: 'pipe' });
+  });
+
+  test('from file:// and offline, gives the CLI’s outcome for every example file', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const requests = await openVerifier(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('QuickScan – verificatie');
+    await expectAccessible(page);
+
+    const files = exampleFiles(examples);
+    expect(files.length).toBeGreaterThan(20);
+    // a changed copy: one digit of the first issued PDF's creation date
+    const dir = mkdtempSync(join(tmpdir(), 'quickscan-verifier-'));
+    const original = files.find((f) => f.endsWith('new-build-school-goes.nl.pdf'))!;
+    const changed = Buffer.from(readFileSync(original));
+    const at = changed.indexOf('/CreationDate (D:2026') + '/CreationDate (D:2026'.length - 1;
+    expect(at).toBeGreaterThan(100);
+    changed[at] = '7'.charCodeAt(0);
+    const changedFile = join(dir, 'changed-copy.pdf');
+    writeFileSync(changedFile, changed);
+    const all = [...files, changedFile];
+
+    const started = Date.now();
+    await page.setInputFiles('#files', all);
+    const withoutKeys = await resultsOf(page, all.length);
+    const elapsed = Date.now() - started;
+    const cli = cliVerify(all.map((f) => relative(root, f)));
+    for (const file of all) {
+      const name = file.split('/').at(-1)!;
+      const mine = withoutKeys.get(name);
+      const theirs = cli.get(relative(root, file));
+      expect(mine, name).toBeDefined();
+      expect({ name, status: mine!.status }).toEqual({ name, status: theirs!.status });
+      if (theirs!.verdict !== undefined) expect({ name, verdict: mine!.verdict }).toEqual({ name, verdict: theirs!.verdict });
+    }
+    expect(withoutKeys.get('changed-copy.pdf')!.status).toBe('altered');
+    test.info().annotations.push({ type: 'timing', description: `verified ${all.length} files in ${elapsed} ms` });
+
+    // the keys the user trusts: every file is checked again
+    await page.setInputFiles('#files', [trustedKeys]);
+    await expect(page.locator('.trust-list li')).toHaveCount(1);
+    const withKeys = await resultsOf(page, all.length);
+    const cliKeys = cliVerify(
+      all.map((f) => relative(root, f)),
+      relative(root, trustedKeys),
+    );
+    for (const file of all) {
+      const name = file.split('/').at(-1)!;
+      const theirs = cliKeys.get(relative(root, file))!;
+      expect({ name, status: withKeys.get(name)!.status }).toEqual({ name, status: theirs.status });
+      if (theirs.verdict !== undefined) expect({ name, verdict: withKeys.get(name)!.verdict }).toEqual({ name, verdict: theirs.verdict });
+    }
+    expect([...withKeys.values()].some((r) => r.status === 'valid')).toBe(true);
+
+    // the results as CSV, in Dutch: BOM, `;`, a header and one row per file
+    const download = page.waitForEvent('download');
+    await page.locator('#csv').click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^Bestand;Uitkomst;Referentiecode;/);
+    expect(lines).toHaveLength(all.length + 1);
+
+    // English
+    await page.locator('#lang-en').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('QuickScan – verification');
+    await expect(page.locator('#summary')).toContainText('files checked');
+    await expectAccessible(page);
+
+    expect(requests.filter((u) => !u.startsWith('file://')), 'requests that left the page').toEqual([]);
+    expect(errors, 'errors in the page (CSP violations are reported here too)').toEqual([]);
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * The standalone verifier (scripts/build-verifier.mjs makes one HTML file of it): drop issued
+ * PDFs, envelope files, evidence dossiers and the keys or trust lists you trust; every file is
+ * checked with report/verify.ts, the same code the app and the command line use, here in the
+ * browser, with nothing sent anywhere. Dutch and English; the results as CSV.
+ *
+ * Plain DOM code: no framework, every text set with textContent (file names and contents come
+ * from other people).
+ */
+import { verifyFile, type VerifyResult } from '../report/verify';
+import { formatScore } from '../report/format';
+import { formatDate, translate, type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
+import { ISSUE_PHASES } from '../scoring/issued';
+import { csvText } from '../scoring/csv';
+import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, type TrustInput } from './model';
+
+declare const __APP_VERSION__: string;
+
+interface Item {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+  result: VerifyResult | null;
+}
+
+const state: { locale: Locale; items: Item[]; trust: TrustInput[]; problems: { name: string; key: MessageKey }[]; busy: number } = {
+  locale: location.hash === '#en' ? 'en' : 'nl',
+  items: [],
+  trust: [],
+  problems: [],
+  busy: 0,
+};
+let seq = 0;
+/** Bumped on every change of what is trusted: results of an older round are dropped. */
+let round = 0;
+
+const t = (key: MessageKey, params?: MessageParams) => translate(state.locale, key, params);
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined) continue;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'className') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+async function verifyAll(items: readonly Item[]): Promise<void> {
+  const mine = round;
+  const trustedKeys = state.trust.flatMap((x) => x.keys);
+  for (const item of items) {
+    state.busy++;
+    render();
+    const result = await verifyFile(item.bytes, item.name, { trustedKeys: trustedKeys.length ? trustedKeys : undefined });
+    state.busy--;
+    if (mine !== round) return;
+    item.result = result;
+    render();
+  }
+}
+
+async function addFiles(files: readonly File[]): Promise<void> {
+  const added: Item[] = [];
+  let trustChanged = false;
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const input = classifyInput(file.name, bytes);
+    if (input.kind === 'trust') {
+      state.trust.push(input.trust);
+      trustChanged = true;
+    } else if (input.kind === 'problem') {
+      state.problems.push({ name: file.name, key: input.key });
+    } else {
+      const item = { id: ++seq, name: file.name, bytes, result: null };
+      state.items.push(item);
+      added.push(item);
+    }
+  }
+  render();
+  if (trustChanged) await reverify();
+  else await verifyAll(added);
+}
+
+/** What is trusted changed: every file is checked again. */
+async function reverify(): Promise<void> {
+  round++;
+  for (const item of state.items) item.result = null;
+  state.busy = 0;
+  await verifyAll(state.items);
+}
+
+function downloadCsv(): void {
+  const done = state.items.filter((i) => i.result);
+  const rows = [RESULT_COLUMNS.map((c) => t(`verifier.csv.${c}`)), ...done.map((i) => resultRow(i.name, i.result!, state.locale))];
+  const blob = new Blob([csvText(rows, state.locale)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: t('verifier.csvFileName') });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function phaseName(phase: string): string {
+  return (ISSUE_PHASES as readonly string[]).includes(phase) ? t(`phase.${phase}` as MessageKey) : phase;
+}
+
+function resultCells(result: VerifyResult): HTMLElement[] {
+  const L = state.locale;
+  const status = el('td', {}, el('span', { className: `status-badge status-${result.status}`, text: t(statusKey(result)) }));
+  const details = el(
+    'details',
+    { className: 'details' },
+    el('summary', { text: t('verify.details') }),
+    el('ul', {}, ...result.messages.map((m) => el('li', { text: m[L] }))),
+    result.contentHash ? el('p', { className: 'hash', text: `SHA-256 ${result.contentHash}${result.method ? ` · ${result.method.title?.[L] ?? result.method.id} ${result.method.version}` : ''}` }) : null,
+  );
+  status.append(details);
+  const phase = el('td', {}, result.phase ? phaseName(result.phase) : '–', result.issuedAt ? el('div', { className: 'muted', text: formatDate(L, result.issuedAt) }) : null);
+  const assessor = el(
+    'td',
+    {},
+    ...(result.assessor
+      ? [
+          `${result.assessor.name}${result.assessor.organisation ? `, ${result.assessor.organisation}` : ''}`,
+          el(
+            'div',
+            { className: 'muted' },
+            `${t(`assessment.${result.assessor.assessmentType}`)} · ${result.assessor.fingerprint}${result.trustedKeyLabel ? ` · ${t('verify.trustedAs', { label: result.trustedKeyLabel })}` : ''}`,
+          ),
+        ]
+      : ['–']),
+  );
+  const score = el(
+    'td',
+    {},
+    ...(result.score ? [el('strong', { text: result.score.total === null ? '–' : formatScore(result.score.total, L) }), ` ${result.score.label ? result.score.label.name[L] : t('label.none')}`] : ['–']),
+  );
+  return [status, el('td', { className: 'reference', text: result.referenceCode ?? '–' }), el('td', { text: result.projectName ?? '–' }), phase, assessor, score];
+}
+
+function render(): void {
+  document.documentElement.lang = state.locale;
+  document.title = t('verifier.title');
+  const app = document.getElementById('app')!;
+  const focused = document.activeElement?.id;
+
+  const input = el('input', { type: 'file', id: 'files', multiple: '', accept: '.pdf,.json,.zip,application/pdf,application/json,application/zip', className: 'visually-hidden' });
+  input.addEventListener('change', () => {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    void addFiles(files);
+  });
+  const drop = el('div', { className: 'drop', id: 'drop' }, el('p', { text: t('verifier.drop') }), el('label', { for: 'files', className: 'button primary', text: t('verify.choose') }), input);
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    void addFiles(Array.from(e.dataTransfer?.files ?? []));
+  });
+
+  const langs = el(
+    'div',
+    { className: 'langs', role: 'group', 'aria-label': t('verifier.language') },
+    ...(['nl', 'en'] as const).map((l) => {
+      const b = el('button', { type: 'button', id: `lang-${l}`, className: 'button', 'aria-pressed': String(state.locale === l), lang: l, text: l === 'nl' ? 'Nederlands' : 'English' });
+      b.addEventListener('click', () => {
+        state.locale = l;
+        history.replaceState(null, '', l === 'en' ? '#en' : '#');
+        render();
+      });
+      return b;
+    }),
+  );
+
+  const trust = el(
+    'section',
+    { className: 'panel', 'aria-labelledby': 'trust-title' },
+    el('h2', { id: 'trust-title', text: t('verifier.trust.title') }),
+    el('p', { className: 'muted', text: t('verifier.trust.explain') }),
+    state.trust.length === 0
+      ? el('p', { className: 'notice', text: t('verifier.trust.none') })
+      : el(
+          'ul',
+          { className: 'trust-list' },
+          ...state.trust.map((x, i) => {
+            const remove = el('button', { type: 'button', className: 'button small', text: t('verifier.trust.remove'), 'aria-label': t('verifier.trust.removeNamed', { name: x.fileName }) });
+            remove.addEventListener('click', () => {
+              state.trust.splice(i, 1);
+              render();
+              void reverify();
+            });
+            return el(
+              'li',
+              {},
+              el('strong', { text: x.fileName }),
+              ' ',
+              el('span', { className: 'muted', text: x.keys.map((k) => `${k.label} (${k.fingerprint})`).join('; ') }),
+              ' ',
+              remove,
+            );
+          }),
+        ),
+  );
+
+  const done = state.items.filter((i) => i.result);
+  const counts = { passed: done.filter((i) => i.result!.status === 'valid').length, notValid: done.filter((i) => i.result!.status !== 'valid').length };
+  const csv = el('button', { type: 'button', id: 'csv', className: 'button', text: t('verifier.csv') });
+  csv.addEventListener('click', downloadCsv);
+  if (done.length === 0) csv.setAttribute('disabled', '');
+  const clear = el('button', { type: 'button', id: 'clear', className: 'button', text: t('verifier.clear') });
+  clear.addEventListener('click', () => {
+    round++;
+    state.items = [];
+    state.problems = [];
+    state.busy = 0;
+    render();
+  });
+
+  const results = el(
+    'section',
+    { className: 'panel', 'aria-labelledby': 'results-title' },
+    el('h2', { id: 'results-title', text: t('verify.results') }),
+    el('p', { id: 'summary', role: 'status', 'aria-live': 'polite', text: state.busy > 0 ? t('verify.checking') : state.items.length === 0 ? t('verifier.noFiles') : t('verifier.summary', { count: done.length, valid: counts.passed, notValid: counts.notValid }) }),
+    ...state.problems.map((p) => el('p', { className: 'notice warn', text: `${p.name}: ${t(p.key)}` })),
+    state.items.length === 0
+      ? null
+      : el(
+          'div',
+          { className: 'table-wrap' },
+          el(
+            'table',
+            { id: 'results' },
+            el('caption', { className: 'visually-hidden', text: t('verify.results') }),
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ...(['verify.col.file', 'verify.col.status', 'verify.col.reference', 'verify.col.project', 'project.phase', 'verify.col.assessor', 'verify.col.score'] as const).map((k) => el('th', { scope: 'col', text: t(k) })),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              ...state.items.map((item) =>
+                el(
+                  'tr',
+                  { 'data-status': item.result?.status ?? 'pending', 'data-file': item.name },
+                  el('th', { scope: 'row', className: 'file', text: item.name }),
+                  ...(item.result ? resultCells(item.result) : [el('td', { colspan: '6', 'aria-busy': 'true', text: t('verify.checking') })]),
+                ),
+              ),
+            ),
+          ),
+        ),
+    el('div', { className: 'actions' }, csv, clear),
+  );
+
+  const about = el(
+    'section',
+    { className: 'panel', 'aria-labelledby': 'about-title' },
+    el('h2', { id: 'about-title', text: t('verifier.about.title') }),
+    el('p', { text: t('verifier.about.offline') }),
+    el('p', { text: t('verifier.about.hash') }),
+    el('ul', {}, el('li', {}, el('code', { text: 'certutil -hashfile quickscan-verifier.html SHA256' }), ` (Windows)`), el('li', {}, el('code', { text: 'shasum -a 256 quickscan-verifier.html' }), ' (macOS)'), el('li', {}, el('code', { text: 'sha256sum quickscan-verifier.html' }), ' (Linux)')),
+    el('p', { className: 'muted', text: t('verifier.about.version', { version: __APP_VERSION__ }) }),
+  );
+
+  app.replaceChildren(
+    el('header', { className: 'top' }, el('div', {}, el('h1', { text: t('verifier.title') }), el('p', { className: 'muted', text: t('verifier.tagline') })), langs),
+    el('main', { id: 'main' }, el('section', { className: 'panel', 'aria-labelledby': 'drop-title' }, el('h2', { id: 'drop-title', text: t('verifier.files') }), el('p', { text: t('verifier.explain') }), drop), trust, results, about),
+  );
+  if (focused) document.getElementById(focused)?.focus();
+  document.documentElement.dataset.verifierState = state.busy > 0 ? 'busy' : 'ready';
+}
+
+// A file dropped next to the drop zone must not replace this page.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+render();
