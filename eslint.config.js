@@ -21,6 +21,22 @@ const pureModuleRestriction = {
   ],
 };
 
+/**
+ * One door to stored data: only renderer/db/ imports Dexie (and its React hooks) or the database
+ * instance; everything else calls the functions and hooks of renderer/db/ (see its README).
+ * Tests may open the database instance to plant and inspect raw records, never Dexie itself.
+ */
+const dexieImports = [
+  { group: ['dexie', 'dexie/*', 'dexie-*'], message: 'Only renderer/db/ imports Dexie: call a function or hook of renderer/db/ (renderer/db/README.md).' },
+];
+const dbInstanceImports = [
+  { group: ['**/db/db', '**/db/db.ts'], message: 'The database instance stays inside renderer/db/: call a function or hook of renderer/db/ (renderer/db/README.md).' },
+];
+const oneDoorRestriction = { 'no-restricted-imports': ['error', { patterns: [...dexieImports, ...dbInstanceImports] }] };
+const oneDoorRestrictionForTests = { 'no-restricted-imports': ['error', { patterns: dexieImports }] };
+const oneDoorFiles = ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'cli/**/*.ts', 'report/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'test/**/*.{ts,tsx}', 'bin/**/*.mjs'];
+const oneDoorTestFiles = ['**/*.test.{ts,tsx}', 'renderer/files/test-support.ts', 'test/**/*.{ts,tsx}'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'forms/*.schema.json', 'report/frozen/layout1.js'] },
   js.configs.recommended,
@@ -40,5 +56,15 @@ export default tseslint.config(
     files: ['forms/**/*.ts', 'scoring/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: pureModuleRestriction,
+  },
+  {
+    files: oneDoorFiles,
+    ignores: ['renderer/db/**', ...oneDoorTestFiles],
+    rules: oneDoorRestriction,
+  },
+  {
+    files: oneDoorTestFiles,
+    ignores: ['renderer/db/**', 'forms/**', 'scoring/**'],
+    rules: oneDoorRestrictionForTests,
   },
 );

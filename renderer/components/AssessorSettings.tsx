@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useId, useState } from 'react';
 import { keyFingerprint } from '../../scoring/signature';
-import { db } from '../db/db';
+import { listTrustedKeys, putTrustedKeys, removeTrustedKey } from '../db/keys';
 import { formatDate } from '../i18n';
 import { readAssessorProfile, writeAssessorProfile, type AssessorProfile } from '../issue/assessor';
 import { makePublicKeyFile, readTrustedKeyList } from '../issue/public-key-file';
@@ -113,7 +113,7 @@ export function TrustedKeysSettings() {
   const t = useT();
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
-  const keys = useLiveQuery(async () => (await db.trustedKeys.toArray()).sort((a, b) => a.label.localeCompare(b.label)), [], []);
+  const keys = useLiveQuery(listTrustedKeys, [], []);
 
   async function importKeys() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: true });
@@ -123,7 +123,7 @@ export function TrustedKeysSettings() {
         announce(t('trusted.invalid', { name: file.name }), 'error');
         continue;
       }
-      for (const key of keys) await db.trustedKeys.put({ publicKey: key.publicKey, label: key.label, addedAt: new Date().toISOString() });
+      await putTrustedKeys(keys);
       announce(t('trusted.added', { label: keys.map((k) => k.label).join('; ') }));
     }
   }
@@ -142,7 +142,7 @@ export function TrustedKeysSettings() {
                 <strong>{k.label}</strong> · <code className="fingerprint">{keyFingerprint(k.publicKey)}</code>
                 <span className="muted small"> · {formatDate(locale, k.addedAt)}</span>
               </span>
-              <button type="button" className="button small danger" onClick={() => void db.trustedKeys.delete(k.publicKey)}>
+              <button type="button" className="button small danger" onClick={() => void removeTrustedKey(k.publicKey)}>
                 {t('evidence.remove')}
                 <span className="visually-hidden">: {k.label}</span>
               </button>

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { checkCompliance, complianceGapText } from '../../scoring/compliance';
 import { keyFingerprint } from '../../scoring/signature';

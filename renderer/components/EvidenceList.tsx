@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { db } from '../db/db';
+import { listAnswerEvidence } from '../db/evidence';
 import type { EvidenceRecord } from '../db/records';
 import { formatDate, formatNumber } from '../i18n';
 import { addEvidence, MAX_EVIDENCE_BYTES, removeEvidence, restoreEvidence } from '../scan/evidence';
@@ -13,7 +13,7 @@ export function EvidenceList({ scanId, questionId }: { scanId: string; questionI
   const announce = useUi((s) => s.announce);
   const fileId = useId();
   const photoId = useId();
-  const items = useLiveQuery(() => db.evidence.where('[scanId+questionId]').equals([scanId, questionId]).sortBy('addedAt'), [scanId, questionId], []);
+  const items = useLiveQuery(() => listAnswerEvidence(scanId, questionId), [scanId, questionId], []);
   const [isBusy, setIsBusy] = useState(false);
 
   async function add(files: FileList | null) {

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useId, useState } from 'react';
 import { ISSUE_PHASES, type FollowUp, type IssuePhase } from '../../scoring/issued';
 import { routeHref } from '../app/router';

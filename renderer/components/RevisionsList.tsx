@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDefinition } from '../../forms/registry';
 import { envelopeJsonText, scanFileFromContent } from '../../scoring/issued';
@@ -7,7 +6,7 @@ import { scoreScan } from '../../scoring/score';
 import { navigate } from '../app/router';
 import { isPhase, type RevisionRecord } from '../db/records';
 import { createScan } from '../db/scans';
-import { db } from '../db/db';
+import { useLiveQuery } from '../db/live';
 import { formatDate } from '../i18n';
 import { envelopeOf, listRevisions, revisionPdf } from '../issue/issue';
 import { platform } from '../platform';
@@ -67,11 +66,14 @@ export function RevisionsList({ projectId }: { projectId: string }) {
   async function newRevisionFrom(record: RevisionRecord) {
     const envelope = envelopeOf(record);
     const file = scanFileFromContent(envelope.content);
-    const scan = await createScan({ projectId, name: t('revision.nextName', { code: record.referenceCode }), definitionId: file.method.id, definitionVersion: file.method.version });
     const answers = Object.fromEntries(
       Object.entries(file.scan.answers).map(([id, a]) => [id, 'level' in a ? { level: a.level, ...(a.note ? { note: a.note } : {}) } : { notApplicable: true as const, ...(a.note ? { note: a.note } : {}) }]),
     );
-    await db.scans.update(scan.id, { answers, costOverrides: file.scan.costOverrides ?? [], locked: file.scan.locked ?? [] });
+    // One write, through the restore step: the new scan is stored with the revision's answers.
+    const scan = await createScan(
+      { projectId, name: t('revision.nextName', { code: record.referenceCode }), definitionId: file.method.id, definitionVersion: file.method.version },
+      { answers, costOverrides: file.scan.costOverrides ?? [], locked: file.scan.locked ?? [] },
+    );
     announce(t('revision.started', { code: record.referenceCode }));
     navigate({ name: 'scan', projectId, scanId: scan.id });
   }

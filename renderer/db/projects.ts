@@ -45,7 +45,11 @@ export async function updateProject(id: string, fields: Partial<Omit<ProjectReco
 
 /** Moves a project to the trash (or back); nothing is erased, so an undo is always possible. */
 export async function setProjectDeleted(id: string, isDeleted: boolean): Promise<void> {
-  await db.projects.update(id, { deletedAt: isDeleted ? new Date().toISOString() : null });
+  await db.transaction('rw', db.projects, async () => {
+    const raw = await db.projects.get(id);
+    if (!raw) return;
+    await db.projects.put(restoreProject({ ...restoreProject(raw), deletedAt: isDeleted ? new Date().toISOString() : null }));
+  });
 }
 
 export async function listTrashedProjects(): Promise<ProjectRecord[]> {

@@ -3,14 +3,60 @@ import { newId } from './projects';
 import type { ScanRecord } from './records';
 import { restoreScan } from './restore';
 
-export async function createScan(fields: { projectId: string; name: string; definitionId: string; definitionVersion: string }): Promise<ScanRecord> {
+// Every write to an existing scan is chained here, so writes reach the database in the order they
+// were made (the scan editor's typing, a rename, the trash) and a read can wait for them.
+let scanWrites: Promise<unknown> = Promise.resolve();
+
+function queued<T>(write: () => Promise<T>): Promise<T> {
+  const result = scanWrites.then(write);
+  scanWrites = result.catch(() => undefined);
+  return result;
+}
+
+/** Resolves when every scan write made so far has been committed (or has failed). */
+export const scanWritesSettled = (): Promise<void> => scanWrites.then(() => undefined);
+
+/**
+ * Creates and saves a scan at once, optionally with its first contents (a new revision started
+ * from an issued one): one write, through the restore step.
+ */
+export async function createScan(
+  fields: { projectId: string; name: string; definitionId: string; definitionVersion: string },
+  contents: Partial<Pick<ScanRecord, 'answers' | 'costOverrides' | 'locked'>> = {},
+): Promise<ScanRecord> {
   const now = new Date().toISOString();
-  const scan = restoreScan({ ...fields, id: newId(), answers: {}, createdAt: now, updatedAt: now });
+  const scan = restoreScan({ answers: {}, ...contents, ...fields, id: newId(), createdAt: now, updatedAt: now });
   await db.transaction('rw', db.scans, db.projects, async () => {
     await db.scans.add(scan);
     await db.projects.update(fields.projectId, { updatedAt: now });
   });
   return scan;
+}
+
+/**
+ * Saves an edited scan (the scan editor's write): through the restore step, in the write queue,
+ * and the project is marked as edited. Resolves with the stored record once committed.
+ */
+export function saveScan(next: ScanRecord): Promise<ScanRecord> {
+  return queued(async () => {
+    const record = restoreScan(next);
+    await db.transaction('rw', db.scans, db.projects, async () => {
+      await db.scans.put(record);
+      await db.projects.update(record.projectId, { updatedAt: record.updatedAt });
+    });
+    return record;
+  });
+}
+
+/** Reads a stored scan, changes it and writes it back through the restore step, in the queue. */
+function changeScan(id: string, change: (scan: ScanRecord) => ScanRecord): Promise<void> {
+  return queued(() =>
+    db.transaction('rw', db.scans, async () => {
+      const raw = await db.scans.get(id);
+      if (!raw) return;
+      await db.scans.put(restoreScan(change(restoreScan(raw))));
+    }),
+  );
 }
 
 /** Copies a scan with its answers, overrides, locks and evidence. `variantOf` marks a variant. */
@@ -60,11 +106,11 @@ export async function getScan(id: string): Promise<ScanRecord | undefined> {
 
 /** Moves a scan to the trash (or back); nothing is erased. */
 export async function setScanDeleted(id: string, isDeleted: boolean): Promise<void> {
-  await db.scans.update(id, { deletedAt: isDeleted ? new Date().toISOString() : null });
+  await changeScan(id, (scan) => ({ ...scan, deletedAt: isDeleted ? new Date().toISOString() : null }));
 }
 
 export async function renameScan(id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) return;
-  await db.scans.update(id, { name: trimmed.slice(0, 200), updatedAt: new Date().toISOString() });
+  await changeScan(id, (scan) => ({ ...scan, name: trimmed.slice(0, 200), updatedAt: new Date().toISOString() }));
 }

@@ -7,7 +7,19 @@
  */
 import { canonicalJson } from '../../forms/hash';
 import { parseScanFile } from '../../scoring/scan-file';
-import { db } from '../db/db';
+import {
+  allStoredProjects,
+  allStoredRevisions,
+  allStoredScans,
+  allStoredSettings,
+  allStoredTrustedKeys,
+  eachStoredEvidence,
+  storedProject,
+  storedRevisionsOfProject,
+  storedScan,
+  storedScansOfProject,
+} from '../db/bulk';
+import { listEvidence, listEvidenceOfScans } from '../db/evidence';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, TrustedKeyRecord } from '../db/records';
 import { restoreProject, restoreScan } from '../db/restore';
 import { platform } from '../platform';
@@ -111,7 +123,7 @@ function revisionOrSkip(record: RevisionRecord): RevisionRecord | undefined {
 }
 
 async function loadProject(projectId: string): Promise<ProjectRecord> {
-  const raw = await db.projects.get(projectId);
+  const raw = await storedProject(projectId);
   if (!raw) return fail('files.export.notFound');
   const project = restoredOrSkip(() => restoreProject(raw));
   return project ?? fail('files.export.unreadable');
@@ -126,7 +138,7 @@ export async function exportProject(projectId: string, container: 'json' | 'zip'
   const project = await loadProject(projectId);
   let skipped = 0;
   const scans: ScanRecord[] = [];
-  for (const raw of await db.scans.where('projectId').equals(projectId).toArray()) {
+  for (const raw of await storedScansOfProject(projectId)) {
     const scan = restoredOrSkip(() => restoreScan(raw));
     if (scan && scan.projectId === project.id) scans.push(scan);
     else skipped += 1;
@@ -134,11 +146,11 @@ export async function exportProject(projectId: string, container: 'json' | 'zip'
   scans.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const evidence = new EvidenceCollector(container === 'zip');
   const scanIds = scans.map((s) => s.id);
-  const stored = scanIds.length ? await db.evidence.where('scanId').anyOf(scanIds).toArray() : [];
+  const stored = await listEvidenceOfScans(scanIds);
   stored.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
   for (const record of stored) await evidence.add(record);
   const revisions: RevisionRecord[] = [];
-  for (const raw of await db.revisions.where('projectId').equals(projectId).toArray()) {
+  for (const raw of await storedRevisionsOfProject(projectId)) {
     const revision = revisionOrSkip(raw);
     if (revision) revisions.push(revision);
     else skipped += 1;
@@ -170,7 +182,7 @@ export async function exportProject(projectId: string, container: 'json' | 'zip'
  * files. The scan file format needs the project's floor area and a method this build knows.
  */
 export async function exportScanZip(scanId: string): Promise<ExportedFile> {
-  const rawScan = await db.scans.get(scanId);
+  const rawScan = await storedScan(scanId);
   if (!rawScan) return fail('files.export.notFound');
   const scan = restoredOrSkip(() => restoreScan(rawScan)) ?? fail('files.export.unreadable');
   const project = await loadProject(scan.projectId);
@@ -178,7 +190,7 @@ export async function exportScanZip(scanId: string): Promise<ExportedFile> {
   if (!methodOf(scan)) return fail('files.export.unknownMethod', { method: scan.definitionId, version: scan.definitionVersion });
   const file = await buildScanFile(project, scan);
   const evidence = new EvidenceCollector(true);
-  const byId = new Map((await db.evidence.where('scanId').equals(scan.id).toArray()).map((e) => [e.id, e]));
+  const byId = new Map((await listEvidence(scan.id)).map((e) => [e.id, e]));
   for (const answer of Object.values(file.scan.answers)) {
     if (!answer.evidence) continue;
     const kept = [];
@@ -204,14 +216,14 @@ export async function exportScanZip(scanId: string): Promise<ExportedFile> {
 export async function exportBackup(now = new Date()): Promise<ExportedFile> {
   let skipped = 0;
   const projects: ProjectRecord[] = [];
-  for (const raw of await db.projects.toArray()) {
+  for (const raw of await allStoredProjects()) {
     const project = restoredOrSkip(() => restoreProject(raw));
     if (project) projects.push(project);
     else skipped += 1;
   }
   const projectIds = new Set(projects.map((p) => p.id));
   const scans: ScanRecord[] = [];
-  for (const raw of await db.scans.toArray()) {
+  for (const raw of await allStoredScans()) {
     const scan = restoredOrSkip(() => restoreScan(raw));
     if (scan && projectIds.has(scan.projectId)) scans.push(scan);
     else skipped += 1;
@@ -219,29 +231,29 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
   const scanIds = new Set(scans.map((s) => s.id));
   const evidence = new EvidenceCollector(true);
   let orphanEvidence = 0;
-  await db.evidence.each((record) => {
+  await eachStoredEvidence((record) => {
     if (!scanIds.has(record.scanId)) orphanEvidence += 1;
   });
   // Read evidence one scan at a time: each file is read only when it is written.
   for (const scan of scans) {
-    const records = await db.evidence.where('scanId').equals(scan.id).toArray();
+    const records = await listEvidence(scan.id);
     records.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
     for (const record of records) await evidence.add(record);
   }
   const revisions: RevisionRecord[] = [];
-  for (const raw of await db.revisions.toArray()) {
+  for (const raw of await allStoredRevisions()) {
     const revision = revisionOrSkip(raw);
     if (revision && projectIds.has(revision.projectId)) revisions.push(revision);
     else skipped += 1;
   }
   const settings: BackupFile['settings'] = [];
-  for (const raw of await db.settings.toArray()) {
+  for (const raw of await allStoredSettings()) {
     const parsed = jsonDepthWithin(raw.value, FILE_LIMITS.maxJsonDepth) ? settingFileSchema.safeParse(raw) : undefined;
     if (parsed?.success) settings.push(parsed.data);
     else skipped += 1;
   }
   const trustedKeys: TrustedKeyRecord[] = [];
-  for (const raw of await db.trustedKeys.toArray()) {
+  for (const raw of await allStoredTrustedKeys()) {
     const parsed = trustedKeyFileSchema.safeParse(raw);
     if (parsed.success) trustedKeys.push(parsed.data);
     else skipped += 1;

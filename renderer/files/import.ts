@@ -19,8 +19,7 @@
 import { getDefinition } from '../../forms/registry';
 import { parseEnvelope, scanFileFromContent } from '../../scoring/issued';
 import { parseScanFile, type ScanFile } from '../../scoring/scan-file';
-import { db } from '../db/db';
-import { newId } from '../db/projects';
+import { addBatchKeepingExisting, storedCounts as storedCountsInDb } from '../db/bulk';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from '../db/records';
 import { restoreProject, restoreScan, RestoreError } from '../db/restore';
 import { blobOf, checkRevision, decodeJson, firstNonSpace, sha256Hex, thumbnailType } from './common';
@@ -430,68 +429,17 @@ const countsOf = (p: Prepared): RecordCounts => ({
 });
 
 /** How much the database holds now. */
-export async function storedCounts(): Promise<RecordCounts> {
-  const [projects, scans, evidence, revisions, settings, trustedKeys] = await Promise.all([
-    db.projects.count(),
-    db.scans.count(),
-    db.evidence.count(),
-    db.revisions.count(),
-    db.settings.count(),
-    db.trustedKeys.count(),
-  ]);
-  return { projects, scans, evidence, revisions, settings, trustedKeys };
-}
+export const storedCounts = (): Promise<RecordCounts> => storedCountsInDb();
 
 /** Adds everything in one transaction; ids already in use get new ones. Never puts over a record. */
 async function commit(p: Prepared): Promise<ImportSummary> {
-  return db.transaction('rw', [db.projects, db.scans, db.evidence, db.revisions, db.settings, db.trustedKeys], async () => {
-    const [projectsTaken, scansTaken, evidenceTaken, revisionsTaken, settingsTaken, keysTaken] = await Promise.all([
-      db.projects.bulkGet(p.projects.map((r) => r.id)),
-      db.scans.bulkGet(p.scans.map((r) => r.id)),
-      db.evidence.bulkGet(p.evidence.map((r) => r.id)),
-      db.revisions.bulkGet(p.revisions.map((r) => r.id)),
-      db.settings.bulkGet(p.settings.map((r) => r.key)),
-      db.trustedKeys.bulkGet(p.trustedKeys.map((r) => r.publicKey)),
-    ]);
-    let newIds = 0;
-    const idFor = (id: string, taken: unknown, map: Map<string, string>) => {
-      const next = taken === undefined ? id : newId();
-      if (next !== id) newIds += 1;
-      map.set(id, next);
-      return next;
-    };
-    const projectIds = new Map<string, string>();
-    const scanIds = new Map<string, string>();
-    const evidenceIds = new Map<string, string>();
-    const projects = p.projects.map((r, i) => ({ ...r, id: idFor(r.id, projectsTaken[i], projectIds) }));
-    const scans = p.scans.map((r, i) => ({ ...r, id: idFor(r.id, scansTaken[i], scanIds) }));
-    for (const scan of scans) {
-      scan.projectId = projectIds.get(scan.projectId)!;
-      scan.variantOf = scan.variantOf === null ? null : (scanIds.get(scan.variantOf) ?? null);
-    }
-    const evidence = p.evidence.map((r, i) => ({ ...r, id: idFor(r.id, evidenceTaken[i], evidenceIds), scanId: scanIds.get(r.scanId)! }));
-    const revisions = p.revisions
-      .filter((_, i) => revisionsTaken[i] === undefined)
-      .map((r) => ({ ...r, projectId: projectIds.get(r.projectId)!, scanId: scanIds.get(r.scanId) ?? r.scanId }));
-    const settings = p.settings.filter((_, i) => settingsTaken[i] === undefined);
-    const trustedKeys = p.trustedKeys.filter((_, i) => keysTaken[i] === undefined);
-    await db.projects.bulkAdd(projects);
-    await db.scans.bulkAdd(scans);
-    await db.evidence.bulkAdd(evidence);
-    await db.revisions.bulkAdd(revisions);
-    await db.settings.bulkAdd(settings);
-    await db.trustedKeys.bulkAdd(trustedKeys);
-    return {
-      kind: p.kind,
-      added: { projects: projects.length, scans: scans.length, evidence: evidence.length, revisions: revisions.length, settings: settings.length, trustedKeys: trustedKeys.length },
-      newIds,
-      alreadyPresent: p.revisions.length - revisions.length + (p.settings.length - settings.length) + (p.trustedKeys.length - trustedKeys.length),
-      evidenceNotIncluded: p.evidenceNotIncluded,
-      projectIds: projects.map((r) => r.id),
-      scanIds: scans.map((r) => r.id),
-      ...(p.issuedReference ? { issuedReference: p.issuedReference } : {}),
-    };
-  });
+  const result = await addBatchKeepingExisting(p);
+  return {
+    kind: p.kind,
+    ...result,
+    evidenceNotIncluded: p.evidenceNotIncluded,
+    ...(p.issuedReference ? { issuedReference: p.issuedReference } : {}),
+  };
 }
 
 function errorOf(error: unknown): FileError {

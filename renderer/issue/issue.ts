@@ -1,6 +1,6 @@
 import { getDefinition } from '../../forms/registry';
 import { buildEnvelope, canonicalContent, historyEntryOf, issuedContentFromScan, parseEnvelope, type FollowUp, type IssuedEnvelope, type IssuePhase } from '../../scoring/issued';
-import { db } from '../db/db';
+import { addRevision, listRevisions } from '../db/revisions';
 import { newId } from '../db/projects';
 import type { ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
 import { buildScanFile } from '../scan/export';
@@ -19,11 +19,8 @@ export interface IssueRequest {
   locale: 'nl' | 'en';
 }
 
-/** The project's issued revisions, oldest first. */
-export async function listRevisions(projectId: string): Promise<RevisionRecord[]> {
-  const records = await db.revisions.where('projectId').equals(projectId).toArray();
-  return records.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.id.localeCompare(b.id));
-}
+/** The project's issued revisions, oldest first (stored by renderer/db/revisions.ts). */
+export { listRevisions };
 
 /** The stored envelope, checked again on every read (a stored record is never trusted blindly). */
 export function envelopeOf(record: RevisionRecord): IssuedEnvelope {
@@ -66,7 +63,7 @@ export async function issueRevision(project: ProjectRecord & { gfaM2: number }, 
     issuedAt: content.issuedAt,
     envelope,
   };
-  await db.revisions.add(record);
+  await addRevision(record, (stored) => parseEnvelope(stored).ok);
   return record;
 }
 

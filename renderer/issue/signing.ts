@@ -1,5 +1,5 @@
 import { encodeB64u, keyFingerprint } from '../../scoring/signature';
-import { db } from '../db/db';
+import { readSigningKey, storeSigningKeyIfAbsent } from '../db/keys';
 import type { SigningKeyRecord } from '../db/records';
 
 /**
@@ -8,7 +8,7 @@ import type { SigningKeyRecord } from '../db/records';
  * it never leaves this machine. The public key is shared as a file (see publicKeyFile).
  */
 export async function getSigningKey(): Promise<SigningKeyRecord | undefined> {
-  return db.signingKeys.get('assessor');
+  return readSigningKey();
 }
 
 export async function getOrCreateSigningKey(): Promise<SigningKeyRecord> {
@@ -18,10 +18,7 @@ export async function getOrCreateSigningKey(): Promise<SigningKeyRecord> {
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
   const record: SigningKeyRecord = { id: 'assessor', privateKey: pair.privateKey, publicKey: encodeB64u(raw), createdAt: new Date().toISOString() };
   // Another tab may have made one at the same moment: keep whichever was stored first.
-  await db.transaction('rw', db.signingKeys, async () => {
-    if (!(await db.signingKeys.get('assessor'))) await db.signingKeys.add(record);
-  });
-  return (await getSigningKey())!;
+  return storeSigningKeyIfAbsent(record);
 }
 
 /** Signs the canonical JSON of issued content; the raw 64-byte Ed25519 signature as base64url. */

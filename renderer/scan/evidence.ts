@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import { addEvidenceRecord, listEvidence as listStoredEvidence, putEvidenceRecord, removeEvidenceRecord } from '../db/evidence';
 import { newId } from '../db/projects';
 import type { EvidenceRecord } from '../db/records';
 
@@ -40,10 +40,10 @@ export async function addEvidence(scanId: string, questionId: string, file: File
     blob: new Blob([data], { type: file.type }),
     thumbnail: await thumbnailOf(file),
   };
-  await db.evidence.add(record);
+  await addEvidenceRecord(record);
   return record;
 }
 
-export const listEvidence = (scanId: string) => db.evidence.where('scanId').equals(scanId).toArray();
-export const removeEvidence = (id: string) => db.evidence.delete(id);
-export const restoreEvidence = (record: EvidenceRecord) => db.evidence.put(record);
+export const listEvidence = (scanId: string) => listStoredEvidence(scanId);
+export const removeEvidence = (id: string) => removeEvidenceRecord(id);
+export const restoreEvidence = (record: EvidenceRecord) => putEvidenceRecord(record);

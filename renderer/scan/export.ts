@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../forms/hash';
 import { parseScanFile, type ScanFile } from '../../scoring/scan-file';
-import { db } from '../db/db';
+import { listEvidence } from '../db/evidence';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { platform } from '../platform';
 import { methodOf } from './engine';
@@ -9,7 +9,7 @@ import { methodOf } from './engine';
 export async function buildScanFile(project: ProjectRecord & { gfaM2: number }, scan: ScanRecord, exportedAt = new Date().toISOString()): Promise<ScanFile> {
   const method = methodOf(scan);
   if (!method) throw new Error(`unknown method ${scan.definitionId} ${scan.definitionVersion}`);
-  const evidence = await db.evidence.where('scanId').equals(scan.id).toArray();
+  const evidence = await listEvidence(scan.id);
   const answers: ScanFile['scan']['answers'] = {};
   for (const [questionId, stored] of Object.entries(scan.answers)) {
     if (!stored.level && !stored.notApplicable) continue;

@@ -1,6 +1,5 @@
 import { parseProfileEnvelope, profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
-import { readSetting, writeSetting } from '../db/settings';
-import { db } from '../db/db';
+import { readSetting, removeSetting, writeSetting } from '../db/settings';
 import type { MessageKey } from '../i18n';
 import type { LoadedMethod } from './engine';
 
@@ -10,7 +9,7 @@ const isEnvelope = (value: unknown): value is ProfileEnvelope => parseProfileEnv
 /** The tender requirement profile a bidder loaded into this scan, if any. */
 export const readScanProfile = (scanId: string) => readSetting(key(scanId), isEnvelope);
 export const writeScanProfile = (scanId: string, envelope: ProfileEnvelope) => writeSetting(key(scanId), envelope);
-export const removeScanProfile = (scanId: string) => db.settings.delete(key(scanId));
+export const removeScanProfile = (scanId: string) => removeSetting(key(scanId));
 
 /** Reads a profile file: intact, signed, and made for the method this scan uses. */
 export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): { ok: true; envelope: ProfileEnvelope } | { ok: false; error: MessageKey } {

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { optimize, type Plan } from '../../scoring/optimize';

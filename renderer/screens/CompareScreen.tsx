@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { routeHref } from '../app/router';
 import { formatScore } from '../components/ResultPanel';
 import { getProject } from '../db/projects';

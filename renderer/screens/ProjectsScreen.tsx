@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useId, useMemo, useState } from 'react';
 import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';

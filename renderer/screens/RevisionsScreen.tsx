@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { compareRevisions, type PromiseStatus, type RevisionComparison } from '../../scoring/compare';

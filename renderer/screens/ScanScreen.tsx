@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Question, QuickScanDefinition } from '../../forms/schema';
 import { navigate, routeHref } from '../app/router';

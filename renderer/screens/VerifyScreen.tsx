@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { VerifyResult } from '../../report/verify';
-import { db } from '../db/db';
+import { listTrustedKeys } from '../db/keys';
 import { isPhase } from '../db/records';
 import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
@@ -33,7 +33,7 @@ export function VerifyScreen() {
     if (files.length === 0) return;
     const added = files.map((f) => ({ id: ++rowSeq, fileName: f.name, result: null }));
     setRows((r) => [...added, ...r]);
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), db.trustedKeys.toArray()]);
+    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), listTrustedKeys()]);
     const trustedKeys = trusted.length ? trusted.map((k) => ({ publicKey: k.publicKey, label: k.label })) : undefined;
     for (const [i, file] of files.entries()) {
       const result = await verifyFile(file.data, file.name, { trustedKeys });

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import { db } from '../db/db';
 import type { ScanRecord } from '../db/records';
-import { restoreScan } from '../db/restore';
+import { getScan, saveScan, scanWritesSettled } from '../db/scans';
 
 /** The parts of a scan that undo and redo restore. */
 type Snapshot = Pick<ScanRecord, 'answers' | 'costOverrides' | 'locked' | 'name'>;
@@ -25,8 +24,7 @@ interface ScanEditorSlice {
 
 const snapshotOf = (scan: ScanRecord): Snapshot => structuredClone({ answers: scan.answers, costOverrides: scan.costOverrides, locked: scan.locked, name: scan.name });
 
-// Writes are chained so they reach the database in the order they were made.
-let writeChain: Promise<unknown> = Promise.resolve();
+// Writes reach the database in the order they were made: saveScan chains them (renderer/db/scans.ts).
 let pending: ScanRecord | null = null;
 // The undo/redo stacks that belong to `pending`: a change made before the previous one has
 // committed must build on that one's history too, or its undo step would be lost.
@@ -37,15 +35,8 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
   async function persist(next: ScanRecord, history: Pick<ScanEditorSlice, 'undoStack' | 'redoStack'>): Promise<void> {
     pending = next;
     pendingHistory = history;
-    const write = writeChain.then(async () => {
-      await db.transaction('rw', db.scans, db.projects, async () => {
-        await db.scans.put(next);
-        await db.projects.update(next.projectId, { updatedAt: next.updatedAt });
-      });
-    });
-    writeChain = write.catch(() => undefined);
     try {
-      await write;
+      await saveScan(next);
       // Only what is committed is shown; a newer pending change will show itself when it commits.
       if (get().scan?.id === next.id) set({ scan: next, saveError: null, ...history });
     } catch (error) {
@@ -62,10 +53,9 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
     redoStack: [],
     saveError: null,
     async load(scanId) {
-      await writeChain;
+      await scanWritesSettled();
       try {
-        const raw = await db.scans.get(scanId);
-        const scan = raw ? restoreScan(raw) : null;
+        const scan = (await getScan(scanId)) ?? null;
         pending = scan;
         pendingHistory = null;
         lastCoalesceKey = null;

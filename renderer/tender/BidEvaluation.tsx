@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useMemo, useState, type DragEvent } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { formatScore } from '../components/ResultPanel';
-import { db } from '../db/db';
+import { countTrustedKeys, listTrustedKeys } from '../db/keys';
 import { formatEuro, type MessageKey } from '../i18n';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
@@ -68,7 +68,7 @@ export function BidEvaluation() {
   const { profile, bids, sort, setProfile, addBids, resetBids, setOutcome, clearBids, setSort } = useTenderSession();
   const [profileError, setProfileError] = useState<string | null>(null);
   const [isOver, setIsOver] = useState(false);
-  const trustedCount = useLiveQuery(() => db.trustedKeys.count(), [], null);
+  const trustedCount = useLiveQuery(countTrustedKeys, [], null);
 
   function openProfileFile(file: OpenedFile): boolean {
     const result = loadProfile(file.data);
@@ -84,7 +84,7 @@ export function BidEvaluation() {
 
   async function check(list: readonly SessionBid[]) {
     if (list.length === 0) return;
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), db.trustedKeys.toArray()]);
+    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), listTrustedKeys()]);
     const trustedKeys = trusted.length ? trusted.map((k) => ({ publicKey: k.publicKey, label: k.label })) : undefined;
     for (const bid of list) {
       const result = await verifyFile(bid.bytes, bid.file, { trustedKeys });

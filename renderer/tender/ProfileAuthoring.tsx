@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { useState, type FormEvent } from 'react';
 import { listReleases } from '../../forms/registry';
 import { formatScore } from '../components/ResultPanel';

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
 import { formatDate } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';

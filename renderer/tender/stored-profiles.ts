@@ -3,8 +3,7 @@
  * `tender:profiles` (an array of signed envelopes, newest first) so that they can be saved as a
  * file again. No schema change: the settings table holds any value under a key.
  */
-import { db } from '../db/db';
-import { readSetting, writeSetting } from '../db/settings';
+import { readSetting, updateSetting } from '../db/settings';
 import { parseProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
 
 export const STORED_PROFILES_KEY = 'tender:profiles';
@@ -41,16 +40,9 @@ export async function readStoredProfiles(): Promise<ProfileEnvelope[]> {
 
 /** Read and write in one transaction, so that two tabs saving at once both keep their profile. */
 export async function addStoredProfile(envelope: ProfileEnvelope): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    await writeSetting(STORED_PROFILES_KEY, withStoredProfile(await readStoredProfiles(), envelope));
-  });
+  await updateSetting(STORED_PROFILES_KEY, isArray, (stored) => withStoredProfile(restoreStoredProfiles(stored), envelope));
 }
 
 export async function removeStoredProfile(id: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    await writeSetting(
-      STORED_PROFILES_KEY,
-      (await readStoredProfiles()).filter((e) => e.content.id !== id),
-    );
-  });
+  await updateSetting(STORED_PROFILES_KEY, isArray, (stored) => restoreStoredProfiles(stored).filter((e) => e.content.id !== id));
 }

@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import { createProject } from './projects';
+import { RestoreError } from './restore';
+import { createScan, getScan, renameScan, saveScan, setScanDeleted } from './scans';
+
+beforeEach(async () => {
+  db.close();
+  await db.delete();
+  await db.open();
+});
+
+const method = { definitionId: 'zeeland-quickscan', definitionVersion: '1.0.0' };
+
+describe('scan writes go through the data layer and its restore step', () => {
+  it('a new revision started from an issued one is stored with its answers in one write', async () => {
+    const project = await createProject({ name: 'School' });
+    const scan = await createScan(
+      { projectId: project.id, name: 'Revisie 2', ...method },
+      { answers: { A1: { level: 'b', note: 'gevel' }, A2: { notApplicable: true } }, locked: ['A1'], costOverrides: [] },
+    );
+    const stored = await getScan(scan.id);
+    expect(stored?.answers).toEqual({ A1: { level: 'b', note: 'gevel' }, A2: { notApplicable: true } });
+    expect(stored?.locked).toEqual(['A1']);
+    expect(await db.scans.count()).toBe(1);
+  });
+
+  it('contents the restore step refuses are never stored', async () => {
+    const project = await createProject({ name: 'School' });
+    const bad = { answers: { A1: { level: 'b', notApplicable: true as const } } };
+    await expect(createScan({ projectId: project.id, name: 'Revisie 2', ...method }, bad)).rejects.toBeInstanceOf(RestoreError);
+    expect(await db.scans.count()).toBe(0);
+  });
+
+  it('an edit the restore step refuses leaves the stored scan as it was', async () => {
+    const project = await createProject({ name: 'School' });
+    const scan = await createScan({ projectId: project.id, name: 'Scan', ...method });
+    await expect(saveScan({ ...scan, name: '   ' })).rejects.toBeInstanceOf(RestoreError);
+    expect((await getScan(scan.id))?.name).toBe('Scan');
+  });
+
+  it('writes reach the database in the order they were made (an edit, then a rename, then the trash)', async () => {
+    const project = await createProject({ name: 'School' });
+    const scan = await createScan({ projectId: project.id, name: 'Scan', ...method });
+    const edit = saveScan({ ...scan, answers: { A1: { level: 'a' } }, updatedAt: new Date().toISOString() });
+    const rename = renameScan(scan.id, '  Variant B  ');
+    const trash = setScanDeleted(scan.id, true);
+    await Promise.all([edit, rename, trash]);
+    const stored = await getScan(scan.id);
+    expect(stored?.answers).toEqual({ A1: { level: 'a' } });
+    expect(stored?.name).toBe('Variant B');
+    expect(stored?.deletedAt).not.toBeNull();
+  });
+});
