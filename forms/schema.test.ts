@@ -367,6 +367,28 @@ describe('labels', () => {
     );
   });
 
+  it('refuses labels that do not nest: a higher label easier on a theme than the one below', () => {
+    // gold's general minimum (50) applies to C too; silver asks 40 on C: fine. Lower gold's C.
+    expect(onlyError((d) => (d.labels[2].themeMinimums = { C: 35 }))).toBe(
+      'labels[2] "gold".themeMinimums.C: labels must nest: the minimum on theme "C" is 35, below 40 of labels[1] "silver" (a higher label can never be easier on any theme)',
+    );
+    // silver's general minimum falls below bronze's: reported once per theme it affects (A; C has its own 40)
+    expect(onlyError((d) => (d.labels[1].minPerTheme = 5))).toBe(
+      'labels[1] "silver".minPerTheme: labels must nest: the minimum on theme "A" is 5, below 10 of labels[0] "bronze" (a higher label can never be easier on any theme)',
+    );
+    // a lower label's override that a higher label's general minimum undercuts
+    expect(onlyError((d) => (d.labels[0].themeMinimums = { A: 30 }))).toBe(
+      'labels[1] "silver".minPerTheme: labels must nest: the minimum on theme "A" is 25, below 30 of labels[0] "bronze" (a higher label can never be easier on any theme)',
+    );
+  });
+
+  it('accepts equal minimums from one label to the next', () => {
+    const d = fixture();
+    d.labels[2].minPerTheme = 25;
+    d.labels[2].themeMinimums = { C: 40 };
+    expect(validateDefinition(d).ok).toBe(true);
+  });
+
   it('accepts no labels at all', () => {
     const d = fixture();
     d.labels = [];

@@ -282,6 +282,20 @@ function idOf(value: unknown): string | undefined {
   return isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
 }
 
+const isPercent = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100;
+
+/**
+ * A label's minimum score on one theme: its `themeMinimums` entry, else its `minPerTheme`;
+ * undefined when that value is itself invalid (its own rule reports it).
+ */
+function themeMinimum(label: unknown, themeId: string): number | undefined {
+  if (!isRecord(label)) return undefined;
+  const own = isRecord(label.themeMinimums) ? label.themeMinimums[themeId] : undefined;
+  const value = own !== undefined ? own : label.minPerTheme;
+  return isPercent(value) ? value : undefined;
+}
+
 /**
  * The rules that span more than one field. Written defensively over `unknown`, so that they
  * also run (and report) when other parts of the definition are malformed.
@@ -375,6 +389,22 @@ export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
       for (const key of Object.keys(label.themeMinimums)) {
         if (!themeIds.has(key)) add(['labels', li, 'themeMinimums', key], `unknown theme "${key}"`);
       }
+    }
+  });
+
+  // Labels nest: a higher label is never easier on any theme than the label below it.
+  labels.forEach((label, li) => {
+    if (li === 0) return;
+    const lower = labels[li - 1];
+    for (const themeId of themeIds) {
+      const here = themeMinimum(label, themeId);
+      const below = themeMinimum(lower, themeId);
+      if (here === undefined || below === undefined || here >= below) continue;
+      const own = isRecord(label) && isRecord(label.themeMinimums) && typeof label.themeMinimums[themeId] === 'number';
+      add(
+        own ? ['labels', li, 'themeMinimums', themeId] : ['labels', li, 'minPerTheme'],
+        `labels must nest: the minimum on theme "${themeId}" is ${here}, below ${below} of labels[${li - 1}]${idOf(lower) ? ` "${idOf(lower)}"` : ''} (a higher label can never be easier on any theme)`,
+      );
     }
   });
 
