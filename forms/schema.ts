@@ -443,6 +443,9 @@ export const quickScanDefinitionSchema = named(
       ),
       title: localizedTextSchema,
       description: localizedTextSchema,
+      // Optional, since 1.1.0: one sentence on what the method is and is not (e.g. not an
+      // official instrument of an authority), shown with the title wherever the method is named.
+      notice: localizedTextSchema.optional(),
       publisher: nonBlank('the publisher'),
       sources: z.array(sourceSchema).min(1, { error: 'a definition needs at least one source' }),
       themes: z.array(themeSchema).min(1, { error: 'a definition needs at least one theme' }),
@@ -486,6 +489,8 @@ export type QuickScanDefinition = z.infer<typeof quickScanDefinitionSchema>;
 export interface DefinitionError {
   /** Readable path, with ids where known, e.g. `questions[3] "C2".levels[4] "l4".cost`. */
   path: string;
+  /** The same path as segments, e.g. `["questions", 3, "levels", 4, "cost"]`. */
+  segments: PathSegment[];
   /** Plain English, starting with the path, e.g. `questions[3] "C2".levels[4] "l4".cost: cost low (12) is greater than high (8)`. */
   message: string;
 }
@@ -551,16 +556,17 @@ export function validateDefinition(json: unknown): ValidationResult {
   if (result.success) return { ok: true, definition: result.data };
   const seen = new Set<string>();
   const errors: DefinitionError[] = [];
-  const push = (path: string, message: string) => {
+  const push = (segments: readonly PropertyKey[], message: string) => {
+    const path = renderPath(segments, json);
     const placed = message.startsWith(`${path}: `) ? message : `${path}: ${message}`;
     if (seen.has(placed)) return;
     seen.add(placed);
-    errors.push({ path, message: placed });
+    errors.push({ path, segments: segments.map((p) => (typeof p === 'number' ? p : String(p))), message: placed });
   };
-  for (const issue of result.error.issues) push(renderPath(issue.path, json), issue.message);
+  for (const issue of result.error.issues) push(issue.path, issue.message);
   // zod skips refinements after some failures (e.g. a non-integer); the cross-field rules are
   // written to cope with malformed input, so run them on the raw input to report everything.
-  for (const issue of crossFieldIssues(json)) push(renderPath(issue.path, json), issue.message);
+  for (const issue of crossFieldIssues(json)) push(issue.path, issue.message);
   return { ok: false, errors };
 }
 
