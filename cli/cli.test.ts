@@ -191,7 +191,7 @@ describe('score: broken input gives exit 2 and one line', () => {
 
   it('an unknown method version and a method hash that does not match', async () => {
     const v = scanCopy((s) => void (s.method.version = '9.9.9'));
-    expectBadInput(await cli(['score', temp('v.json', v)]), /unknown method version: zeeland-quickscan 9\.9\.9 .*known: zeeland-quickscan 1\.0\.0/);
+    expectBadInput(await cli(['score', temp('v.json', v)]), /unknown method version: zeeland-quickscan 9\.9\.9 .*known: open-quickscan 1\.0\.0, zeeland-quickscan 1\.0\.0/);
     const h = scanCopy((s) => void (s.method.sha256 = '0'.repeat(64)));
     expectBadInput(await cli(['score', temp('h.json', h)]), /method hash does not match the released definition/);
     expectBadInput(await cli(['optimize', temp('h.json', h)]), /method hash does not match the released definition/);

@@ -19,12 +19,20 @@ import {
 } from './schema';
 import releasesManifest from './definitions/releases.json';
 import zeeland100 from './definitions/zeeland-quickscan/1.0.0.json';
+import open100 from './definitions/open-quickscan/1.0.0.json';
 
 /**
  * The released definition files, one static import per release. Add a line here (and an entry
  * in releases.json) for each new release; never remove one.
  */
-const RELEASED_FILES: readonly unknown[] = [zeeland100];
+const RELEASED_FILES: readonly unknown[] = [zeeland100, open100];
+
+/**
+ * The method new scans and profiles use: the newest release of this id. `open-quickscan`
+ * succeeds `zeeland-quickscan` 1.0.0 with the same questions and scores, named for what it is:
+ * an independent open method after the Zeeland network's approach (docs/authoring-definitions.md).
+ */
+export const DEFAULT_METHOD_ID = 'open-quickscan';
 
 /* ------------------------------------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at untyped JSON on purpose */
 import { describe, expect, it } from 'vitest';
 import released100 from './definitions/zeeland-quickscan/1.0.0.json';
-import released110 from './definitions/zeeland-quickscan/1.1.0.json';
+import releasedOpen from './definitions/open-quickscan/1.0.0.json';
 import mini from './fixtures/mini-definition.json';
 import { canonicalHash } from './hash';
 import { validateDefinition, type QuickScanDefinition } from './schema';
@@ -26,7 +27,7 @@ describe('method workbook', () => {
 
   it.each([
     ['zeeland-quickscan 1.0.0', released100],
-    ['zeeland-quickscan 1.1.0', released110],
+    ['open-quickscan 1.0.0', releasedOpen],
     ['the mini fixture', mini],
   ])('round-trips %s through .xlsx bytes to the same canonical hash', async (_name, json) => {
     const definition = valid(json);
@@ -38,7 +39,7 @@ describe('method workbook', () => {
   });
 
   it('keeps optional members absent, false and present apart', () => {
-    const d = structuredClone(valid(released110)) as any;
+    const d = structuredClone(valid(releasedOpen)) as any;
     d.questions[0].changesBrief = false;
     delete d.notice;
     delete d.sources[0].url;

@@ -11,5 +11,7 @@ import { verify } from './verify';
 import { diffCommand } from './diff';
 import { profileCommand } from './profile';
 import { revalidationCommand } from './revalidation';
+import { formDiff } from './form-diff';
+import { formFromXlsx, formToXlsx } from './form-xlsx';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx];

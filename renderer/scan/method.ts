@@ -1,2 +1,2 @@
-/** The method new scans use: the newest release of this definition id. */
-export const DEFAULT_METHOD_ID = 'zeeland-quickscan';
+/** The method new scans use: the newest release of this definition id (forms/registry.ts). */
+export { DEFAULT_METHOD_ID } from '../../forms/registry';

@@ -33,8 +33,8 @@ const filled = (over: Partial<ProfileFormValues> = {}): ProfileFormValues => ({
 });
 
 describe('defaultMethodKey', () => {
-  it('is the newest zeeland-quickscan release of this build', () => {
-    expect(defaultMethodKey()).toBe('zeeland-quickscan@1.0.0');
+  it('is the newest release of the method new scans use (open-quickscan)', () => {
+    expect(defaultMethodKey()).toBe('open-quickscan@1.0.0');
     expect(listReleases().some((r) => `${r.id}@${r.version}` === defaultMethodKey())).toBe(true);
   });
 
@@ -43,12 +43,12 @@ describe('defaultMethodKey', () => {
     expect(
       defaultMethodKey([
         { id: 'other', version: '9.0.0', sha256 },
-        { id: 'zeeland-quickscan', version: '1.0.0', sha256 },
-        { id: 'zeeland-quickscan', version: '1.10.0', sha256 },
-        { id: 'zeeland-quickscan', version: '2.0.0-beta.1', sha256 },
-        { id: 'zeeland-quickscan', version: '1.2.0', sha256 },
+        { id: 'open-quickscan', version: '1.0.0', sha256 },
+        { id: 'open-quickscan', version: '1.10.0', sha256 },
+        { id: 'open-quickscan', version: '2.0.0-beta.1', sha256 },
+        { id: 'open-quickscan', version: '1.2.0', sha256 },
       ]),
-    ).toBe('zeeland-quickscan@1.10.0');
+    ).toBe('open-quickscan@1.10.0');
     expect(defaultMethodKey([{ id: 'other', version: '9.0.0', sha256 }])).toBe('other@9.0.0');
     expect(defaultMethodKey([])).toBe('');
   });
@@ -81,7 +81,7 @@ describe('validateProfileForm', () => {
       formatVersion: 1,
       tender: { name: 'Nieuwbouw IKC De Schelp', reference: 'KAP-2026-IKC-017' },
       contractingAuthority: 'Gemeente Kapelle',
-      method: { id: 'zeeland-quickscan', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      method: { id: 'open-quickscan', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
       minimumLabel: 'silver',
       themeMinimums: { C: 40, F: 30 },
       mustHaves: [

@@ -17,8 +17,9 @@ import {
   type ProfileSigner,
 } from '../../scoring/profile';
 
-/** The method this form offers first. */
-export const DEFAULT_METHOD_ID = 'zeeland-quickscan';
+/** The method this form offers first: the one new scans use. */
+export { DEFAULT_METHOD_ID } from '../../forms/registry';
+import { DEFAULT_METHOD_ID } from '../../forms/registry';
 
 /** One must-have row as typed; `key` keeps React rows and their errors apart. */
 export interface MustHaveRow {

@@ -163,7 +163,7 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbesteding' }).click();
   await expect(app.getByText('Wordt ondertekend door ir. M. Verhage (Inkoopadviseur), met uw sleutel.')).toBeVisible();
   const method = app.getByLabel('Methode');
-  await expect(method).toHaveValue('zeeland-quickscan@1.0.0');
+  await expect(method).toHaveValue('open-quickscan@1.0.0');
 
   // Validation at the fields, in Dutch.
   await app.getByRole('button', { name: 'Ondertekenen en opslaan' }).click();
@@ -214,7 +214,7 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   const c = parsed.envelope.content;
   expect(c.tender).toEqual({ name: 'Nieuwbouw brede school Kapelle', reference: 'KAP-2027-BS-003' });
   expect(c.contractingAuthority).toBe('Gemeente Kapelle');
-  expect(c.method).toMatchObject({ id: 'zeeland-quickscan', version: '1.0.0' });
+  expect(c.method).toMatchObject({ id: 'open-quickscan', version: '1.0.0' });
   expect(c.minimumLabel).toBe('silver');
   expect(c.themeMinimums).toEqual({ C: 40, F: 30 });
   expect(c.mustHaves).toEqual([

@@ -1,0 +1,359 @@
+/**
+ * The texts of the method commands (`form diff`, `form to-xlsx`, `form from-xlsx`, `form sign`,
+ * `form add`, `form list`), in English and Dutch, kept apart from cli/strings.ts so that the
+ * method work merges without touching the shared table. The English object defines the shape.
+ */
+import type { MethodChange } from '../forms/diff';
+import type { WorkbookError } from '../forms/workbook';
+import type { CommandHelp } from './command';
+import { STRINGS, type Lang, type Strings } from './strings';
+
+const COMMON_USAGE = '[--json] [--lang nl|en]';
+const METHOD_ARG_EN = '<method>';
+const METHOD_ARG_NL = '<methode>';
+
+function cellPlace(e: WorkbookError, row: string, column: string): string {
+  const parts = [e.sheet];
+  if (e.row !== undefined) parts.push(`${row} ${e.row}`);
+  if (e.column !== undefined) parts.push(`${column} ${e.column}${e.header ? ` (${e.header})` : ''}`);
+  else if (e.header !== undefined) parts.push(`${column} ${e.header}`);
+  return parts.join(', ');
+}
+
+const en = {
+  methodArgHelp:
+    'A method is a file (a definition *.json, a signed *.quickscan-method.json or a workbook *.xlsx) or a method this quickscan knows, written id@version (e.g. zeeland-quickscan@1.0.0).',
+  methodNotFound: (arg: string, known: readonly string[]) =>
+    `no method ${arg}: not a file, and not a method this quickscan knows (known: ${known.join(', ') || 'none'})`,
+  methodInvalid: (arg: string, count: number, first: string) =>
+    `${arg} is not a valid QuickScan definition (${count} ${count === 1 ? 'problem' : 'problems'}); first: ${first}`,
+  notAWorkbook: (file: string) => `${file} is not an .xlsx workbook that can be read`,
+  outExists: (file: string) => `${file} exists already; choose another name or add --force`,
+  outNeeded: (what: string) => `say where to write the ${what} with --out <file>`,
+  outWriteFailed: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
+  wrote: (file: string, bytes: number) => `written: ${file} (${bytes} bytes)`,
+
+  workbookInvalid: (file: string, count: number) => `${file} is not a valid method workbook (${count} ${count === 1 ? 'problem' : 'problems'})`,
+  workbookFirst: (file: string, count: number, first: string) =>
+    `${file} is not a valid method workbook (${count} ${count === 1 ? 'problem' : 'problems'}); first: ${first}`,
+  workbookError(e: WorkbookError): string {
+    const at = cellPlace(e, 'row', 'column');
+    const v = e.value ?? '';
+    switch (e.code) {
+      case 'missing-sheet':
+        return `${at}: the sheet "${v}" is missing`;
+      case 'unknown-sheet':
+        return `${at}: a sheet named "${v}" is not part of the format (check the spelling)`;
+      case 'missing-column':
+        return `${at}: the column "${v}" is missing from the header row`;
+      case 'unknown-column':
+        return `${at}: "${v}" is not a column of this sheet (check the spelling)`;
+      case 'duplicate-column':
+        return `${at}: the column "${v}" occurs twice`;
+      case 'empty-cell':
+        return `${at}: must not be empty`;
+      case 'not-a-number':
+        return `${at}: must be a number, not "${v}"`;
+      case 'not-a-boolean':
+        return `${at}: must be TRUE or FALSE, not "${v}"`;
+      case 'not-text':
+        return `${at}: must be text, not ${v}`;
+      case 'half-pair':
+        return `${at}: fill in both the Dutch and the English text, or neither${v ? ` (${v})` : ''}`;
+      case 'unknown-reference':
+        return `${at}: "${v}" is not defined in an earlier sheet`;
+      case 'unknown-field':
+        return `${at}: "${v}" is not a field of the method sheet`;
+      case 'duplicate-field':
+        return `${at}: "${v}" occurs twice`;
+      case 'missing-field':
+        return `${at}: the field "${v}" is missing`;
+      case 'definition-rule':
+        return `${at}: ${e.message ?? ''}`;
+    }
+  },
+
+  diffHeader: (a: string, b: string) => `Method changes from ${a} to ${b}`,
+  diffIdentical: 'identical: no changes',
+  diffNone: 'no changes in questions, points, costs or labels',
+  diffScoreCanChange: 'scores can change: a scan may score differently on the newer version',
+  diffScoreSame: 'scores cannot change: only texts, costs, evidence or advice differ',
+  diffMethodWide: 'Method',
+  diffTheme: (theme: string) => `Theme ${theme}`,
+  diffLabels: 'Labels',
+  change(c: MethodChange): string {
+    switch (c.kind) {
+      case 'method-text':
+        return `${{ title: 'title', description: 'description', notice: 'notice', publisher: 'publisher', released: 'release date' }[c.field]} changed`;
+      case 'source-added':
+        return `source ${c.source} added`;
+      case 'source-removed':
+        return `source ${c.source} removed`;
+      case 'source-changed':
+        return `source ${c.source} changed`;
+      case 'theme-added':
+        return `theme ${c.theme} added`;
+      case 'theme-removed':
+        return `theme ${c.theme} removed`;
+      case 'theme-weight':
+        return `weight ${c.from} → ${c.to}`;
+      case 'theme-reworded':
+        return `theme ${c.fields.join(' and ')} reworded`;
+      case 'question-added':
+        return `${c.question}: question added`;
+      case 'question-removed':
+        return `${c.question}: question removed`;
+      case 'question-moved':
+        return `${c.question}: moved from theme ${c.from} to ${c.to}`;
+      case 'question-reworded':
+        return `${c.question}: ${c.fields.join(' and ')} reworded`;
+      case 'question-sources':
+        return `${c.question}: sources changed`;
+      case 'question-applies-to':
+        return `${c.question}: applies to ${c.from.join(', ')} → ${c.to.join(', ')}`;
+      case 'question-not-applicable':
+        return `${c.question}: "not applicable" ${c.to ? 'now allowed' : 'no longer allowed'}`;
+      case 'question-changes-brief':
+        return `${c.question}: ${c.to ? 'now marked' : 'no longer marked'} as changing the brief or programme`;
+      case 'levels-reordered':
+        return `${c.question}: levels reordered (${c.from.join(' ')} → ${c.to.join(' ')})`;
+      case 'level-added':
+        return `${c.question} ${c.level}: level added`;
+      case 'level-removed':
+        return `${c.question} ${c.level}: level removed`;
+      case 'level-points':
+        return `${c.question} ${c.level}: points ${c.from} → ${c.to}`;
+      case 'level-cost':
+        return `${c.question} ${c.level}: cost ${costText(c.from, 'en')} → ${costText(c.to, 'en')}`;
+      case 'level-reworded':
+        return `${c.question} ${c.level}: ${c.fields.join(' and ')} reworded`;
+      case 'level-evidence':
+        return `${c.question} ${c.level}: evidence changed`;
+      case 'label-added':
+        return `label ${c.label} added`;
+      case 'label-removed':
+        return `label ${c.label} removed`;
+      case 'label-renamed':
+        return `label ${c.label} renamed`;
+      case 'label-threshold':
+        return `label ${c.label}: ${c.field === 'minTotal' ? 'minimum total' : 'minimum per theme'} ${c.from} → ${c.to}`;
+      case 'label-theme-minimum':
+        return `label ${c.label}: minimum on theme ${c.theme} ${c.from} → ${c.to}`;
+      case 'labels-reordered':
+        return `labels reordered (${c.from.join(' ')} → ${c.to.join(' ')})`;
+    }
+  },
+
+  help: {
+    formDiff: {
+      usage: `quickscan form diff ${METHOD_ARG_EN} ${METHOD_ARG_EN} ${COMMON_USAGE}`,
+      summary: 'What changed between two method versions: questions, points, costs, labels',
+      description: [
+        'Lists, per theme, the questions added, removed or reworded, changed points, costs and evidence, and changed labels and weights, and says whether scores can change.',
+        'A method is a file (a definition *.json, a signed *.quickscan-method.json or a workbook *.xlsx) or a method this quickscan knows, written id@version (e.g. zeeland-quickscan@1.0.0).',
+      ],
+      options: [],
+      examples: ['quickscan form diff zeeland-quickscan@1.0.0 zeeland-quickscan@1.1.0'],
+    },
+    formToXlsx: {
+      usage: `quickscan form to-xlsx ${METHOD_ARG_EN} --out <workbook.xlsx> [--force] ${COMMON_USAGE}`,
+      summary: 'Write a method as a workbook (one sheet per list, Dutch and English in columns)',
+      description: [
+        'Sheets: method, sources, themes, questions, question_sources, levels, evidence, labels, label_theme_minimums; one row per item, in order. Edit it in any spreadsheet program and read it back with "quickscan form from-xlsx". Layout: docs/authoring-definitions.md.',
+      ],
+      options: [
+        ['--out <file>', 'the workbook to write'],
+        ['--force', 'overwrite the file if it exists'],
+      ],
+      examples: ['quickscan form to-xlsx zeeland-quickscan@1.1.0 --out quickscan-1.1.0.xlsx'],
+    },
+    formFromXlsx: {
+      usage: `quickscan form from-xlsx <workbook.xlsx> [--out <definition.json>] [--force] ${COMMON_USAGE}`,
+      summary: 'Read a method workbook back into a definition that passes every rule',
+      description: [
+        'Checks every cell and every rule of the definition; each problem names the sheet, the row and the column. Writes the definition as JSON to --out, or to standard output. Exit 2 when the workbook is not valid.',
+      ],
+      options: [
+        ['--out <file>', 'write the definition here (default: standard output)'],
+        ['--force', 'overwrite the file if it exists'],
+      ],
+      examples: ['quickscan form from-xlsx quickscan-1.1.0.xlsx --out my-method-1.2.0.json'],
+    },
+  } satisfies Record<string, CommandHelp>,
+};
+
+export type MethodStrings = typeof en;
+
+function costText(c: { basis: string; low: number; high: number }, lang: Lang): string {
+  const unit = c.basis === 'per_m2_gfa' ? (lang === 'nl' ? '/m² BVO' : '/m² GFA') : '';
+  return c.low === c.high ? `€ ${c.low}${unit}` : `€ ${c.low}–${c.high}${unit}`;
+}
+
+const nl: MethodStrings = {
+  methodArgHelp:
+    'Een methode is een bestand (een definitie *.json, een ondertekend *.quickscan-method.json of een werkmap *.xlsx) of een methode die deze quickscan kent, geschreven als id@versie (bijv. zeeland-quickscan@1.0.0).',
+  methodNotFound: (arg, known) =>
+    `geen methode ${arg}: geen bestand, en geen methode die deze quickscan kent (bekend: ${known.join(', ') || 'geen'})`,
+  methodInvalid: (arg, count, first) =>
+    `${arg} is geen geldige QuickScan-definitie (${count} ${count === 1 ? 'probleem' : 'problemen'}); eerste: ${first}`,
+  notAWorkbook: (file) => `${file} is geen leesbare .xlsx-werkmap`,
+  outExists: (file) => `${file} bestaat al; kies een andere naam of voeg --force toe`,
+  outNeeded: (what) => `geef met --out <bestand> aan waar de ${what} moet komen`,
+  outWriteFailed: (file, reason) => `kan ${file} niet schrijven: ${reason}`,
+  wrote: (file, bytes) => `geschreven: ${file} (${bytes} bytes)`,
+
+  workbookInvalid: (file, count) => `${file} is geen geldige methode-werkmap (${count} ${count === 1 ? 'probleem' : 'problemen'})`,
+  workbookFirst: (file, count, first) =>
+    `${file} is geen geldige methode-werkmap (${count} ${count === 1 ? 'probleem' : 'problemen'}); eerste: ${first}`,
+  workbookError(e) {
+    const at = cellPlace(e, 'rij', 'kolom');
+    const v = e.value ?? '';
+    switch (e.code) {
+      case 'missing-sheet':
+        return `${at}: het blad "${v}" ontbreekt`;
+      case 'unknown-sheet':
+        return `${at}: een blad met de naam "${v}" hoort niet bij het formaat (controleer de spelling)`;
+      case 'missing-column':
+        return `${at}: de kolom "${v}" ontbreekt in de kopregel`;
+      case 'unknown-column':
+        return `${at}: "${v}" is geen kolom van dit blad (controleer de spelling)`;
+      case 'duplicate-column':
+        return `${at}: de kolom "${v}" komt twee keer voor`;
+      case 'empty-cell':
+        return `${at}: mag niet leeg zijn`;
+      case 'not-a-number':
+        return `${at}: moet een getal zijn, niet "${v}"`;
+      case 'not-a-boolean':
+        return `${at}: moet WAAR of ONWAAR zijn, niet "${v}"`;
+      case 'not-text':
+        return `${at}: moet tekst zijn, niet ${v}`;
+      case 'half-pair':
+        return `${at}: vul zowel de Nederlandse als de Engelse tekst in, of geen van beide${v ? ` (${v})` : ''}`;
+      case 'unknown-reference':
+        return `${at}: "${v}" staat niet in een eerder blad`;
+      case 'unknown-field':
+        return `${at}: "${v}" is geen veld van het methodeblad`;
+      case 'duplicate-field':
+        return `${at}: "${v}" komt twee keer voor`;
+      case 'missing-field':
+        return `${at}: het veld "${v}" ontbreekt`;
+      case 'definition-rule':
+        return `${at}: ${e.message ?? ''}`;
+    }
+  },
+
+  diffHeader: (a, b) => `Wijzigingen in de methode van ${a} naar ${b}`,
+  diffIdentical: 'gelijk: geen wijzigingen',
+  diffNone: 'geen wijzigingen in vragen, punten, kosten of labels',
+  diffScoreCanChange: 'scores kunnen veranderen: een scan kan op de nieuwere versie anders scoren',
+  diffScoreSame: 'scores kunnen niet veranderen: alleen teksten, kosten, bewijs of advies verschillen',
+  diffMethodWide: 'Methode',
+  diffTheme: (theme) => `Thema ${theme}`,
+  diffLabels: 'Labels',
+  change(c) {
+    switch (c.kind) {
+      case 'method-text':
+        return `${{ title: 'titel', description: 'beschrijving', notice: 'kanttekening', publisher: 'uitgever', released: 'uitgavedatum' }[c.field]} gewijzigd`;
+      case 'source-added':
+        return `bron ${c.source} toegevoegd`;
+      case 'source-removed':
+        return `bron ${c.source} verwijderd`;
+      case 'source-changed':
+        return `bron ${c.source} gewijzigd`;
+      case 'theme-added':
+        return `thema ${c.theme} toegevoegd`;
+      case 'theme-removed':
+        return `thema ${c.theme} verwijderd`;
+      case 'theme-weight':
+        return `weging ${c.from} → ${c.to}`;
+      case 'theme-reworded':
+        return `${c.fields.map((f) => (f === 'title' ? 'titel' : 'beschrijving')).join(' en ')} van het thema anders geformuleerd`;
+      case 'question-added':
+        return `${c.question}: vraag toegevoegd`;
+      case 'question-removed':
+        return `${c.question}: vraag verwijderd`;
+      case 'question-moved':
+        return `${c.question}: verplaatst van thema ${c.from} naar ${c.to}`;
+      case 'question-reworded':
+        return `${c.question}: ${c.fields.map((f) => (f === 'title' ? 'vraagtekst' : 'toelichting')).join(' en ')} anders geformuleerd`;
+      case 'question-sources':
+        return `${c.question}: bronnen gewijzigd`;
+      case 'question-applies-to':
+        return `${c.question}: van toepassing op ${c.from.join(', ')} → ${c.to.join(', ')}`;
+      case 'question-not-applicable':
+        return `${c.question}: "niet van toepassing" ${c.to ? 'nu toegestaan' : 'niet meer toegestaan'}`;
+      case 'question-changes-brief':
+        return `${c.question}: ${c.to ? 'nu gemarkeerd' : 'niet meer gemarkeerd'} als wijziging van het programma van eisen`;
+      case 'levels-reordered':
+        return `${c.question}: niveaus in andere volgorde (${c.from.join(' ')} → ${c.to.join(' ')})`;
+      case 'level-added':
+        return `${c.question} ${c.level}: niveau toegevoegd`;
+      case 'level-removed':
+        return `${c.question} ${c.level}: niveau verwijderd`;
+      case 'level-points':
+        return `${c.question} ${c.level}: punten ${c.from} → ${c.to}`;
+      case 'level-cost':
+        return `${c.question} ${c.level}: kosten ${costText(c.from, 'nl')} → ${costText(c.to, 'nl')}`;
+      case 'level-reworded':
+        return `${c.question} ${c.level}: ${c.fields.map((f) => (f === 'label' ? 'naam' : 'toelichting')).join(' en ')} anders geformuleerd`;
+      case 'level-evidence':
+        return `${c.question} ${c.level}: bewijs gewijzigd`;
+      case 'label-added':
+        return `label ${c.label} toegevoegd`;
+      case 'label-removed':
+        return `label ${c.label} verwijderd`;
+      case 'label-renamed':
+        return `label ${c.label} hernoemd`;
+      case 'label-threshold':
+        return `label ${c.label}: ${c.field === 'minTotal' ? 'minimale totaalscore' : 'minimum per thema'} ${c.from} → ${c.to}`;
+      case 'label-theme-minimum':
+        return `label ${c.label}: minimum op thema ${c.theme} ${c.from} → ${c.to}`;
+      case 'labels-reordered':
+        return `labels in andere volgorde (${c.from.join(' ')} → ${c.to.join(' ')})`;
+    }
+  },
+
+  help: {
+    formDiff: {
+      usage: `quickscan form diff ${METHOD_ARG_NL} ${METHOD_ARG_NL} ${COMMON_USAGE}`,
+      summary: 'Wat er tussen twee methodeversies veranderde: vragen, punten, kosten, labels',
+      description: [
+        'Toont per thema de toegevoegde, verwijderde of anders geformuleerde vragen, gewijzigde punten, kosten en bewijs, en gewijzigde labels en wegingen, en zegt of scores kunnen veranderen.',
+        'Een methode is een bestand (een definitie *.json, een ondertekend *.quickscan-method.json of een werkmap *.xlsx) of een methode die deze quickscan kent, geschreven als id@versie (bijv. zeeland-quickscan@1.0.0).',
+      ],
+      options: [],
+      examples: ['quickscan form diff zeeland-quickscan@1.0.0 zeeland-quickscan@1.1.0'],
+    },
+    formToXlsx: {
+      usage: `quickscan form to-xlsx ${METHOD_ARG_NL} --out <werkmap.xlsx> [--force] ${COMMON_USAGE}`,
+      summary: 'Een methode als werkmap schrijven (één blad per lijst, Nederlands en Engels in kolommen)',
+      description: [
+        'Bladen: method, sources, themes, questions, question_sources, levels, evidence, labels, label_theme_minimums; één rij per onderdeel, op volgorde. Bewerk de werkmap in elk rekenbladprogramma en lees hem terug met "quickscan form from-xlsx". Indeling: docs/authoring-definitions.md.',
+      ],
+      options: [
+        ['--out <bestand>', 'de werkmap die geschreven wordt'],
+        ['--force', 'een bestaand bestand overschrijven'],
+      ],
+      examples: ['quickscan form to-xlsx zeeland-quickscan@1.1.0 --out quickscan-1.1.0.xlsx'],
+    },
+    formFromXlsx: {
+      usage: `quickscan form from-xlsx <werkmap.xlsx> [--out <definitie.json>] [--force] ${COMMON_USAGE}`,
+      summary: 'Een methode-werkmap teruglezen als definitie die aan alle regels voldoet',
+      description: [
+        'Controleert elke cel en elke regel van de definitie; elk probleem noemt het blad, de rij en de kolom. Schrijft de definitie als JSON naar --out, of naar de standaarduitvoer. Exitcode 2 als de werkmap niet geldig is.',
+      ],
+      options: [
+        ['--out <bestand>', 'de definitie hier schrijven (standaard: de standaarduitvoer)'],
+        ['--force', 'een bestaand bestand overschrijven'],
+      ],
+      examples: ['quickscan form from-xlsx quickscan-1.1.0.xlsx --out mijn-methode-1.2.0.json'],
+    },
+  },
+};
+
+const METHOD_STRINGS: Readonly<Record<Lang, MethodStrings>> = { nl, en };
+
+/** The method texts in the language of the command's strings. */
+export function methodStrings(s: Strings): MethodStrings {
+  return s === STRINGS.nl ? METHOD_STRINGS.nl : METHOD_STRINGS.en;
+}
