@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { shouldOpenExternally } from './external-links';
 import { APP_ENTRY_URL, isTrustedAppUrl } from './trusted-url';
 
 describe('isTrustedAppUrl', () => {
@@ -33,25 +32,5 @@ describe('isTrustedAppUrl', () => {
   it('refuses a missing url', () => {
     expect(isTrustedAppUrl(undefined)).toBe(false);
     expect(isTrustedAppUrl(null)).toBe(false);
-  });
-});
-
-describe('shouldOpenExternally', () => {
-  it('opens https links in the system browser', () => {
-    expect(shouldOpenExternally('https://www.circulairbouwenzeeland.nl/')).toBe(true);
-  });
-
-  it.each([
-    'http://example.com/',
-    'file:///C:/Windows/System32/calc.exe',
-    'smb://server/share',
-    'javascript:alert(1)',
-    'ms-msdt:/id PCWDiagnostic',
-    'https://user:pass@example.com/',
-    'app://quickscan/index.html',
-    'mailto:someone@example.com',
-    'garbage',
-  ])('keeps %s inside', (url) => {
-    expect(shouldOpenExternally(url)).toBe(false);
   });
 });
