@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from './ipc-limits';
+import { UPDATE_REASONS } from './update-reasons';
 
 export { MAX_FILE_BYTES };
 
@@ -8,6 +9,11 @@ const fileFilter = z
     name: z.string().min(1).max(100),
     extensions: z.array(z.string().regex(/^[a-z0-9.]{1,20}$|^\*$/i)).min(1).max(10),
   })
+  .strict();
+
+/** What Settings → Updates shows: whether the app checks, why (not), and whether the user may change it. */
+const updateState = z
+  .object({ enabled: z.boolean(), setting: z.boolean(), reason: z.enum(UPDATE_REASONS), userCanChange: z.boolean() })
   .strict();
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large');
@@ -43,6 +49,14 @@ export const ipcContract = {
   'file:open': {
     input: z.object({ filters: z.array(fileFilter).max(10), multiple: z.boolean() }).strict(),
     output: z.array(z.object({ name: z.string(), data: bytes }).strict()).max(500),
+  },
+  'updates:get': {
+    input: z.null(),
+    output: updateState,
+  },
+  'updates:set': {
+    input: z.object({ checkForUpdates: z.boolean() }).strict(),
+    output: updateState,
   },
 } as const;
 
@@ -84,6 +98,8 @@ export interface QuickScanBridge {
   setLocale(locale: 'nl' | 'en'): Promise<null>;
   saveFile(request: IpcInput<'file:save'>): Promise<IpcOutput<'file:save'>>;
   openFiles(request: IpcInput<'file:open'>): Promise<IpcOutput<'file:open'>>;
+  updateState(): Promise<IpcOutput<'updates:get'>>;
+  setUpdateChecks(checkForUpdates: boolean): Promise<IpcOutput<'updates:set'>>;
   /**
    * Calls `callback` for every document the operating system opens with the app, including those
    * that arrived before the first subscription. Returns a function that ends the subscription.

@@ -61,6 +61,15 @@ describe('IPC payload validation', () => {
     expect(rejectionOf(() => checkInvocation('app:set-locale', appFrame, { locale: 'de' })).reason).toBe('invalid-payload');
   });
 
+  it('the update setting takes exactly one boolean, from the app only', () => {
+    expect(checkInvocation('updates:set', appFrame, { checkForUpdates: false })).toEqual({ checkForUpdates: false });
+    for (const bad of [{ checkForUpdates: 'no' }, { checkForUpdates: false, feed: 'https://evil.example/' }, {}, null]) {
+      expect(rejectionOf(() => checkInvocation('updates:set', appFrame, bad)).reason).toBe('invalid-payload');
+    }
+    expect(rejectionOf(() => checkInvocation('updates:set', { senderFrame: { url: 'app://quickscan/index.html', parent: {} } }, { checkForUpdates: true })).reason).toBe('untrusted-sender');
+    expect(rejectionOf(() => checkResponse('updates:get', { enabled: true, setting: true, reason: 'because', userCanChange: true })).reason).toBe('invalid-response');
+  });
+
   it('validates what handlers return', () => {
     expect(rejectionOf(() => checkResponse('file:save', { saved: 'yes' })).reason).toBe('invalid-response');
     expect(checkResponse('file:save', { saved: true, fileName: 'x.pdf' })).toEqual({ saved: true, fileName: 'x.pdf' });
@@ -79,6 +88,6 @@ describe('IPC payload validation', () => {
   });
 
   it('names every channel in the contract', () => {
-    expect(ipcChannels.sort()).toEqual(['app:info', 'app:set-locale', 'file:open', 'file:save']);
+    expect(ipcChannels.sort()).toEqual(['app:info', 'app:set-locale', 'file:open', 'file:save', 'updates:get', 'updates:set']);
   });
 });

@@ -1,5 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createWindowOptions } from './window-options';
+import type { WindowPlacement } from './window-state';
+
+/** What is not about security: the background behind the page (light or dark) and where the window opens. */
+export interface WindowLook {
+  backgroundColor: string;
+  placement?: WindowPlacement;
+}
 
 /** Anything constructed like Electron's BrowserWindow; the test passes a recorder. */
 export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
@@ -11,10 +18,13 @@ export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions
  * call into window-options.ts; main-window.test.ts checks the two never disagree, so this is a
  * restatement, not a second place where they are decided.
  */
-export function openAppWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string, title: string): W {
+export function openAppWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string, title: string, look?: WindowLook): W {
   const options = createWindowOptions(preloadPath, title);
+  const place = look?.placement;
   return new BrowserWindow({
     ...options,
+    ...(look ? { backgroundColor: look.backgroundColor } : {}),
+    ...(place ? { width: place.width, height: place.height, ...(place.x !== undefined && place.y !== undefined ? { x: place.x, y: place.y } : { center: true }) } : {}),
     webPreferences: {
       ...options.webPreferences,
       preload: preloadPath,

@@ -21,18 +21,22 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes only window.quickscan with five named functions', () => {
+  it('exposes only window.quickscan with seven named functions', () => {
     expect([...exposed.keys()]).toEqual(['quickscan']);
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onFileOpened', 'openFiles', 'saveFile', 'setLocale']);
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onFileOpened', 'openFiles', 'saveFile', 'setLocale', 'setUpdateChecks', 'updateState']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
   it('maps each function to its contract channel', async () => {
     await bridge.appInfo();
     await bridge.setLocale('en');
+    await bridge.updateState();
+    await bridge.setUpdateChecks(false);
     expect(invoke.mock.calls).toEqual([
       ['app:info', null],
       ['app:set-locale', { locale: 'en' }],
+      ['updates:get', null],
+      ['updates:set', { checkForUpdates: false }],
     ]);
   });
 

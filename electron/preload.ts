@@ -16,6 +16,8 @@ const bridge = {
   setLocale: (locale) => invoke('app:set-locale', { locale }),
   saveFile: (request) => invoke('file:save', request),
   openFiles: (request) => invoke('file:open', request),
+  updateState: () => invoke('updates:get', null),
+  setUpdateChecks: (checkForUpdates) => invoke('updates:set', { checkForUpdates }),
   onFileOpened: (callback) => openedFiles.subscribe(callback),
 } satisfies QuickScanBridge;
 

@@ -70,8 +70,8 @@ describe('content security policy', () => {
 
 describe('menu', () => {
   it('is in Dutch or English with the usual roles', () => {
-    const nl = buildMenuTemplate('nl', false, () => undefined);
-    const en = buildMenuTemplate('en', false, () => undefined);
+    const nl = buildMenuTemplate('nl', false, { onAbout: () => undefined, onExportDiagnostics: () => undefined });
+    const en = buildMenuTemplate('en', false, { onAbout: () => undefined, onExportDiagnostics: () => undefined });
     expect(nl.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Venster', 'Help']);
     expect(en.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
     const roles = JSON.stringify(nl);
@@ -79,6 +79,6 @@ describe('menu', () => {
   });
 
   it('has an application menu on macOS', () => {
-    expect(buildMenuTemplate('en', true, () => undefined)[0]?.role).toBe('appMenu');
+    expect(buildMenuTemplate('en', true, { onAbout: () => undefined, onExportDiagnostics: () => undefined })[0]?.role).toBe('appMenu');
   });
 });
