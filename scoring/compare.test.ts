@@ -216,3 +216,27 @@ describe('compareRevisions', () => {
     expect(c.a.phase).toBe('VO');
   });
 });
+
+describe('evidence files in a re-validation', () => {
+  const file = (name: string, hex: string) => ({ id: '0b7e4a3c-1d2f-4a5b-8c6d-7e8f9a0b1c2d', name, type: 'application/pdf', size: 1000, sha256: hex.repeat(64), addedAt: '2026-11-01T10:00:00.000Z' });
+  const bid = revision(100, { Q1: { level: 'a2', evidence: [file('detail.pdf', 'a'), file('calc.pdf', 'b')] }, Q3: { level: 'c2', evidence: [file('contract.pdf', 'c')] } }, 'tender');
+  const delivered = revision(100, { Q1: { level: 'a2', evidence: [file('detail.pdf', 'a')] }, Q3: { level: 'c2', evidence: [file('contract.pdf', 'c')] } }, 'delivery');
+
+  it('tells supplied, referenced but not supplied, and withdrawn files apart', () => {
+    const c = compareRevisions(bid, delivered, DEF, DEF, { supplied: new Set(['a'.repeat(64)]) });
+    expect(c.evidenceFiles.map((r) => [r.question, r.name, r.state])).toEqual([
+      ['Q1', 'detail.pdf', 'supplied'],
+      ['Q1', 'calc.pdf', 'withdrawn'],
+      ['Q3', 'contract.pdf', 'not-supplied'],
+    ]);
+    expect(c.evidenceCounts).toEqual({ supplied: 1, 'not-supplied': 1, withdrawn: 1 });
+  });
+
+  it('never reads a missing dossier as a downgrade: the same signed references, no files at hand', () => {
+    const c = compareRevisions(bid, bid, DEF, DEF);
+    expect(c.evidenceCounts).toEqual({ supplied: 0, 'not-supplied': 3, withdrawn: 0 });
+    expect(c.downgrades).toEqual([]);
+    expect(c.questions.every((q) => !q.evidenceChanged && q.after?.evidence !== 'claimed')).toBe(true);
+    expect(c.promiseCounts['not-met']).toBe(0);
+  });
+});

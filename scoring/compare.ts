@@ -122,6 +122,28 @@ export interface PromiseRow {
   readonly status: PromiseStatus;
 }
 
+/**
+ * An evidence file of a question over both revisions, by SHA-256:
+ * - `supplied`: named by the later revision, and its file is at hand with that hash (a dossier
+ *   checked against the revision, or the app's own evidence store);
+ * - `not-supplied`: named by the later revision, file not at hand. The signed revision still
+ *   names it: a missing dossier is never read as a withdrawal or a downgrade;
+ * - `withdrawn`: named by the earlier revision and no longer by the later one.
+ */
+export type EvidenceFileState = 'supplied' | 'not-supplied' | 'withdrawn';
+
+export interface EvidenceFileRow {
+  readonly question: string;
+  readonly sha256: string;
+  readonly name: string;
+  readonly state: EvidenceFileState;
+}
+
+export interface CompareOptions {
+  /** SHA-256s of the later revision's evidence files at hand (checked against their hashes). */
+  readonly supplied?: ReadonlySet<string> | undefined;
+}
+
 export interface RevisionSummary {
   readonly revisionId: string | null;
   readonly phase: string | null;
@@ -154,6 +176,9 @@ export interface RevisionComparison {
   readonly onlyInB: readonly string[];
   /** Per status, how many rows of promisedVsDelivered have it. */
   readonly promiseCounts: Readonly<Record<PromiseStatus, number>>;
+  /** The evidence files of each question (A's order, then B's only), with their state. */
+  readonly evidenceFiles: readonly EvidenceFileRow[];
+  readonly evidenceCounts: Readonly<Record<EvidenceFileState, number>>;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -233,7 +258,13 @@ function promiseStatus(before: QuestionSide | null, after: QuestionSide | null):
  * at delivery). `definitionB` defaults to `definitionA`. Throws ScanInputError when a side does
  * not fit its definition (as scoreScan does).
  */
-export function compareRevisions(a: RevisionLike, b: RevisionLike, definitionA: ScoringDefinition, definitionB: ScoringDefinition = definitionA): RevisionComparison {
+export function compareRevisions(
+  a: RevisionLike,
+  b: RevisionLike,
+  definitionA: ScoringDefinition,
+  definitionB: ScoringDefinition = definitionA,
+  options: CompareOptions = {},
+): RevisionComparison {
   const A = side(definitionA, a);
   const B = side(definitionB, b);
 
@@ -305,6 +336,25 @@ export function compareRevisions(a: RevisionLike, b: RevisionLike, definitionA: 
     cost: s.score.cost,
   });
 
+  const evidenceFiles: EvidenceFileRow[] = [];
+  for (const { id } of order) {
+    const later = b.scan.answers[id]?.evidence ?? [];
+    const laterHashes = new Set(later.map((e) => e.sha256));
+    const seen = new Set<string>();
+    for (const e of later) {
+      if (seen.has(e.sha256)) continue;
+      seen.add(e.sha256);
+      evidenceFiles.push({ question: id, sha256: e.sha256, name: e.name, state: options.supplied?.has(e.sha256) ? 'supplied' : 'not-supplied' });
+    }
+    for (const e of a.scan.answers[id]?.evidence ?? []) {
+      if (laterHashes.has(e.sha256) || seen.has(e.sha256)) continue;
+      seen.add(e.sha256);
+      evidenceFiles.push({ question: id, sha256: e.sha256, name: e.name, state: 'withdrawn' });
+    }
+  }
+  const evidenceCounts: Record<EvidenceFileState, number> = { supplied: 0, 'not-supplied': 0, withdrawn: 0 };
+  for (const r of evidenceFiles) evidenceCounts[r.state]++;
+
   const promiseCounts: Record<PromiseStatus, number> = { met: 0, exceeded: 0, 'not-met': 0, 'not-assessed': 0 };
   for (const r of promisedVsDelivered) promiseCounts[r.status]++;
 
@@ -321,5 +371,7 @@ export function compareRevisions(a: RevisionLike, b: RevisionLike, definitionA: 
     onlyInA: definitionA.questions.filter((q) => !B.questions.has(q.id)).map((q) => q.id),
     onlyInB: definitionB.questions.filter((q) => !A.questions.has(q.id)).map((q) => q.id),
     promiseCounts,
+    evidenceFiles,
+    evidenceCounts,
   };
 }
