@@ -12,6 +12,7 @@ import { formatScore } from '../report/format';
 import { formatDate, translate, type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
 import { ISSUE_PHASES } from '../scoring/issued';
 import { csvText } from '../scoring/csv';
+import { pairDossiers, verifyDossier, type VerifiedDossier } from '../report/dossier';
 import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, type TrustInput } from './model';
 
 declare const __APP_VERSION__: string;
@@ -23,9 +24,15 @@ interface Item {
   result: VerifyResult | null;
 }
 
-const state: { locale: Locale; items: Item[]; trust: TrustInput[]; problems: { name: string; key: MessageKey }[]; busy: number } = {
+interface Dossier {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+const state: { locale: Locale; items: Item[]; dossiers: Dossier[]; trust: TrustInput[]; problems: { name: string; key: MessageKey }[]; busy: number } = {
   locale: location.hash === '#en' ? 'en' : 'nl',
   items: [],
+  dossiers: [],
   trust: [],
   problems: [],
   busy: 0,
@@ -71,6 +78,8 @@ async function addFiles(files: readonly File[]): Promise<void> {
     if (input.kind === 'trust') {
       state.trust.push(input.trust);
       trustChanged = true;
+    } else if (input.kind === 'dossier') {
+      state.dossiers.push({ fileName: file.name, bytes });
     } else if (input.kind === 'problem') {
       state.problems.push({ name: file.name, key: input.key });
     } else {
@@ -92,9 +101,17 @@ async function reverify(): Promise<void> {
   await verifyAll(state.items);
 }
 
+/** Each dossier checked against the file it belongs to (paired by the revision's content hash). */
+function dossiersOf(): Map<Item, VerifiedDossier> {
+  const checked = new Map<Item, VerifiedDossier>();
+  for (const [item, d] of pairDossiers(state.items, state.dossiers)) checked.set(item, verifyDossier(item.result!, d.fileName, d.bytes));
+  return checked;
+}
+
 function downloadCsv(): void {
   const done = state.items.filter((i) => i.result);
-  const rows = [RESULT_COLUMNS.map((c) => t(`verifier.csv.${c}`)), ...done.map((i) => resultRow(i.name, i.result!, state.locale))];
+  const dossiers = dossiersOf();
+  const rows = [RESULT_COLUMNS.map((c) => t(`verifier.csv.${c}`)), ...done.map((i) => resultRow(i.name, i.result!, state.locale, dossiers.get(i)))];
   const blob = new Blob([csvText(rows, state.locale)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = el('a', { href: url, download: t('verifier.csvFileName') });
@@ -108,14 +125,18 @@ function phaseName(phase: string): string {
   return (ISSUE_PHASES as readonly string[]).includes(phase) ? t(`phase.${phase}` as MessageKey) : phase;
 }
 
-function resultCells(result: VerifyResult): HTMLElement[] {
+function resultCells(result: VerifyResult, dossier: VerifiedDossier | undefined): HTMLElement[] {
   const L = state.locale;
   const status = el('td', {}, el('span', { className: `status-badge status-${result.status}`, text: t(statusKey(result)) }));
+  if (dossier) {
+    const complete = dossier.check.ok && dossier.check.revisionMatches && dossier.counts.supplied === dossier.counts.named;
+    status.append(el('div', { className: `dossier ${complete ? 'ok' : 'warn'}`, 'data-dossier': complete ? 'complete' : 'incomplete', text: dossier.messages[0]?.[L] ?? '' }));
+  }
   const details = el(
     'details',
     { className: 'details' },
     el('summary', { text: t('verify.details') }),
-    el('ul', {}, ...result.messages.map((m) => el('li', { text: m[L] }))),
+    el('ul', {}, ...[...result.messages, ...(dossier?.messages.slice(1) ?? [])].map((m) => el('li', { text: m[L] }))),
     result.contentHash ? el('p', { className: 'hash', text: `SHA-256 ${result.contentHash}${result.method ? ` · ${result.method.title?.[L] ?? result.method.id} ${result.method.version}` : ''}` }) : null,
   );
   status.append(details);
@@ -211,6 +232,8 @@ function render(): void {
   );
 
   const done = state.items.filter((i) => i.result);
+  const dossiers = dossiersOf();
+  const unpaired = state.dossiers.filter((d) => ![...dossiers.values()].some((v) => v.fileName === d.fileName));
   const counts = { passed: done.filter((i) => i.result!.status === 'valid').length, notValid: done.filter((i) => i.result!.status !== 'valid').length };
   const csv = el('button', { type: 'button', id: 'csv', className: 'button', text: t('verifier.csv') });
   csv.addEventListener('click', downloadCsv);
@@ -219,6 +242,7 @@ function render(): void {
   clear.addEventListener('click', () => {
     round++;
     state.items = [];
+    state.dossiers = [];
     state.problems = [];
     state.busy = 0;
     render();
@@ -230,6 +254,7 @@ function render(): void {
     el('h2', { id: 'results-title', text: t('verify.results') }),
     el('p', { id: 'summary', role: 'status', 'aria-live': 'polite', text: state.busy > 0 ? t('verify.checking') : state.items.length === 0 ? t('verifier.noFiles') : t('verifier.summary', { count: done.length, valid: counts.passed, notValid: counts.notValid }) }),
     ...state.problems.map((p) => el('p', { className: 'notice warn', text: `${p.name}: ${t(p.key)}` })),
+    ...(state.busy > 0 ? [] : unpaired.map((d) => el('p', { className: 'notice warn', text: t('verifier.dossierUnpaired', { name: d.fileName }) }))),
     state.items.length === 0
       ? null
       : el(
@@ -256,7 +281,7 @@ function render(): void {
                   'tr',
                   { 'data-status': item.result?.status ?? 'pending', 'data-file': item.name },
                   el('th', { scope: 'row', className: 'file', text: item.name }),
-                  ...(item.result ? resultCells(item.result) : [el('td', { colspan: '6', 'aria-busy': 'true', text: t('verify.checking') })]),
+                  ...(item.result ? resultCells(item.result, dossiers.get(item)) : [el('td', { colspan: '6', 'aria-busy': 'true', text: t('verify.checking') })]),
                 ),
               ),
             ),

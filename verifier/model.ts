@@ -7,6 +7,8 @@ import { formatScore } from '../report/format';
 import { translate, type Locale, type MessageKey } from '../renderer/i18n';
 import { readTrustedKeyList } from '../renderer/issue/public-key-file';
 import { keyFingerprint } from '../scoring/signature';
+import { looksLikeZip } from '../scoring/zip';
+import { isDossier, type VerifiedDossier } from '../report/dossier';
 
 /** A file of keys the user trusts (an assessor's public key file or a list of keys). */
 export interface TrustInput {
@@ -14,7 +16,7 @@ export interface TrustInput {
   keys: { publicKey: string; label: string; fingerprint: string }[];
 }
 
-export type Classified = { kind: 'verify' } | { kind: 'trust'; trust: TrustInput } | { kind: 'problem'; key: MessageKey };
+export type Classified = { kind: 'verify' } | { kind: 'dossier' } | { kind: 'trust'; trust: TrustInput } | { kind: 'problem'; key: MessageKey };
 
 const looksLikeJson = (bytes: Uint8Array) => {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -28,6 +30,7 @@ const looksLikeJson = (bytes: Uint8Array) => {
  * dropped as such; an issued PDF never adds one.
  */
 export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
+  if (looksLikeZip(bytes)) return isDossier(bytes) ? { kind: 'dossier' } : { kind: 'problem', key: 'verifier.notDossier' };
   if (looksLikeJson(bytes)) {
     const keys = readTrustedKeyList(bytes);
     if (keys) return { kind: 'trust', trust: { fileName, keys: keys.map((k) => ({ ...k, fingerprint: keyFingerprint(k.publicKey) })) } };
@@ -41,10 +44,10 @@ export function statusKey(result: VerifyResult): MessageKey {
   return `verify.status.${result.status}`;
 }
 
-export const RESULT_COLUMNS = ['file', 'status', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'findings'] as const;
+export const RESULT_COLUMNS = ['file', 'status', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
 
 /** One CSV row of a result, in the column order of {@link RESULT_COLUMNS}. */
-export function resultRow(fileName: string, r: VerifyResult, locale: Locale): string[] {
+export function resultRow(fileName: string, r: VerifyResult, locale: Locale, dossier?: VerifiedDossier): string[] {
   return [
     fileName,
     translate(locale, statusKey(r)),
@@ -60,6 +63,7 @@ export function resultRow(fileName: string, r: VerifyResult, locale: Locale): st
     r.score?.total === null || r.score?.total === undefined ? '' : formatScore(r.score.total, locale),
     r.score?.label?.name[locale] ?? '',
     r.contentHash ?? '',
-    r.messages.map((m) => m[locale]).join(' | '),
+    dossier ? (dossier.messages[0]?.[locale] ?? '') : '',
+    [...r.messages, ...(dossier?.messages.slice(1) ?? [])].map((m) => m[locale]).join(' | '),
   ];
 }

@@ -592,5 +592,8 @@ export const en: Record<MessageKey, string> = {
   'verifier.csv.total': "Total score",
   'verifier.csv.label': "Label",
   'verifier.csv.contentHash': "SHA-256 of the content",
+  'verifier.notDossier': "this zip file is not an evidence dossier (it holds no dossier.json).",
+  'verifier.dossierUnpaired': "Dossier {name}: no matching report was dropped (the dossier names its revision’s content hash).",
+  'verifier.csv.dossier': "Evidence dossier",
   'verifier.csv.findings': "Findings",
 };

@@ -591,6 +591,9 @@ export const nl = {
   'verifier.csv.total': "Totaalscore",
   'verifier.csv.label': "Label",
   'verifier.csv.contentHash': "SHA-256 van de inhoud",
+  'verifier.notDossier': "dit zip-bestand is geen bewijsdossier (er zit geen dossier.json in).",
+  'verifier.dossierUnpaired': "Dossier {name}: er is geen bijbehorend rapport neergezet (het dossier noemt de inhoudshash van zijn revisie).",
+  'verifier.csv.dossier': "Bewijsdossier",
   'verifier.csv.findings': "Bevindingen",
 } as const;
 

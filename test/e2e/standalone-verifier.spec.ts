@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './fixtures';
+import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '../..');
 const verifierFile = join(root, 'dist/verifier/quickscan-verifier.html');
@@ -137,5 +138,22 @@ test.describe('standalone verifier', () => {
 
     expect(requests.filter((u) => !u.startsWith('file://')), 'requests that left the page').toEqual([]);
     expect(errors, 'errors in the page (CSP violations are reported here too)').toEqual([]);
+  });
+
+  test('checks an evidence dossier against its revision', async ({ page }) => {
+    await openVerifier(page);
+    const dir = mkdtempSync(join(tmpdir(), 'quickscan-dossier-'));
+    const script = join(dir, 'fixture.mjs');
+    await build({ entryPoints: [join(root, 'test/e2e/support/dossier-fixture.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: script, logLevel: 'warning' });
+    const files = { size: (JSON.parse(execFileSync(process.execPath, [script, dir], { encoding: 'utf8' })) as { files: number }).files };
+    await page.setInputFiles('#files', ['school.quickscan-issued.json', 'school.quickscan-dossier.zip', 'school-do.quickscan-issued.json', 'school-do.quickscan-dossier.zip'].map((f) => join(dir, f)));
+    await resultsOf(page, 2);
+    const complete = page.locator('tr[data-file="school.quickscan-issued.json"] [data-dossier]');
+    await expect(complete).toHaveAttribute('data-dossier', 'complete');
+    await expect(complete).toContainText(`${files.size} van de ${files.size} bewijsbestanden`);
+    const partly = page.locator('tr[data-file="school-do.quickscan-issued.json"] [data-dossier]');
+    await expect(partly).toHaveAttribute('data-dossier', 'incomplete');
+    await expect(partly).toContainText(`${files.size - 1} van de ${files.size}`);
+    await expectAccessible(page);
   });
 });
