@@ -5,36 +5,12 @@
  * contexts from the security document loader. A changed credential must fail there.
  */
 import { describe, expect, it } from 'vitest';
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { createVerifyCryptosuite as ecdsaJcs2019 } from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
-import { createVerifyCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
-import { securityLoader } from '@digitalbazaar/security-document-loader';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { base64urlnopad } from '@scure/base';
 import { exampleIssueInput, exampleScan, issue, TEST_KEY, zeelandDefinition } from '../report/fixtures/example';
-import { didKeyOf, revisionCredential, VcKeyError, type VcPublicJwk, type VcSigner, type VerifiableCredential } from './vc';
-
-type Loader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
-
-function documentLoader(): Loader {
-  const dids = didKeyDriver();
-  dids.use({ multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from });
-  dids.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
-  const contexts = securityLoader().build() as Loader;
-  return async (url) => {
-    if (url.startsWith('did:key:')) return { contextUrl: null, documentUrl: url, document: await dids.get({ url }) };
-    return contexts(url);
-  };
-}
-
-async function independentlyVerify(credential: unknown) {
-  const suite = new DataIntegrityProof({ cryptosuite: (credential as VerifiableCredential).proof?.cryptosuite === 'eddsa-jcs-2022' ? eddsaJcs2022() : ecdsaJcs2019() });
-  return (await vc.verifyCredential({ credential, suite, documentLoader: documentLoader() })) as { verified: boolean; error?: unknown };
-}
+import { generatePrivateJwk } from './keys';
+import { independentlyVerify } from './test-support/vc-verify';
+import { didKeyOf, revisionCredential, vcSignerFromPrivateJwk, VcKeyError, type VcPublicJwk, type VcSigner } from './vc';
 
 async function p256Signer(): Promise<{ signer: VcSigner; jwk: VcPublicJwk }> {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -104,6 +80,15 @@ describe('revision as a Verifiable Credential', () => {
     expect(subject.method.id).toBe('zeeland-quickscan');
     expect(subject.result.themes.length).toBeGreaterThan(0);
     expect(typeof subject.result.total).toBe('number');
+  });
+
+  it('signs with a private key file (the command line) and verifies there too', async () => {
+    const jwk = generatePrivateJwk('ES256');
+    const signer = vcSignerFromPrivateJwk(jwk);
+    const credential = await revisionCredential(inputOf(), signer.publicKey, signer);
+    expect((await independentlyVerify(structuredClone(credential))).verified).toBe(true);
+    const ed = vcSignerFromPrivateJwk(generatePrivateJwk('EdDSA'));
+    expect((await independentlyVerify(await revisionCredential(inputOf(), ed.publicKey, ed))).verified).toBe(true);
   });
 
   it('refuses to issue with a key other than the revision’s own', async () => {

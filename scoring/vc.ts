@@ -17,12 +17,14 @@
  * Signing goes through a {@link VcSigner}: the app passes its non-extractable WebCrypto key, the
  * command line a private key file. Pure module: WebCrypto is not needed here, only the signer.
  */
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base58, base64urlnopad } from '@scure/base';
 import { canonicalJson } from '../forms/hash';
 import type { IssuedContent } from './issued';
+import { publicJwkOf, type PrivateJwk } from './keys';
 import { scoreScan } from './score';
 import type { ScoringDefinition } from './types';
 
@@ -229,6 +231,20 @@ export async function revisionCredential(input: RevisionCredentialInput, assesso
   if (!sameKey(assessorKey, signer.publicKey)) throw new VcKeyError('key-mismatch');
   const body = revisionCredentialBody(input, assessorKey);
   return signCredential(body, signer, input.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+}
+
+/**
+ * A signer from an extractable private JWK (the command line's key file, tests): ES256 with
+ * RFC 6979 nonces and low S, raw r ‖ s; Ed25519 as RFC 8032. The app signs with its
+ * non-extractable WebCrypto key instead.
+ */
+export function vcSignerFromPrivateJwk(privateJwk: PrivateJwk): VcSigner {
+  const publicKey = publicJwkOf(privateJwk); // checks the key
+  const d = base64urlnopad.decode(privateJwk.d);
+  return {
+    publicKey,
+    sign: async (data) => (privateJwk.kty === 'EC' ? p256.sign(data, d, { prehash: true, lowS: true, format: 'compact' }) : ed25519.sign(data, d)),
+  };
 }
 
 /** The file name suffix of an exported credential. */

@@ -13,5 +13,7 @@ import { profileCommand } from './profile';
 import { revalidationCommand } from './revalidation';
 import { formDiff } from './form-diff';
 import { formFromXlsx, formToXlsx } from './form-xlsx';
+import { vcCommand } from './vc';
+import { dossierCommand } from './dossier';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, vcCommand, dossierCommand];

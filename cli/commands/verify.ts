@@ -10,6 +10,7 @@ import type { Command, CommandContext } from '../command';
 import { CliError, EXIT } from '../errors';
 import { readBytes, readJson } from '../files';
 import { formatScore } from '../format';
+import { checkDossiers, splitDossiers } from './dossier';
 import { PROFILE_VERIFY_OPTIONS, verifyWithProfile, wantsProfile, withProfileHelp } from './profile';
 
 const keySchema = z.object({
@@ -59,7 +60,9 @@ export const verify: Command = {
     // loaded on demand: the PDF libraries are only needed here
     const { verifyFile } = await import('../../report/verify');
     const outcomes: FileOutcome[] = [];
-    for (const file of ctx.args.positionals) {
+    // zip files among the arguments are evidence dossiers, checked against the file they name
+    const { files, dossiers } = await splitDossiers(ctx, ctx.args.positionals);
+    for (const file of files) {
       let bytes: Uint8Array;
       try {
         bytes = await readBytes({ cwd: ctx.io.cwd, s }, file);
@@ -71,10 +74,14 @@ export const verify: Command = {
       outcomes.push({ file, result: await verifyFile(bytes, file, { trustedKeys }) });
     }
     const code = exitCode(outcomes);
+    const checkedDossiers = await checkDossiers(ctx, outcomes, dossiers);
 
     if (ctx.json) {
       ctx.outJson({
-        files: outcomes.map(resultJson),
+        files: outcomes.map((o) => {
+          const d = checkedDossiers.get(o);
+          return { ...resultJson(o), ...(d ? { dossier: { file: d.fileName, ...d.counts, ...(d.check.ok ? { revisionMatches: d.check.revisionMatches, files: d.check.files } : { problem: d.check.problem }) } } : {}) };
+        }),
         valid: outcomes.filter((o) => o.result?.status === 'valid').length,
         notValid: outcomes.filter((o) => o.result && o.result.status !== 'valid' && o.result.status !== 'unreadable').length,
         unreadable: outcomes.filter((o) => !o.result || o.result.status === 'unreadable').length,
@@ -96,6 +103,7 @@ export const verify: Command = {
         if (r.score) facts.push(`${s.total.toLowerCase()} ${formatScore(r.score.total, lang)}`);
         if (facts.length > 0) ctx.out(`  ${facts.join(' · ')}`);
         for (const m of r.messages) ctx.out(`  - ${m[lang]}`);
+        for (const m of checkedDossiers.get(o)?.messages ?? []) ctx.out(`  - ${m[lang]}`);
       });
     }
     // a file that cannot be read is bad input: one line on standard error too
