@@ -9,6 +9,7 @@ import { createScan } from '../db/scans';
 import { useLiveQuery } from '../db/live';
 import { formatDate } from '../i18n';
 import { envelopeOf, listRevisions, revisionPdf } from '../issue/issue';
+import { ExportRefused, revisionCredentialFile, revisionDossier } from '../issue/exports';
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
 import { formatScore } from './ResultPanel';
@@ -37,6 +38,26 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
     }
   }
 
+  /** The evidence dossier (zip) or the Verifiable Credential (JSON) of the revision. */
+  async function saveExport(kind: 'dossier' | 'vc') {
+    setBusy(true);
+    try {
+      const file = kind === 'dossier' ? await revisionDossier(record) : await revisionCredentialFile(record);
+      const result = await platform.saveFile({ suggestedName: file.suggestedName, mimeType: file.mimeType, filters: [{ name: 'QuickScan', extensions: [file.extension] }], data: file.data });
+      if (result.saved) {
+        announce(
+          'named' in file && file.missing > 0
+            ? t('exports.dossierPartial', { name: result.fileName ?? '', included: file.included, named: file.named })
+            : t('scan.exported', { name: result.fileName ?? '' }),
+        );
+      }
+    } catch (error) {
+      announce(error instanceof ExportRefused ? t(error.key) : t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div className="button-row tight">
       <button type="button" className="button small primary" disabled={busy} onClick={() => void save('nl')}>
@@ -49,6 +70,14 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
       </button>
       <button type="button" className="button small" disabled={busy} onClick={() => void save('json')}>
         {t('revision.data')}
+        <span className="visually-hidden"> {record.referenceCode}</span>
+      </button>
+      <button type="button" className="button small" disabled={busy} onClick={() => void saveExport('dossier')}>
+        {t('exports.dossier')}
+        <span className="visually-hidden"> {record.referenceCode}</span>
+      </button>
+      <button type="button" className="button small" disabled={busy} onClick={() => void saveExport('vc')}>
+        {t('exports.vc')}
         <span className="visually-hidden"> {record.referenceCode}</span>
       </button>
     </div>

@@ -596,4 +596,17 @@ export const en: Record<MessageKey, string> = {
   'verifier.dossierUnpaired': "Dossier {name}: no matching report was dropped (the dossier names its revision’s content hash).",
   'verifier.csv.dossier': "Evidence dossier",
   'verifier.csv.findings': "Findings",
+  // exports of an issued revision: evidence dossier, Verifiable Credential (verifier-vc)
+  'exports.dossier': "Evidence dossier (.zip)",
+  'exports.vc': "Verifiable Credential (.json)",
+  'exports.dossierPartial': "Saved {name}: {included} of the {named} evidence files the revision names (the others are no longer in this app).",
+  'exports.error.notYourKey': "Only the assessor who signed this revision can export it as a Verifiable Credential: your key is another one.",
+  'exports.error.noKey': "There is no signing key on this device yet.",
+  'exports.error.unknownMethod': "This revision uses a method version this app does not know.",
+  'evidenceStates.title': "Evidence files",
+  'evidenceStates.counts': "{supplied} supplied and matching, {notSupplied} referenced but not supplied, {withdrawn} withdrawn. A missing dossier is not a downgrade: the signed revision still names the file.",
+  'evidenceStates.file': "File",
+  'evidenceStates.supplied': "supplied and matching",
+  'evidenceStates.not-supplied': "referenced, not supplied",
+  'evidenceStates.withdrawn': "withdrawn",
 };

@@ -595,6 +595,19 @@ export const nl = {
   'verifier.dossierUnpaired': "Dossier {name}: er is geen bijbehorend rapport neergezet (het dossier noemt de inhoudshash van zijn revisie).",
   'verifier.csv.dossier': "Bewijsdossier",
   'verifier.csv.findings': "Bevindingen",
+  // exports of an issued revision: evidence dossier, Verifiable Credential (verifier-vc)
+  'exports.dossier': "Bewijsdossier (.zip)",
+  'exports.vc': "Verifiable Credential (.json)",
+  'exports.dossierPartial': "{name} opgeslagen: {included} van de {named} bewijsbestanden die de revisie noemt (de andere zijn niet meer in deze app).",
+  'exports.error.notYourKey': "Alleen de beoordelaar die deze revisie ondertekende kan haar als Verifiable Credential exporteren: uw sleutel is een andere.",
+  'exports.error.noKey': "Er is nog geen ondertekensleutel op dit apparaat.",
+  'exports.error.unknownMethod': "Deze revisie gebruikt een methodeversie die deze app niet kent.",
+  'evidenceStates.title': "Bewijsbestanden",
+  'evidenceStates.counts': "{supplied} aangeleverd en kloppend, {notSupplied} genoemd maar niet aangeleverd, {withdrawn} ingetrokken. Een ontbrekend dossier is geen verslechtering: de ondertekende revisie noemt het bestand nog.",
+  'evidenceStates.file': "Bestand",
+  'evidenceStates.supplied': "aangeleverd en kloppend",
+  'evidenceStates.not-supplied': "genoemd, niet aangeleverd",
+  'evidenceStates.withdrawn': "ingetrokken",
 } as const;
 
 export type MessageKey = keyof typeof nl;

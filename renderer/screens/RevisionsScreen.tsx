@@ -7,6 +7,7 @@ import { scoreScan } from '../../scoring/score';
 import { navigate, routeHref } from '../app/router';
 import { formatScore } from '../components/ResultPanel';
 import { getProject } from '../db/projects';
+import { eachStoredEvidence } from '../db/bulk';
 import { isPhase, type RevisionRecord } from '../db/records';
 import { formatDate, formatEuro, type Locale } from '../i18n';
 import { envelopeOf, listRevisions, revalidationPdf } from '../issue/issue';
@@ -20,6 +21,15 @@ interface Loaded {
   record: RevisionRecord;
   envelope: IssuedEnvelope;
   definition: QuickScanDefinition;
+}
+
+/** SHA-256s of the evidence files this app holds. */
+async function heldEvidence(): Promise<Set<string>> {
+  const held = new Set<string>();
+  await eachStoredEvidence((e) => {
+    if (e.blob instanceof Blob) held.add(e.sha256);
+  });
+  return held;
 }
 
 function load(records: RevisionRecord[]): Loaded[] {
@@ -38,14 +48,15 @@ function load(records: RevisionRecord[]): Loaded[] {
 export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: string | undefined; b?: string | undefined }) {
   const t = useT();
   const locale = useLocale();
-  const data = useLiveQuery(async () => ({ project: await getProject(projectId), revisions: load(await listRevisions(projectId)) }), [projectId], null);
+  const data = useLiveQuery(async () => ({ project: await getProject(projectId), revisions: load(await listRevisions(projectId)), held: await heldEvidence() }), [projectId], null);
   if (data === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const { project, revisions } = data;
   if (!project || project.deletedAt) return <NotFoundScreen />;
   const phaseName = (p: string) => (isPhase(p) ? t(`phase.${p}`) : p);
   const earlier = revisions.find((r) => r.record.id === a) ?? revisions.at(-2);
   const later = revisions.find((r) => r.record.id === b) ?? revisions.at(-1);
-  const comparison = earlier && later && earlier !== later ? compareRevisions(earlier.envelope.content, later.envelope.content, earlier.definition, later.definition) : null;
+  // the later revision's evidence files that this app holds (checked by SHA-256 when stored)
+  const comparison = earlier && later && earlier !== later ? compareRevisions(earlier.envelope.content, later.envelope.content, earlier.definition, later.definition, { supplied: data.held }) : null;
   const option = (r: Loaded) => `${r.record.referenceCode} · ${phaseName(r.record.phase)} · ${formatDate(locale, r.record.issuedAt)}`;
 
   return (
@@ -245,6 +256,8 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
         </ul>
       )}
 
+      <EvidenceFiles comparison={comparison} questionTitle={questionTitle} />
+
       <h3>{t('revalidate.promised')}</h3>
       <p className="muted small">
         {t('revalidate.promiseCounts', { met: comparison.promiseCounts.met, exceeded: comparison.promiseCounts.exceeded, notMet: comparison.promiseCounts['not-met'], notAssessed: comparison.promiseCounts['not-assessed'] })}
@@ -338,5 +351,41 @@ function RevalidationPdfButtons({ earlier, later }: { earlier: RevisionRecord; l
         {t('revalidate.pdf', { lang: 'EN' })}
       </button>
     </div>
+  );
+}
+
+/** Each evidence file over both revisions: supplied and matching, referenced but not supplied, or withdrawn. */
+function EvidenceFiles({ comparison, questionTitle }: { comparison: RevisionComparison; questionTitle(id: string): string }) {
+  const t = useT();
+  if (comparison.evidenceFiles.length === 0) return null;
+  const c = comparison.evidenceCounts;
+  return (
+    <>
+      <h3>{t('evidenceStates.title')}</h3>
+      <p className="muted small">{t('evidenceStates.counts', { supplied: c.supplied, notSupplied: c['not-supplied'], withdrawn: c.withdrawn })}</p>
+      <div className="table-wrap">
+        <table className="compare-table" data-testid="evidence-states">
+          <caption className="visually-hidden">{t('evidenceStates.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.question')}</th>
+              <th scope="col">{t('evidenceStates.file')}</th>
+              <th scope="col">{t('verify.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.evidenceFiles.map((f) => (
+              <tr key={`${f.question}-${f.sha256}`} data-state={f.state}>
+                <th scope="row">{questionTitle(f.question)}</th>
+                <td>{f.name}</td>
+                <td>
+                  <span className={`tag ${f.state === 'supplied' ? 'evidenced' : f.state === 'withdrawn' ? 'warn' : 'claimed'}`}>{t(`evidenceStates.${f.state}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

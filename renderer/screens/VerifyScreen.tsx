@@ -1,4 +1,5 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { isDossier, pairDossiers, verifyDossier, type VerifiedDossier } from '../../report/dossier';
 import type { VerifyResult } from '../../report/verify';
 import { listTrustedKeys } from '../db/keys';
 import { isPhase } from '../db/records';
@@ -20,6 +21,13 @@ export function VerifyScreen() {
   const t = useT();
   const locale = useLocale();
   const [rows, setRows] = useState<Row[]>([]);
+  // evidence dossiers dropped with their PDFs, paired by the content hash their manifest names
+  const [dossiers, setDossiers] = useState<{ fileName: string; bytes: Uint8Array }[]>([]);
+  const checkedDossiers = useMemo(() => {
+    const checked = new Map<Row, VerifiedDossier>();
+    for (const [row, d] of pairDossiers(rows, dossiers)) checked.set(row, verifyDossier(row.result!, d.fileName, d.bytes));
+    return checked;
+  }, [rows, dossiers]);
   const [isOver, setIsOver] = useState(false);
   const queued = useUi((s) => s.verifyQueue.length);
 
@@ -29,7 +37,10 @@ export function VerifyScreen() {
     if (files.length) void verify(files);
   }, [queued]);
 
-  async function verify(files: OpenedFile[]) {
+  async function verify(opened: OpenedFile[]) {
+    const found = opened.filter((f) => isDossier(f.data));
+    if (found.length) setDossiers((d) => [...d, ...found.map((f) => ({ fileName: f.name, bytes: f.data }))]);
+    const files = opened.filter((f) => !found.includes(f));
     if (files.length === 0) return;
     const added = files.map((f) => ({ id: ++rowSeq, fileName: f.name, result: null }));
     setRows((r) => [...added, ...r]);
@@ -71,7 +82,7 @@ export function VerifyScreen() {
         onDrop={(e) => void onDrop(e)}
       >
         <p>{t('verify.drop')}</p>
-        <button type="button" className="button primary" onClick={() => void platform.openFiles({ filters: [{ name: 'PDF / QuickScan', extensions: ['pdf', 'json'] }], multiple: true }).then(verify)}>
+        <button type="button" className="button primary" onClick={() => void platform.openFiles({ filters: [{ name: 'PDF / QuickScan', extensions: ['pdf', 'json', 'zip'] }], multiple: true }).then(verify)}>
           {t('verify.choose')}
         </button>
       </div>
@@ -91,7 +102,9 @@ export function VerifyScreen() {
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ id, fileName, result }) => (
+              {rows.map((row) => {
+                const { id, fileName, result } = row;
+                return (
                 <tr key={id} data-status={result?.status ?? 'pending'}>
                   <th scope="row" className="file-cell">
                     {fileName}
@@ -104,10 +117,11 @@ export function VerifyScreen() {
                     <>
                       <td>
                         <span className={`status-badge status-${result.status}`}>{statusText(result)}</span>
+                        {checkedDossiers.get(row) && <p className="muted small" data-dossier="">{checkedDossiers.get(row)!.messages[0]?.[locale]}</p>}
                         <details className="verify-details">
                           <summary>{t('verify.details')}</summary>
                           <ul>
-                            {result.messages.map((m, i) => (
+                            {[...result.messages, ...(checkedDossiers.get(row)?.messages.slice(1) ?? [])].map((m, i) => (
                               <li key={i}>{m[locale]}</li>
                             ))}
                           </ul>
@@ -151,7 +165,8 @@ export function VerifyScreen() {
                     </>
                   )}
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>
