@@ -42,12 +42,13 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
   async function saveExport(kind: 'dossier' | 'vc') {
     setBusy(true);
     try {
-      const file = kind === 'dossier' ? await revisionDossier(record) : await revisionCredentialFile(record);
+      const dossier = kind === 'dossier' ? await revisionDossier(record) : null;
+      const file = dossier ?? (await revisionCredentialFile(record));
       const result = await platform.saveFile({ suggestedName: file.suggestedName, mimeType: file.mimeType, filters: [{ name: 'QuickScan', extensions: [file.extension] }], data: file.data });
       if (result.saved) {
         announce(
-          'named' in file && file.missing > 0
-            ? t('exports.dossierPartial', { name: result.fileName ?? '', included: file.included, named: file.named })
+          dossier && dossier.missing > 0
+            ? t('exports.dossierPartial', { name: result.fileName ?? '', included: dossier.included, named: dossier.named })
             : t('scan.exported', { name: result.fileName ?? '' }),
         );
       }
