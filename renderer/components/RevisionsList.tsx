@@ -9,7 +9,7 @@ import { createScan } from '../db/scans';
 import { useLiveQuery } from '../db/live';
 import { formatDate } from '../i18n';
 import { envelopeOf, listRevisions, revisionPdf } from '../issue/issue';
-import { ExportRefused, revisionCredentialFile, revisionDossier } from '../issue/exports';
+import { carryEvidence, ExportRefused, revisionCredentialFile, revisionDossier } from '../issue/exports';
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
 import { formatScore } from './ResultPanel';
@@ -104,7 +104,9 @@ export function RevisionsList({ projectId }: { projectId: string }) {
       { projectId, name: t('revision.nextName', { code: record.referenceCode }), definitionId: file.method.id, definitionVersion: file.method.version },
       { answers, costOverrides: file.scan.costOverrides ?? [], locked: file.scan.locked ?? [] },
     );
-    announce(t('revision.started', { code: record.referenceCode }));
+    // the evidence files the revision names travel into the new scan (those this app holds)
+    const { notHeld } = await carryEvidence(record, scan.id);
+    announce(notHeld > 0 ? `${t('revision.started', { code: record.referenceCode })} ${t('exports.evidenceNotHeld', { count: notHeld })}` : t('revision.started', { code: record.referenceCode }));
     navigate({ name: 'scan', projectId, scanId: scan.id });
   }
 

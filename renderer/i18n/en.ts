@@ -609,4 +609,5 @@ export const en: Record<MessageKey, string> = {
   'evidenceStates.supplied': "supplied and matching",
   'evidenceStates.not-supplied': "referenced, not supplied",
   'evidenceStates.withdrawn': "withdrawn",
+  'exports.evidenceNotHeld': "{count} evidence file(s) the revision names are not in this app and are not carried into the new revision.",
 };

@@ -608,6 +608,7 @@ export const nl = {
   'evidenceStates.supplied': "aangeleverd en kloppend",
   'evidenceStates.not-supplied': "genoemd, niet aangeleverd",
   'evidenceStates.withdrawn': "ingetrokken",
+  'exports.evidenceNotHeld': "{count} bewijsbestand(en) die de revisie noemt zijn niet in deze app en gaan niet mee naar de nieuwe revisie.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

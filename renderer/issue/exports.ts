@@ -8,7 +8,9 @@ import { buildDossier, DOSSIER_FILE_SUFFIX, evidenceReferences } from '../../sco
 import { ed25519Jwk, type PublicJwk } from '../../scoring/keys';
 import { credentialJsonText, revisionCredential, VC_FILE_SUFFIX, type VcSigner } from '../../scoring/vc';
 import { eachStoredEvidence } from '../db/bulk';
-import type { RevisionRecord } from '../db/records';
+import { addEvidenceRecord } from '../db/evidence';
+import { newId } from '../db/projects';
+import type { EvidenceRecord, RevisionRecord } from '../db/records';
 import { safeFileName } from '../scan/export';
 import { envelopeOf } from './issue';
 import { getSigningKey } from './signing';
@@ -86,4 +88,32 @@ export async function revisionCredentialFile(record: RevisionRecord): Promise<Ex
   if (!same) throw new ExportRefused('exports.error.notYourKey');
   const credential = await revisionCredential({ content: envelope.content, referenceCode: envelope.referenceCode, contentHash: envelope.contentHash, definition: method.definition }, key, signer);
   return { suggestedName: `${baseName(record)}${VC_FILE_SUFFIX}`, mimeType: 'application/json', extension: 'json', data: new TextEncoder().encode(credentialJsonText(credential)) };
+}
+
+/**
+ * A new revision started from an issued one keeps the evidence the issued one names: for every
+ * signed evidence reference whose file this app holds (by SHA-256), the new scan gets its own
+ * record of that file. Returns how many references had no file here (they are not carried on).
+ */
+export async function carryEvidence(record: RevisionRecord, scanId: string): Promise<{ carried: number; notHeld: number }> {
+  const envelope = envelopeOf(record);
+  const wanted = new Set(evidenceReferences(envelope.content).map((r) => r.sha256));
+  const held = new Map<string, EvidenceRecord>();
+  await eachStoredEvidence((e) => {
+    if (wanted.has(e.sha256) && !held.has(e.sha256) && e.blob instanceof Blob) held.set(e.sha256, e);
+  });
+  let carried = 0;
+  let notHeld = 0;
+  for (const [questionId, answer] of Object.entries(envelope.content.scan.answers)) {
+    for (const ref of answer.evidence ?? []) {
+      const file = held.get(ref.sha256);
+      if (!file) {
+        notHeld++;
+        continue;
+      }
+      await addEvidenceRecord({ id: newId(), scanId, questionId, name: ref.name, type: ref.type, size: ref.size, sha256: ref.sha256, addedAt: ref.addedAt, blob: file.blob, thumbnail: file.thumbnail });
+      carried++;
+    }
+  }
+  return { carried, notHeld };
 }
