@@ -13,7 +13,7 @@ import { formatDate, translate, type Locale, type MessageKey, type MessageParams
 import { ISSUE_PHASES } from '../scoring/issued';
 import { csvText } from '../scoring/csv';
 import { pairDossiers, verifyDossier, type VerifiedDossier } from '../report/dossier';
-import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, type TrustInput } from './model';
+import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, trustOptions, verdictOf, type TrustInput } from './model';
 
 declare const __APP_VERSION__: string;
 
@@ -57,11 +57,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 
 async function verifyAll(items: readonly Item[]): Promise<void> {
   const mine = round;
-  const trustedKeys = state.trust.flatMap((x) => x.keys);
+  const options = trustOptions(state.trust);
   for (const item of items) {
     state.busy++;
     render();
-    const result = await verifyFile(item.bytes, item.name, { trustedKeys: trustedKeys.length ? trustedKeys : undefined });
+    const result = await verifyFile(item.bytes, item.name, options);
     state.busy--;
     if (mine !== round) return;
     item.result = result;
@@ -127,7 +127,13 @@ function phaseName(phase: string): string {
 
 function resultCells(result: VerifyResult, dossier: VerifiedDossier | undefined): HTMLElement[] {
   const L = state.locale;
-  const status = el('td', {}, el('span', { className: `status-badge status-${result.status}`, text: t(statusKey(result)) }));
+  const verdict = verdictOf(result);
+  const status = el(
+    'td',
+    {},
+    verdict ? el('span', { className: `status-badge status-${verdict}`, text: t(`verifier.verdict.${verdict}`) }) : null,
+    el('span', { className: verdict ? 'muted status-detail' : `status-badge status-${result.status}`, text: t(statusKey(result)) }),
+  );
   if (dossier) {
     const complete = dossier.check.ok && dossier.check.revisionMatches && dossier.counts.supplied === dossier.counts.named;
     status.append(el('div', { className: `dossier ${complete ? 'ok' : 'warn'}`, 'data-dossier': complete ? 'complete' : 'incomplete', text: dossier.messages[0]?.[L] ?? '' }));
@@ -223,7 +229,12 @@ function render(): void {
               {},
               el('strong', { text: x.fileName }),
               ' ',
-              el('span', { className: 'muted', text: x.keys.map((k) => `${k.label} (${k.fingerprint})`).join('; ') }),
+              el('span', {
+                className: 'muted',
+                text: x.list
+                  ? t('verifier.trust.list', { name: x.list.content.name, sequence: x.list.content.sequence, operator: x.list.content.operator.name, fingerprint: x.list.operatorFingerprint, entries: x.list.content.entries.length })
+                  : x.keys.map((k) => `${k.label} (${k.fingerprint})`).join('; '),
+              }),
               ' ',
               remove,
             );
@@ -234,7 +245,9 @@ function render(): void {
   const done = state.items.filter((i) => i.result);
   const dossiers = dossiersOf();
   const unpaired = state.dossiers.filter((d) => ![...dossiers.values()].some((v) => v.fileName === d.fileName));
-  const counts = { passed: done.filter((i) => i.result!.status === 'valid').length, notValid: done.filter((i) => i.result!.status !== 'valid').length };
+  // with verdicts (scoring/verdict.ts) passed counts; before them, the status `valid`
+  const passed = (r: VerifyResult) => (verdictOf(r) ? verdictOf(r) === 'passed' : r.status === 'valid');
+  const counts = { passed: done.filter((i) => passed(i.result!)).length, notValid: done.filter((i) => !passed(i.result!)).length };
   const csv = el('button', { type: 'button', id: 'csv', className: 'button', text: t('verifier.csv') });
   csv.addEventListener('click', downloadCsv);
   if (done.length === 0) csv.setAttribute('disabled', '');
@@ -279,7 +292,7 @@ function render(): void {
               ...state.items.map((item) =>
                 el(
                   'tr',
-                  { 'data-status': item.result?.status ?? 'pending', 'data-file': item.name },
+                  { 'data-status': item.result?.status ?? 'pending', 'data-verdict': item.result ? (verdictOf(item.result) ?? undefined) : undefined, 'data-file': item.name },
                   el('th', { scope: 'row', className: 'file', text: item.name }),
                   ...(item.result ? resultCells(item.result, dossiers.get(item)) : [el('td', { colspan: '6', 'aria-busy': 'true', text: t('verify.checking') })]),
                 ),

@@ -7,16 +7,29 @@ import { formatScore } from '../report/format';
 import { translate, type Locale, type MessageKey } from '../renderer/i18n';
 import { readTrustedKeyList } from '../renderer/issue/public-key-file';
 import { keyFingerprint } from '../scoring/signature';
+import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
 
-/** A file of keys the user trusts (an assessor's public key file or a list of keys). */
+/** A file the user trusts: an assessor's public key file, a list of keys, or a signed trust list. */
 export interface TrustInput {
   fileName: string;
   keys: { publicKey: string; label: string; fingerprint: string }[];
+  /** A signed trust list (checked by scoring/trust.ts); its operator is trusted because the user dropped it. */
+  list?: VerifiedTrustList;
 }
 
 export type Classified = { kind: 'verify' } | { kind: 'dossier' } | { kind: 'trust'; trust: TrustInput } | { kind: 'problem'; key: MessageKey };
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 const looksLikeJson = (bytes: Uint8Array) => {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -32,10 +45,29 @@ const looksLikeJson = (bytes: Uint8Array) => {
 export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
   if (looksLikeZip(bytes)) return isDossier(bytes) ? { kind: 'dossier' } : { kind: 'problem', key: 'verifier.notDossier' };
   if (looksLikeJson(bytes)) {
+    const json = parseJson(bytes);
+    if (json && typeof json === 'object' && (json as { format?: unknown }).format === TRUST_LIST_ENVELOPE_FORMAT) {
+      const checked = verifyTrustList(json, { now: new Date() });
+      if (!checked.ok) return { kind: 'problem', key: 'verifier.trustListInvalid' };
+      return { kind: 'trust', trust: { fileName, keys: [], list: checked.list } };
+    }
     const keys = readTrustedKeyList(bytes);
     if (keys) return { kind: 'trust', trust: { fileName, keys: keys.map((k) => ({ ...k, fingerprint: keyFingerprint(k.publicKey) })) } };
   }
   return { kind: 'verify' };
+}
+
+/** The verdict of report/verify.ts (scoring/verdict.ts decides it), when the result has one. */
+export function verdictOf(result: VerifyResult): 'passed' | 'indeterminate' | 'failed' | null {
+  const v = (result as { verdict?: unknown }).verdict;
+  return v === 'passed' || v === 'indeterminate' || v === 'failed' ? v : null;
+}
+
+/** What is trusted, for report/verify.ts: own keys as the older list form, trust lists as anchors. */
+export function trustOptions(trust: readonly TrustInput[]): { trustedKeys?: { publicKey: string; label: string }[]; anchors?: TrustAnchors } {
+  const keys = trust.flatMap((x) => x.keys.map((k) => ({ publicKey: k.publicKey, label: k.label })));
+  const lists = trust.flatMap((x) => (x.list ? [x.list] : []));
+  return { ...(keys.length || lists.length ? { trustedKeys: keys } : {}), ...(lists.length ? { anchors: { keys: [], lists } } : {}) };
 }
 
 /** The message key of a result's status (as the app's Verify screen words it). */
@@ -44,12 +76,14 @@ export function statusKey(result: VerifyResult): MessageKey {
   return `verify.status.${result.status}`;
 }
 
-export const RESULT_COLUMNS = ['file', 'status', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
+export const RESULT_COLUMNS = ['file', 'verdict', 'status', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
 
 /** One CSV row of a result, in the column order of {@link RESULT_COLUMNS}. */
 export function resultRow(fileName: string, r: VerifyResult, locale: Locale, dossier?: VerifiedDossier): string[] {
+  const verdict = verdictOf(r);
   return [
     fileName,
+    verdict ? translate(locale, `verifier.verdict.${verdict}`) : '',
     translate(locale, statusKey(r)),
     r.referenceCode ?? '',
     r.projectName ?? '',
