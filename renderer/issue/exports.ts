@@ -67,8 +67,10 @@ export async function revisionDossier(record: RevisionRecord): Promise<ExportFil
 async function appSigner(): Promise<VcSigner | null> {
   const key = await getSigningKey();
   if (!key) return null;
-  const record = key as typeof key & { publicJwk?: PublicJwk };
-  const publicKey: PublicJwk = record.publicJwk ?? ed25519Jwk(key.publicKey);
+  // schema 5 keeps the public key as a JWK (`key`); earlier records the raw Ed25519 `publicKey`
+  const record = key as { key?: PublicJwk; publicKey?: string };
+  const publicKey: PublicJwk | undefined = record.key ?? (record.publicKey ? ed25519Jwk(record.publicKey) : undefined);
+  if (!publicKey) return null;
   const ecdsa = key.privateKey.algorithm.name === 'ECDSA';
   return {
     publicKey,
