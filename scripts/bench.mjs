@@ -21,4 +21,7 @@ if (process.argv.includes('--no-app')) {
 } else {
   const { appBenchFigures } = await import('./bench/app-bench.mjs');
   (await appBenchFigures()).forEach(print);
+  // the standalone verifier (one HTML file, from file://)
+  const { verifierBenchFigures } = await import('./bench/verifier-bench.mjs');
+  (await verifierBenchFigures()).forEach(print);
 }
