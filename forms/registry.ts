@@ -47,7 +47,30 @@ export interface LoadedDefinition {
   /** The validated definition, deeply frozen: copy it before changing anything. */
   definition: QuickScanDefinition;
   sha256: string;
+  /**
+   * Where it came from: absent for a built-in release; for a method the user loaded (a signed
+   * method file, scoring/method-file.ts) what the caller registered with it (publisher, key).
+   */
+  loaded?: LoadedMethodInfo;
 }
+
+/** What the registry keeps about a loaded (not built-in) method, for showing and re-checking. */
+export interface LoadedMethodInfo {
+  publisherName: string;
+  publisherOrganisation: string;
+  publisherFingerprint: string;
+  released: string;
+  signedAt: string;
+  /** The signed method file itself (parsed JSON), so it can be carried in a revision. */
+  file: unknown;
+}
+
+/** Why a loaded method could not be registered. */
+export type RegisterProblem =
+  /** Same id and version as a built-in release: built-ins stay pinned by hash. */
+  | 'conflicts-with-release'
+  /** Same id and version as another loaded method with other content. */
+  | 'conflicts-with-loaded';
 
 export type DefinitionIdentity =
   /** id + version + hash match a release. */
@@ -73,6 +96,13 @@ export interface DefinitionRegistry {
   identifyDefinition(json: unknown): DefinitionIdentity;
   /** Checks every release eagerly (hash and validity); an empty list means all is well. */
   verifyReleases(): ReleaseProblem[];
+  /**
+   * Adds a method the user loaded (already verified by the caller: scoring/method-file.ts), so
+   * that getDefinition serves it beside the built-in releases. Idempotent for the same content.
+   */
+  registerLoaded(definition: QuickScanDefinition, sha256: string, info: LoadedMethodInfo): { ok: true } | { ok: false; problem: RegisterProblem };
+  /** The loaded methods, sorted by id and version. */
+  listLoaded(): LoadedDefinition[];
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -240,6 +270,8 @@ export function createRegistry(files: readonly unknown[], manifest: unknown): De
     return value as LoadedDefinition;
   }
 
+  const loadedMethods = new Map<string, LoadedDefinition>();
+
   const sortedEntries = () =>
     [...entries.values()].sort((a, b) => (a.id === b.id ? compareSemver(a.version, b.version) : a.id < b.id ? -1 : 1));
 
@@ -248,7 +280,24 @@ export function createRegistry(files: readonly unknown[], manifest: unknown): De
 
     getDefinition(id, version) {
       const entry = entries.get(key(id, version));
-      return entry ? load(entry) : undefined;
+      return entry ? load(entry) : loadedMethods.get(key(id, version));
+    },
+
+    registerLoaded(definition, sha256, info) {
+      const k = key(definition.id, definition.version);
+      if (entries.has(k)) {
+        return entries.get(k)!.sha256 === sha256 ? { ok: true } : { ok: false, problem: 'conflicts-with-release' };
+      }
+      const existing = loadedMethods.get(k);
+      if (existing) return existing.sha256 === sha256 ? { ok: true } : { ok: false, problem: 'conflicts-with-loaded' };
+      loadedMethods.set(k, deepFreeze({ definition: structuredClone(definition), sha256, loaded: structuredClone(info) }));
+      return { ok: true };
+    },
+
+    listLoaded() {
+      return [...loadedMethods.values()].sort((a, b) =>
+        a.definition.id === b.definition.id ? compareSemver(a.definition.version, b.definition.version) : a.definition.id < b.definition.id ? -1 : 1,
+      );
     },
 
     latestDefinition(id, options = {}) {
@@ -328,6 +377,16 @@ export function getDefinition(id: string, version: string): LoadedDefinition | u
 /** The newest release of `id` (pre-releases only when asked), or undefined. */
 export function latestDefinition(id: string, options?: { includePrerelease?: boolean }): LoadedDefinition | undefined {
   return registry.latestDefinition(id, options);
+}
+
+/** Adds a verified loaded method to the app's registry (see DefinitionRegistry.registerLoaded). */
+export function registerLoadedMethod(definition: QuickScanDefinition, sha256: string, info: LoadedMethodInfo) {
+  return registry.registerLoaded(definition, sha256, info);
+}
+
+/** The methods loaded into the app's registry (not the built-in releases). */
+export function listLoadedMethods(): LoadedDefinition[] {
+  return registry.listLoaded();
 }
 
 /** Says whether `json` is a known release, an altered copy of one, or unknown. */
