@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { definitionHash, getDefinition, listReleases } from '../forms/registry';
 import { validateDefinition, type QuickScanDefinition } from '../forms/schema';
 import { NotAWorkbookError, xlsxToDefinition } from '../forms/xlsx';
+import { isMethodFileJson, verifyMethodFile } from '../scoring/method-file';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
 import { readBytes, readJson } from './files';
@@ -68,6 +69,11 @@ export async function loadGivenMethod(ctx: CommandContext, arg: string): Promise
     return { definition, sha256: definitionHash(definition), from: 'file' };
   }
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, arg);
+  if (isMethodFileJson(json)) {
+    const check = verifyMethodFile(json);
+    if (!check.ok) throw new CliError(m.methodFileProblem(arg, check.problem, check.definitionErrors?.[0]?.message ?? check.errors?.[0]?.message));
+    return { definition: check.method.definition, sha256: check.method.sha256, from: 'file' };
+  }
   const result = validateDefinition(json);
   if (!result.ok) throw new CliError(m.methodInvalid(arg, result.errors.length, result.errors[0]?.message ?? ''));
   return { definition: result.definition, sha256: definitionHash(json), from: 'file' };

@@ -21,6 +21,27 @@ function cellPlace(e: WorkbookError, row: string, column: string): string {
 }
 
 const en = {
+  notAPrivateKey: (file: string) => `${file} holds no private key (a P-256 or Ed25519 private JWK, as "quickscan key new" writes)`,
+  keyNeeded: 'give the publisher\'s private key file with --key <file>',
+  signBuiltIn: (id: string, version: string) => `${id} ${version} is a built-in release; give your method its own id or version before you sign it`,
+  signed: (file: string, method: string, publisher: string, fingerprint: string) => `signed: ${file} (${method}, publisher ${publisher}, key ${fingerprint})`,
+  methodFileProblem: (file: string, problem: string, first?: string) =>
+    `${file} is not a usable method file: ${({ malformed: 'not a signed method file', 'definition-invalid': 'its definition breaks a rule', 'definition-hash-mismatch': 'its definitionSha256 is not the definition\'s hash', 'released-mismatch': 'its release date is not the definition\'s', 'publisher-mismatch': 'the signer is not the definition\'s publisher', 'data-altered': 'it was changed after signing', 'signature-invalid': 'the signature is not valid' } as Record<string, string>)[problem] ?? problem}${first ? `; first: ${first}` : ''}`,
+  registerProblem: (method: string, problem: string) =>
+    problem === 'conflicts-with-release'
+      ? `${method} is a built-in release with other content; built-in releases stay pinned by hash`
+      : `another method ${method} with other content is loaded already; the publisher must give a changed method a new version`,
+  added: (path: string) => `added to the method store: ${path}`,
+  alreadyStored: (path: string) => `already in the method store: ${path}`,
+  methodSummary: (id: string, version: string, released: string, publisher: string, organisation: string, fingerprint: string) =>
+    `${id} ${version}, released ${released}, published by ${publisher}${organisation ? ` (${organisation})` : ''}, key ${fingerprint}`,
+  publisherTrustNote: 'Scores on this method can be used; a verifier says "passed" only when it trusts this publisher\'s key (a trust anchor with the role method-publisher).',
+  listBuiltIn: (key: string, released: string, title: string, sha256: string) => `${key}  built in, released ${released}  ${title}  sha256 ${sha256.slice(0, 12)}…`,
+  listLoaded: (key: string, released: string, title: string, publisher: string, fingerprint: string) => `${key}  loaded, released ${released}  ${title}  publisher ${publisher}, key ${fingerprint}`,
+  storeAt: (dir: string) => `method store: ${dir}`,
+  storeProblem: (file: string, problem: string) => `skipped ${file} in the method store: ${problem}`,
+  loadedMethodWarning: (method: string, publisher: string, fingerprint: string) =>
+    `${method} is not a built-in release: it is published by ${publisher} (key ${fingerprint}); a verifier trusts scores on it only when it trusts that publisher`,
   methodArgHelp:
     'A method is a file (a definition *.json, a signed *.quickscan-method.json or a workbook *.xlsx) or a method this quickscan knows, written id@version (e.g. zeeland-quickscan@1.0.0).',
   methodNotFound: (arg: string, known: readonly string[]) =>
@@ -145,6 +166,36 @@ const en = {
   },
 
   help: {
+    formSign: {
+      usage: `quickscan form sign <definition.json|workbook.xlsx> --key <private-key.json> --out <file.quickscan-method.json> [--organisation NAME] [--force] ${COMMON_USAGE}`,
+      summary: 'Sign a method as its publisher: a *.quickscan-method.json that users load without a new release',
+      description: [
+        'Checks every rule of the definition, then signs it (purpose "method") with the publisher\'s private key (a key file from "quickscan key new"). The publisher\'s name is the definition\'s "publisher". The file carries the definition, its SHA-256, the publisher (name, organisation, key), the release date and the signature. Format: docs/file-formats.md.',
+      ],
+      options: [
+        ['--key <file>', 'the publisher\'s private key (JWK)'],
+        ['--out <file>', 'the method file to write'],
+        ['--organisation <name>', 'the publisher\'s organisation'],
+        ['--force', 'overwrite the file if it exists'],
+      ],
+      examples: ['quickscan form sign my-method-2.0.0.json --key publisher.quickscan-private-key.json --out my-method-2.0.0.quickscan-method.json'],
+    },
+    formAdd: {
+      usage: `quickscan form add <file.quickscan-method.json> ${COMMON_USAGE}`,
+      summary: 'Add a signed method file to the local method store, for every later command',
+      description: [
+        'Checks the file (shape, every rule of the definition, hashes, signature) and keeps it in the method store ($QUICKSCAN_HOME/methods, else ~/.config/quickscan/methods). Built-in releases cannot be replaced. Shows publisher, version, release date and key fingerprint.',
+      ],
+      options: [],
+      examples: ['quickscan form add my-method-2.0.0.quickscan-method.json'],
+    },
+    formList: {
+      usage: `quickscan form list ${COMMON_USAGE}`,
+      summary: 'List the methods this quickscan knows: built-in releases and the method store',
+      description: ['Built-in releases with their pinned SHA-256, then the loaded methods with their publisher and key fingerprint, and where the store is.'],
+      options: [],
+      examples: ['quickscan form list'],
+    },
     formDiff: {
       usage: `quickscan form diff ${METHOD_ARG_EN} ${METHOD_ARG_EN} ${COMMON_USAGE}`,
       summary: 'What changed between two method versions: questions, points, costs, labels',
@@ -190,6 +241,27 @@ function costText(c: { basis: string; low: number; high: number }, lang: Lang): 
 }
 
 const nl: MethodStrings = {
+  notAPrivateKey: (file) => `${file} bevat geen privésleutel (een P-256- of Ed25519-privé-JWK, zoals "quickscan key new" die schrijft)`,
+  keyNeeded: 'geef het bestand met de privésleutel van de uitgever met --key <bestand>',
+  signBuiltIn: (id, version) => `${id} ${version} is een ingebouwde uitgave; geef uw methode een eigen id of versie voordat u ondertekent`,
+  signed: (file, method, publisher, fingerprint) => `ondertekend: ${file} (${method}, uitgever ${publisher}, sleutel ${fingerprint})`,
+  methodFileProblem: (file, problem, first) =>
+    `${file} is geen bruikbaar methodebestand: ${({ malformed: 'geen ondertekend methodebestand', 'definition-invalid': 'de definitie overtreedt een regel', 'definition-hash-mismatch': 'de definitionSha256 is niet de hash van de definitie', 'released-mismatch': 'de uitgavedatum is niet die van de definitie', 'publisher-mismatch': 'de ondertekenaar is niet de uitgever van de definitie', 'data-altered': 'het is na ondertekening gewijzigd', 'signature-invalid': 'de handtekening is ongeldig' } as Record<string, string>)[problem] ?? problem}${first ? `; eerste: ${first}` : ''}`,
+  registerProblem: (method, problem) =>
+    problem === 'conflicts-with-release'
+      ? `${method} is een ingebouwde uitgave met andere inhoud; ingebouwde uitgaven blijven vastgelegd met hun hash`
+      : `er is al een andere methode ${method} met andere inhoud geladen; de uitgever moet een gewijzigde methode een nieuwe versie geven`,
+  added: (path) => `toegevoegd aan de methodeopslag: ${path}`,
+  alreadyStored: (path) => `staat al in de methodeopslag: ${path}`,
+  methodSummary: (id, version, released, publisher, organisation, fingerprint) =>
+    `${id} ${version}, uitgebracht ${released}, uitgegeven door ${publisher}${organisation ? ` (${organisation})` : ''}, sleutel ${fingerprint}`,
+  publisherTrustNote: 'Scores op deze methode zijn bruikbaar; een verificatie zegt alleen "geslaagd" als de sleutel van deze uitgever vertrouwd is (een vertrouwensanker met de rol method-publisher).',
+  listBuiltIn: (key, released, title, sha256) => `${key}  ingebouwd, uitgebracht ${released}  ${title}  sha256 ${sha256.slice(0, 12)}…`,
+  listLoaded: (key, released, title, publisher, fingerprint) => `${key}  geladen, uitgebracht ${released}  ${title}  uitgever ${publisher}, sleutel ${fingerprint}`,
+  storeAt: (dir) => `methodeopslag: ${dir}`,
+  storeProblem: (file, problem) => `${file} in de methodeopslag overgeslagen: ${problem}`,
+  loadedMethodWarning: (method, publisher, fingerprint) =>
+    `${method} is geen ingebouwde uitgave: uitgegeven door ${publisher} (sleutel ${fingerprint}); een verificatie vertrouwt scores hierop alleen als die uitgever vertrouwd is`,
   methodArgHelp:
     'Een methode is een bestand (een definitie *.json, een ondertekend *.quickscan-method.json of een werkmap *.xlsx) of een methode die deze quickscan kent, geschreven als id@versie (bijv. zeeland-quickscan@1.0.0).',
   methodNotFound: (arg, known) =>
@@ -314,6 +386,36 @@ const nl: MethodStrings = {
   },
 
   help: {
+    formSign: {
+      usage: `quickscan form sign <definitie.json|werkmap.xlsx> --key <privésleutel.json> --out <bestand.quickscan-method.json> [--organisation NAAM] [--force] ${COMMON_USAGE}`,
+      summary: 'Een methode als uitgever ondertekenen: een *.quickscan-method.json die gebruikers laden zonder nieuwe app-versie',
+      description: [
+        'Controleert elke regel van de definitie en ondertekent haar (doel "method") met de privésleutel van de uitgever (een sleutelbestand van "quickscan key new"). De naam van de uitgever is de "publisher" van de definitie. Het bestand bevat de definitie, haar SHA-256, de uitgever (naam, organisatie, sleutel), de uitgavedatum en de handtekening. Formaat: docs/file-formats.md.',
+      ],
+      options: [
+        ['--key <bestand>', 'de privésleutel van de uitgever (JWK)'],
+        ['--out <bestand>', 'het methodebestand dat geschreven wordt'],
+        ['--organisation <naam>', 'de organisatie van de uitgever'],
+        ['--force', 'een bestaand bestand overschrijven'],
+      ],
+      examples: ['quickscan form sign mijn-methode-2.0.0.json --key uitgever.quickscan-private-key.json --out mijn-methode-2.0.0.quickscan-method.json'],
+    },
+    formAdd: {
+      usage: `quickscan form add <bestand.quickscan-method.json> ${COMMON_USAGE}`,
+      summary: 'Een ondertekend methodebestand aan de lokale methodeopslag toevoegen, voor elke volgende opdracht',
+      description: [
+        'Controleert het bestand (vorm, elke regel van de definitie, hashes, handtekening) en bewaart het in de methodeopslag ($QUICKSCAN_HOME/methods, anders ~/.config/quickscan/methods). Ingebouwde uitgaven kunnen niet vervangen worden. Toont uitgever, versie, uitgavedatum en vingerafdruk van de sleutel.',
+      ],
+      options: [],
+      examples: ['quickscan form add mijn-methode-2.0.0.quickscan-method.json'],
+    },
+    formList: {
+      usage: `quickscan form list ${COMMON_USAGE}`,
+      summary: 'De methoden die deze quickscan kent: ingebouwde uitgaven en de methodeopslag',
+      description: ['Ingebouwde uitgaven met hun vastgelegde SHA-256, dan de geladen methoden met hun uitgever en sleutelvingerafdruk, en waar de opslag staat.'],
+      options: [],
+      examples: ['quickscan form list'],
+    },
     formDiff: {
       usage: `quickscan form diff ${METHOD_ARG_NL} ${METHOD_ARG_NL} ${COMMON_USAGE}`,
       summary: 'Wat er tussen twee methodeversies veranderde: vragen, punten, kosten, labels',

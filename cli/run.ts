@@ -9,6 +9,8 @@ import { COMMANDS } from './commands';
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 import { toJsonText } from './json';
+import { loadMethodStore, storeLoaded } from './method-store';
+import { methodStrings } from './method-strings';
 import { defaultLang, LANGS, STRINGS, type Lang, type Strings } from './strings';
 
 export const VERSION: string = packageJson.version;
@@ -206,7 +208,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const usage = command.help(s).usage;
     if (args.positionals.length < command.positionals.min) return fail(s.missingArgument(usage));
     if (args.positionals.length > command.positionals.max) return fail(s.tooManyArguments(args.positionals[command.positionals.max]!, usage));
-    return await command.run(context(io, lang, args));
+    const ctx = context(io, lang, args);
+    // the methods the user added (quickscan form add): known to every command
+    if (!storeLoaded(io.env)) {
+      const { problems } = await loadMethodStore(io.env);
+      for (const p of problems) ctx.warn(methodStrings(s).storeProblem(p.file, p.problem));
+    }
+    return await command.run(ctx);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message, error.exitCode);
     const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,10 @@
  * Loading a scan file and the definition it was made with: the released definition named by
  * method id + version (whose sha256 must match), or a draft given with `--form`.
  */
-import { definitionHash, getDefinition, identifyDefinition, listReleases } from '../forms/registry';
+import { definitionHash, getDefinition, identifyDefinition, listReleases, registerLoadedMethod } from '../forms/registry';
+import { isMethodFileJson, verifyMethodFile } from '../scoring/method-file';
+import { loadedInfo } from './method-store';
+import { methodStrings } from './method-strings';
 import { validateDefinition, type QuickScanDefinition } from '../forms/schema';
 import { ScanInputError } from '../scoring/errors';
 import { parseScanFile, type ScanFile, type ScanFileError } from '../scoring/scan-file';
@@ -19,8 +22,13 @@ export interface LoadedMethod {
   readonly id: string;
   readonly version: string;
   readonly sha256: string;
-  /** `release`: from the registry; `draft`: a definition file given with --form. */
-  readonly source: 'release' | 'draft';
+  /**
+   * `release`: a built-in release; `loaded`: a signed method file (the store or --form);
+   * `draft`: a bare definition file given with --form.
+   */
+  readonly source: 'release' | 'loaded' | 'draft';
+  /** For `loaded`: who published it. */
+  readonly publisher?: { name: string; organisation: string; fingerprint: string; released: string };
   /** With --form: the draft's relation to the releases this build knows. */
   readonly draftStatus?: 'release' | 'altered' | 'unknown';
 }
@@ -63,10 +71,35 @@ export async function resolveMethod(ctx: CommandContext, file: ScanFile, formPat
       throw new CliError(s.unknownMethodVersion(id, version, known));
     }
     if (loaded.sha256 !== sha256) throw new CliError(s.methodHashMismatch(id, version, sha256, loaded.sha256));
+    if (loaded.loaded) {
+      const l = loaded.loaded;
+      ctx.warn(methodStrings(s).loadedMethodWarning(`${id} ${version}`, l.publisherName, l.publisherFingerprint));
+      return { definition: loaded.definition, id, version, sha256, source: 'loaded', publisher: { name: l.publisherName, organisation: l.publisherOrganisation, fingerprint: l.publisherFingerprint, released: l.released } };
+    }
     return { definition: loaded.definition, id, version, sha256, source: 'release' };
   }
 
   const json = await readJson({ cwd: ctx.io.cwd, s }, formPath);
+  if (isMethodFileJson(json)) {
+    const m = methodStrings(s);
+    const check = verifyMethodFile(json);
+    if (!check.ok) throw new CliError(m.methodFileProblem(formPath, check.problem, check.definitionErrors?.[0]?.message ?? check.errors?.[0]?.message));
+    const method = check.method;
+    const d = method.definition;
+    const registered = registerLoadedMethod(d, method.sha256, loadedInfo(method));
+    if (!registered.ok) throw new CliError(m.registerProblem(`${d.id} ${d.version}`, registered.problem));
+    if (d.id !== id || d.version !== version) ctx.warn(s.formOtherMethod(formPath, `${d.id} ${d.version}`, `${id} ${version}`));
+    else if (method.sha256 !== sha256) ctx.warn(s.formOtherHash(formPath));
+    ctx.warn(m.loadedMethodWarning(`${d.id} ${d.version}`, method.publisher.name, method.publisherFingerprint));
+    return {
+      definition: d,
+      id: d.id,
+      version: d.version,
+      sha256: method.sha256,
+      source: 'loaded',
+      publisher: { name: method.publisher.name, organisation: method.publisher.organisation, fingerprint: method.publisherFingerprint, released: method.released },
+    };
+  }
   const result = validateDefinition(json);
   if (!result.ok) {
     const first = result.errors[0]?.message ?? '';

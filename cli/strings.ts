@@ -10,7 +10,7 @@ import type { JsonSyntaxProblem } from './json-syntax';
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
-type Method = { id: string; version: string; sha256: string; source: 'release' | 'draft'; draftStatus?: 'release' | 'altered' | 'unknown' };
+type Method = { id: string; version: string; sha256: string; source: 'release' | 'loaded' | 'draft'; draftStatus?: 'release' | 'altered' | 'unknown'; publisher?: { name: string; fingerprint: string } };
 type VerifyStatusName = 'valid' | 'altered' | 'unknown-method' | 'bad-signature' | 'untrusted-signature' | 'unsigned' | 'unreadable';
 
 const quote = (text: string) => JSON.stringify(text);
@@ -111,6 +111,8 @@ const en = {
   methodLine: (m: Method) =>
     m.source === 'release'
       ? `Method: ${m.id} ${m.version} (release, sha256 ${short(m.sha256)})`
+      : m.source === 'loaded'
+      ? `Method: ${m.id} ${m.version} (not built in: published by ${m.publisher?.name ?? '?'}, key ${m.publisher?.fingerprint ?? '?'}, sha256 ${short(m.sha256)})`
       : `Method: ${m.id} ${m.version} (draft from --form, sha256 ${short(m.sha256)}${m.draftStatus === 'release' ? ', identical to the release' : m.draftStatus === 'altered' ? ', an altered copy of the release' : ''})`,
   colTheme: 'Theme',
   colScore: 'Score',
@@ -361,6 +363,8 @@ const nl: Strings = {
   methodLine: (m: Method) =>
     m.source === 'release'
       ? `Methode: ${m.id} ${m.version} (uitgave, sha256 ${short(m.sha256)})`
+      : m.source === 'loaded'
+      ? `Methode: ${m.id} ${m.version} (niet ingebouwd: uitgegeven door ${m.publisher?.name ?? '?'}, sleutel ${m.publisher?.fingerprint ?? '?'}, sha256 ${short(m.sha256)})`
       : `Methode: ${m.id} ${m.version} (concept uit --form, sha256 ${short(m.sha256)}${m.draftStatus === 'release' ? ', gelijk aan de uitgave' : m.draftStatus === 'altered' ? ', een gewijzigde kopie van de uitgave' : ''})`,
   colTheme: 'Thema',
   colScore: 'Score',

@@ -15,5 +15,6 @@ import { formDiff } from './form-diff';
 import { formFromXlsx, formToXlsx } from './form-xlsx';
 import { vcCommand } from './vc';
 import { dossierCommand } from './dossier';
+import { formAdd, formList, formSign } from './form-methods';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, vcCommand, dossierCommand];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand];

@@ -299,7 +299,7 @@ export const optimizeCommand: Command = {
     const perLabel = target === undefined ? result.perLabel : result.perLabel.filter((l) => l.label === target);
     ctx.outJson({
       file: path,
-      method: { id: loaded.method.id, version: loaded.method.version, sha256: loaded.method.sha256, source: loaded.method.source },
+      method: { id: loaded.method.id, version: loaded.method.version, sha256: loaded.method.sha256, source: loaded.method.source, ...(loaded.method.publisher ? { publisher: loaded.method.publisher } : {}) },
       costMode: result.frontier.costMode,
       budget: { cents: budget.cents, source: budget.source, ...(budget.pct !== undefined ? { pct: budget.pct } : {}) },
       locked,

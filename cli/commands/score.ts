@@ -38,7 +38,7 @@ export function scoreJson(loaded: LoadedScan, score: ScanScore, budgetCents: num
       circularBudget: file.project.circularBudget,
     },
     scan: { id: file.scan.id, name: file.scan.name },
-    method: { id: loaded.method.id, version: loaded.method.version, sha256: loaded.method.sha256, source: loaded.method.source },
+    method: { id: loaded.method.id, version: loaded.method.version, sha256: loaded.method.sha256, source: loaded.method.source, ...(loaded.method.publisher ? { publisher: loaded.method.publisher } : {}) },
     themes: score.themes.map((t) => ({
       id: t.id,
       title: d.themes.find((x) => x.id === t.id)?.title ?? null,
