@@ -6,7 +6,7 @@ import type { VerifyResult } from '../report/verify';
 import { formatScore } from '../report/format';
 import { translate, type Locale, type MessageKey } from '../renderer/i18n';
 import { readTrustedKeyList } from '../renderer/issue/public-key-file';
-import { keyFingerprint } from '../scoring/signature';
+import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
@@ -14,7 +14,7 @@ import { isDossier, type VerifiedDossier } from '../report/dossier';
 /** A file the user trusts: an assessor's public key file, a list of keys, or a signed trust list. */
 export interface TrustInput {
   fileName: string;
-  keys: { publicKey: string; label: string; fingerprint: string }[];
+  keys: { key: PublicJwk; label: string; fingerprint: string }[];
   /** A signed trust list (checked by scoring/trust.ts); its operator is trusted because the user dropped it. */
   list?: VerifiedTrustList;
 }
@@ -52,7 +52,15 @@ export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
       return { kind: 'trust', trust: { fileName, keys: [], list: checked.list } };
     }
     const keys = readTrustedKeyList(bytes);
-    if (keys) return { kind: 'trust', trust: { fileName, keys: keys.map((k) => ({ ...k, fingerprint: keyFingerprint(k.publicKey) })) } };
+    if (keys) {
+      // a key file names its key as a JWK (`key`) or, in the older form, as raw Ed25519 (`publicKey`)
+      const jwks = keys.map((k) => {
+        const read = k as { key?: PublicJwk; publicKey?: string; label: string };
+        const key = read.key ?? ed25519Jwk(read.publicKey!);
+        return { key, label: read.label, fingerprint: keyFingerprint(key) };
+      });
+      return { kind: 'trust', trust: { fileName, keys: jwks } };
+    }
   }
   return { kind: 'verify' };
 }
@@ -65,9 +73,12 @@ export function verdictOf(result: VerifyResult): 'passed' | 'indeterminate' | 'f
 
 /** What is trusted, for report/verify.ts: own keys as the older list form, trust lists as anchors. */
 export function trustOptions(trust: readonly TrustInput[]): { trustedKeys?: { publicKey: string; label: string }[]; anchors?: TrustAnchors } {
-  const keys = trust.flatMap((x) => x.keys.map((k) => ({ publicKey: k.publicKey, label: k.label })));
+  const keys = trust.flatMap((x) => x.keys);
   const lists = trust.flatMap((x) => (x.list ? [x.list] : []));
-  return { ...(keys.length || lists.length ? { trustedKeys: keys } : {}), ...(lists.length ? { anchors: { keys: [], lists } } : {}) };
+  if (keys.length === 0 && lists.length === 0) return {};
+  // Ed25519 keys also in the older list form (raw key), which every version of verify.ts reads
+  const trustedKeys = keys.flatMap((k) => (k.key.kty === 'OKP' ? [{ publicKey: k.key.x, label: k.label }] : []));
+  return { trustedKeys, anchors: { keys: keys.map((k) => ({ key: k.key, label: k.label })), lists } };
 }
 
 /** The message key of a result's status (as the app's Verify screen words it). */
