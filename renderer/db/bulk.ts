@@ -8,6 +8,7 @@ import { checkedEvidence } from './evidence';
 import { newId } from './projects';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from './records';
 import { restoreProject, restoreScan } from './restore';
+import { refreshSummaries } from './summaries';
 
 export interface StoredCounts {
   projects: number;
@@ -71,7 +72,7 @@ export interface BatchResult {
  * settings and trusted keys that exist. Projects and scans pass the restore step again here.
  */
 export async function addBatchKeepingExisting(p: RecordBatch): Promise<BatchResult> {
-  return db.transaction('rw', [db.projects, db.scans, db.evidence, db.revisions, db.settings, db.trustedKeys], async () => {
+  return db.transaction('rw', [db.projects, db.scans, db.evidence, db.revisions, db.settings, db.trustedKeys, db.summaries], async () => {
     const [projectsTaken, scansTaken, evidenceTaken, revisionsTaken, settingsTaken, keysTaken] = await Promise.all([
       db.projects.bulkGet(p.projects.map((r) => r.id)),
       db.scans.bulkGet(p.scans.map((r) => r.id)),
@@ -109,6 +110,7 @@ export async function addBatchKeepingExisting(p: RecordBatch): Promise<BatchResu
     await db.revisions.bulkAdd(revisions);
     await db.settings.bulkAdd(settings);
     await db.trustedKeys.bulkAdd(trustedKeys);
+    await refreshSummaries([...projects.map((r) => r.id), ...restoredScans.map((r) => r.projectId)]);
     return {
       added: { projects: projects.length, scans: scans.length, evidence: evidence.length, revisions: revisions.length, settings: settings.length, trustedKeys: trustedKeys.length },
       newIds,

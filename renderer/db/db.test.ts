@@ -37,7 +37,7 @@ describe('database upgrades', () => {
     );
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const projects = await db.projects.orderBy('name').toArray();
     expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
     expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
@@ -72,6 +72,45 @@ describe('database upgrades', () => {
     const db = new QuickScanDb(name);
     await db.open();
     expect(await db.projects.get('p9')).toEqual(broken);
+    db.close();
+  });
+});
+
+describe('version 4: a summary per project', () => {
+  it('opens a version 3 database and gives every project the summary the list shows, leaving unreadable ones alone', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
+      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
+      evidence: 'id, scanId, [scanId+questionId]',
+      settings: 'key',
+      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
+      signingKeys: 'id',
+      trustedKeys: 'publicKey',
+    });
+    await v3.open();
+    const project = { id: 'p1', name: 'School', address: '', municipality: 'Goes', client: '', buildingType: '', kind: 'new_build', phase: 'VO', gfaM2: 2400, constructionBudgetEur: 6e6, circularBudget: { mode: 'pct', pct: 3 }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null };
+    const scan = (id: string, updatedAt: string, answers: Record<string, unknown>, deletedAt: string | null = null) => ({ id, projectId: 'p1', name: id, definitionId: 'zeeland-quickscan', definitionVersion: '1.0.0', answers, costOverrides: [], locked: [], variantOf: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt, deletedAt });
+    await v3.table('projects').bulkAdd([project, { id: 'p2', name: 'Leeg', createdAt: '2026-10-01T10:00:00.000Z' }, { id: 'p9', name: '' }]);
+    await v3.table('scans').bulkAdd([
+      scan('s1', '2026-11-02T10:00:00.000Z', { A1: { level: 'l2' } }),
+      scan('s2', '2026-11-03T10:00:00.000Z', { A1: { level: 'l3' }, A2: { level: 'l3' } }),
+      scan('s3', '2026-11-04T10:00:00.000Z', {}, '2026-11-05T10:00:00.000Z'),
+    ]);
+    v3.close();
+
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const p1 = await db.summaries.get('p1');
+    expect(p1?.scanCount).toBe(2);
+    expect(p1?.latest?.scanId).toBe('s2');
+    expect(typeof p1?.latest?.total).toBe('number');
+    expect(await db.summaries.get('p2')).toMatchObject({ projectId: 'p2', project: { name: 'Leeg', phase: 'SO' }, scanCount: 0, latest: null, unreadable: 0 });
+    expect(await db.summaries.get('p9')).toBeUndefined();
+    expect(await db.projects.get('p9')).toEqual({ id: 'p9', name: '' });
+    expect(await db.scans.count()).toBe(3);
     db.close();
   });
 });

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ProjectSummaryRecord } from './summary';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustedKeyRecord } from './records';
 import { restoreProject } from './restore';
+import { summarise } from './summary';
 
 export const DB_NAME = 'quickscan';
 
@@ -10,6 +12,7 @@ export const DB_NAME = 'quickscan';
  * 2: scans indexed by deletion and variant, evidence files; projects pass through the restore step
  *    so every stored project has all fields of the full project form.
  * 3: issued revisions, the assessor's signing key, trusted public keys (new tables only).
+ * 4: a summary per project (renderer/db/summaries.ts), computed for every project on upgrade.
  */
 export class QuickScanDb extends Dexie {
   projects!: EntityTable<ProjectRecord, 'id'>;
@@ -19,6 +22,7 @@ export class QuickScanDb extends Dexie {
   revisions!: EntityTable<RevisionRecord, 'id'>;
   signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
   trustedKeys!: EntityTable<TrustedKeyRecord, 'publicKey'>;
+  summaries!: EntityTable<ProjectSummaryRecord, 'projectId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -53,6 +57,25 @@ export class QuickScanDb extends Dexie {
       signingKeys: 'id',
       trustedKeys: 'publicKey',
     });
+    this.version(4)
+      .stores({ summaries: 'projectId' })
+      .upgrade(async (tx) => {
+        // Every project gets its summary; a project that cannot be restored gets none (the list
+        // counts it as unreadable, as before) and stays exactly as it was.
+        const scans = (await tx.table('scans').toArray()) as { projectId?: unknown }[];
+        const byProject = new Map<unknown, unknown[]>();
+        for (const scan of scans) byProject.set(scan.projectId, [...(byProject.get(scan.projectId) ?? []), scan]);
+        const summaries = tx.table('summaries');
+        for (const raw of await tx.table('projects').toArray()) {
+          let project;
+          try {
+            project = restoreProject(raw);
+          } catch {
+            continue;
+          }
+          await summaries.put(summarise(project, byProject.get(project.id) ?? []));
+        }
+      });
   }
 }
 

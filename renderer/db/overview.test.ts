@@ -5,7 +5,7 @@ import { restoreProject } from './restore';
 const item = (name: string, fields: Record<string, unknown>, label: string | null = null): ProjectOverview => ({
   project: restoreProject({ id: name, name, ...fields }),
   scanCount: label ? 1 : 0,
-  latest: label ? { scan: {} as never, label, total: 50 } : null,
+  latest: label ? { scanId: `${name}-scan`, label, total: 50 } : null,
 });
 
 const items = [

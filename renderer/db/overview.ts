@@ -1,63 +1,82 @@
 import { db } from './db';
-import type { ProjectRecord, ScanRecord } from './records';
-import { restoreProject, restoreScan } from './restore';
-import { scoreStoredScan } from '../scan/engine';
+import { restoreProject } from './restore';
+import { isSummary, summarise, type ProjectListFields, type ProjectSummaryRecord } from './summary';
 
 export interface ProjectOverview {
-  project: ProjectRecord;
+  project: ProjectListFields;
   scanCount: number;
   /** The most recently edited scan, with its label and total (null when not scorable yet). */
-  latest: { scan: ScanRecord; label: string | null; total: number | null } | null;
+  latest: ProjectSummaryRecord['latest'];
 }
 
-/** Everything the projects list shows, read in one go; unreadable records are skipped and counted. */
-export async function readProjectOverview(): Promise<{ active: ProjectOverview[]; trashed: ProjectRecord[]; unreadable: number }> {
-  const [rawProjects, rawScans] = await Promise.all([db.projects.toArray(), db.scans.toArray()]);
+/**
+ * Everything the projects list shows, read in one go from the summary kept per project
+ * (renderer/db/summaries.ts): no project is restored and no scan read or scored on this path.
+ * A project without a usable summary (never written by this app) is restored and summarised here;
+ * one that cannot be restored is skipped and counted as unreadable.
+ */
+export async function readProjectOverview(): Promise<{ active: ProjectOverview[]; trashed: ProjectListFields[]; unreadable: number }> {
+  const [stored, projectIds] = await Promise.all([db.summaries.toArray(), db.projects.toCollection().primaryKeys()]);
+  const summaries = new Map<string, ProjectSummaryRecord>();
+  for (const s of stored as unknown[]) if (isSummary(s)) summaries.set(s.projectId, s);
   let unreadable = 0;
-  // Only each project's latest scan is shown, so only that one goes through the restore step and
-  // scoring; the others are just counted (a list of 1,000 projects holds thousands of scans).
-  const scansByProject = new Map<string, { count: number; latest: unknown; latestAt: string }>();
-  for (const raw of rawScans as unknown[]) {
-    const r = raw as { projectId?: unknown; updatedAt?: unknown; deletedAt?: unknown };
-    if (typeof r.projectId !== 'string' || r.deletedAt) continue;
-    const at = typeof r.updatedAt === 'string' ? r.updatedAt : '';
-    const entry = scansByProject.get(r.projectId) ?? { count: 0, latest: null, latestAt: '' };
-    entry.count += 1;
-    if (entry.latest === null || at > entry.latestAt) {
-      entry.latest = raw;
-      entry.latestAt = at;
-    }
-    scansByProject.set(r.projectId, entry);
-  }
-  const active: ProjectOverview[] = [];
-  const trashed: ProjectRecord[] = [];
-  for (const raw of rawProjects) {
-    let project: ProjectRecord;
-    try {
-      project = restoreProject(raw);
-    } catch {
-      unreadable += 1;
-      continue;
-    }
-    if (project.deletedAt) {
-      trashed.push(project);
-      continue;
-    }
-    const scans = scansByProject.get(project.id);
-    let latest: ProjectOverview['latest'] = null;
-    if (scans?.latest) {
+  const missing = projectIds.filter((id) => !summaries.has(id));
+  if (missing.length > 0) {
+    const [projects, scans] = await Promise.all([db.projects.bulkGet(missing), db.scans.where('projectId').anyOf(missing).toArray()]);
+    for (const raw of projects) {
       try {
-        const latestScan = restoreScan(scans.latest);
-        const score = scoreStoredScan(project, latestScan);
-        latest = { scan: latestScan, label: score?.label.reached ?? null, total: score?.total?.display ?? null };
+        const project = restoreProject(raw);
+        summaries.set(project.id, summarise(project, scans));
       } catch {
         unreadable += 1;
       }
     }
-    active.push({ project, scanCount: scans?.count ?? 0, latest });
+  }
+  const known = new Set(projectIds);
+  const active: ProjectOverview[] = [];
+  const trashed: ProjectListFields[] = [];
+  for (const s of summaries.values()) {
+    if (!known.has(s.projectId)) continue; // a summary left over from a project no longer stored
+    if (s.project.deletedAt) {
+      trashed.push(s.project);
+      continue;
+    }
+    unreadable += s.unreadable;
+    active.push({ project: s.project, scanCount: s.scanCount, latest: s.latest });
   }
   trashed.sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
   return { active, trashed, unreadable };
+}
+
+type Overview = Awaited<ReturnType<typeof readProjectOverview>>;
+let prefetched: { value?: Overview } | null = null;
+
+/**
+ * Starts reading the projects list while the app starts, when the list is the first screen, so
+ * that it shows as soon as the app is ready. Any write through this folder drops it (the
+ * list then waits for its own read).
+ */
+export function prefetchProjectOverview(): void {
+  const entry: { value?: Overview } = {};
+  prefetched = entry;
+  readProjectOverview().then(
+    (value) => {
+      if (prefetched === entry) entry.value = value;
+    },
+    () => undefined,
+  );
+}
+
+/** The prefetched list when it has arrived and nothing was written since (once), else null. */
+export function takePrefetchedOverview(): Overview | null {
+  const value = prefetched?.value ?? null;
+  prefetched = null;
+  return value;
+}
+
+/** Called by every write of the data layer: a prefetched list may be out of date. */
+export function dropPrefetchedOverview(): void {
+  prefetched = null;
 }
 
 export type ProjectSort = 'updated' | 'name' | 'municipality';

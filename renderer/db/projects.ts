@@ -1,6 +1,9 @@
 import { db } from './db';
 import type { ProjectRecord } from './records';
 import { restoreProject } from './restore';
+import { refreshSummaries } from './summaries';
+import { summarise } from './summary';
+import { dropPrefetchedOverview } from './overview';
 
 export const newId = (): string => crypto.randomUUID();
 
@@ -8,7 +11,11 @@ export const newId = (): string => crypto.randomUUID();
 export async function createProject(fields: Partial<ProjectRecord> & { name: string }): Promise<ProjectRecord> {
   const now = new Date().toISOString();
   const record = restoreProject({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
-  await db.projects.add(record);
+  await db.transaction('rw', db.projects, db.summaries, async () => {
+    await db.projects.add(record);
+    dropPrefetchedOverview();
+    await db.summaries.put(summarise(record, []));
+  });
   return record;
 }
 
@@ -35,20 +42,23 @@ export async function getProject(id: string): Promise<ProjectRecord | undefined>
 
 /** Saves edited project details at once. */
 export async function updateProject(id: string, fields: Partial<Omit<ProjectRecord, 'id' | 'createdAt'>>): Promise<ProjectRecord> {
-  return db.transaction('rw', db.projects, async () => {
+  return db.transaction('rw', [db.projects, db.scans, db.summaries], async () => {
     const current = restoreProject(await db.projects.get(id));
     const next = restoreProject({ ...current, ...fields, id, createdAt: current.createdAt, updatedAt: new Date().toISOString() });
     await db.projects.put(next);
+    // floor area, budgets and kind change the latest scan's label and total
+    await refreshSummaries([id]);
     return next;
   });
 }
 
 /** Moves a project to the trash (or back); nothing is erased, so an undo is always possible. */
 export async function setProjectDeleted(id: string, isDeleted: boolean): Promise<void> {
-  await db.transaction('rw', db.projects, async () => {
+  await db.transaction('rw', [db.projects, db.scans, db.summaries], async () => {
     const raw = await db.projects.get(id);
     if (!raw) return;
     await db.projects.put(restoreProject({ ...restoreProject(raw), deletedAt: isDeleted ? new Date().toISOString() : null }));
+    await refreshSummaries([id]);
   });
 }
 

@@ -2,6 +2,7 @@ import { db } from './db';
 import { newId } from './projects';
 import type { ScanRecord } from './records';
 import { restoreScan } from './restore';
+import { refreshSummaries } from './summaries';
 
 // Every write to an existing scan is chained here, so writes reach the database in the order they
 // were made (the scan editor's typing, a rename, the trash) and a read can wait for them.
@@ -26,9 +27,10 @@ export async function createScan(
 ): Promise<ScanRecord> {
   const now = new Date().toISOString();
   const scan = restoreScan({ answers: {}, ...contents, ...fields, id: newId(), createdAt: now, updatedAt: now });
-  await db.transaction('rw', db.scans, db.projects, async () => {
+  await db.transaction('rw', [db.scans, db.projects, db.summaries], async () => {
     await db.scans.add(scan);
     await db.projects.update(fields.projectId, { updatedAt: now });
+    await refreshSummaries([fields.projectId]);
   });
   return scan;
 }
@@ -40,9 +42,10 @@ export async function createScan(
 export function saveScan(next: ScanRecord): Promise<ScanRecord> {
   return queued(async () => {
     const record = restoreScan(next);
-    await db.transaction('rw', db.scans, db.projects, async () => {
+    await db.transaction('rw', [db.scans, db.projects, db.summaries], async () => {
       await db.scans.put(record);
       await db.projects.update(record.projectId, { updatedAt: record.updatedAt });
+      await refreshSummaries([record.projectId]);
     });
     return record;
   });
@@ -51,17 +54,19 @@ export function saveScan(next: ScanRecord): Promise<ScanRecord> {
 /** Reads a stored scan, changes it and writes it back through the restore step, in the queue. */
 function changeScan(id: string, change: (scan: ScanRecord) => ScanRecord): Promise<void> {
   return queued(() =>
-    db.transaction('rw', db.scans, async () => {
+    db.transaction('rw', [db.scans, db.projects, db.summaries], async () => {
       const raw = await db.scans.get(id);
       if (!raw) return;
-      await db.scans.put(restoreScan(change(restoreScan(raw))));
+      const next = restoreScan(change(restoreScan(raw)));
+      await db.scans.put(next);
+      await refreshSummaries([next.projectId]);
     }),
   );
 }
 
 /** Copies a scan with its answers, overrides, locks and evidence. `variantOf` marks a variant. */
 export async function duplicateScan(sourceId: string, name: string, options: { asVariant?: boolean; answers?: ScanRecord['answers'] } = {}): Promise<ScanRecord> {
-  return db.transaction('rw', [db.scans, db.evidence, db.projects, db.settings], async () => {
+  return db.transaction('rw', [db.scans, db.evidence, db.projects, db.settings, db.summaries], async () => {
     const source = restoreScan(await db.scans.get(sourceId));
     const now = new Date().toISOString();
     const copy: ScanRecord = {
@@ -81,6 +86,7 @@ export async function duplicateScan(sourceId: string, name: string, options: { a
     const profile = await db.settings.get(`profile:${sourceId}`);
     if (profile) await db.settings.put({ key: `profile:${copy.id}`, value: profile.value });
     await db.projects.update(source.projectId, { updatedAt: now });
+    await refreshSummaries([source.projectId]);
     return copy;
   });
 }

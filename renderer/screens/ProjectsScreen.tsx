@@ -4,7 +4,8 @@ import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';
 import { ImportButton } from '../components/ImportExport';
 import { ProjectForm } from '../components/ProjectForm';
-import { filterProjects, readProjectOverview, type ProjectFilter, type ProjectSort } from '../db/overview';
+import { VirtualCardList } from '../components/VirtualCardList';
+import { filterProjects, readProjectOverview, takePrefetchedOverview, type ProjectFilter, type ProjectSort } from '../db/overview';
 import { createProject, setProjectDeleted } from '../db/projects';
 import { phases } from '../db/records';
 import { formatDate, formatNumber, toIntlLocale } from '../i18n';
@@ -15,7 +16,8 @@ export function ProjectsScreen() {
   const t = useT();
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
-  const data = useLiveQuery(readProjectOverview, [], null);
+  const [prefetched] = useState(takePrefetchedOverview);
+  const data = useLiveQuery(readProjectOverview, [], prefetched);
   const [isCreating, setIsCreating] = useState(false);
   const [showTrash, setShowTrash] = useState(false);
   const [dropped, setDropped] = useState<File[] | undefined>(undefined);
@@ -141,9 +143,13 @@ export function ProjectsScreen() {
               <p className="muted" aria-live="polite">
                 {visible.length === 1 ? t('projects.countOne') : t('projects.count', { count: visible.length })}
               </p>
-              <ul className="card-list" aria-label={t('projects.title')}>
-                {visible.map(({ project, scanCount, latest }) => (
-                  <li key={project.id} className="card project-card">
+              <VirtualCardList
+                items={visible}
+                itemKey={(item) => item.project.id}
+                itemClassName="card project-card"
+                label={t('projects.title')}
+                renderItem={({ project, scanCount, latest }) => (
+                  <>
                     <h2 className="card-title">
                       <a href={routeHref({ name: 'project', projectId: project.id })}>{project.name}</a>
                     </h2>
@@ -167,9 +173,9 @@ export function ProjectsScreen() {
                         <span className="visually-hidden">: {project.name}</span>
                       </button>
                     </div>
-                  </li>
-                ))}
-              </ul>
+                  </>
+                )}
+              />
             </>
           )}
           {data.trashed.length > 0 && (

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import { isLocale, translate, type Locale, type MessageKey, type MessageParams } from '../i18n';
+import { prefetchProjectOverview } from '../db/overview';
 import { readSetting, writeSetting } from '../db/settings';
+import { parseRoute } from '../app/router';
 import { platform, type OpenedFile } from '../platform';
 import { requestPersistentStorage, type StorageState } from '../app/offline';
 
@@ -51,6 +53,8 @@ export const useUi = create<UiSlice>()((set, get) => ({
   },
   async init() {
     try {
+      // The projects list is the usual first screen: read it while the app starts.
+      if (typeof location !== 'undefined' && parseRoute(location.hash).name === 'projects') prefetchProjectOverview();
       const locale = (await readSetting('locale', isLocale)) ?? 'nl';
       set({ locale, appState: 'ready' });
       void platform.setLocale(locale);
