@@ -5,6 +5,7 @@
  */
 import { exampleScan, issue } from '../../report/fixtures/example';
 import { db } from '../db/db';
+import { refreshSummaries } from '../db/summaries';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
 import { restoreProject, restoreScan } from '../db/restore';
 import { sha256Hex as sha256HexAsync } from './common';
@@ -112,6 +113,8 @@ export async function seedDb(): Promise<void> {
     ]);
     await db.trustedKeys.add({ publicKey: envelope.content.assessor.publicKey, label: 'Test', addedAt: '2026-11-01T00:00:00.000Z' });
     await db.signingKeys.add({ id: 'assessor', privateKey: pair.privateKey, publicKey: envelope.content.assessor.publicKey, createdAt: '2026-11-01T00:00:00.000Z' });
+    // as the app keeps them (renderer/db/summaries.ts)
+    await refreshSummaries([project.id, trashed.id]);
   });
 }
 
