@@ -54,6 +54,8 @@ describe('verifyFile: PDF round trip', () => {
     expect(result.status).toBe('valid');
     expect(result.checks.keyTrusted).toBe(true);
     expect(result.trustedKeyLabel).toBe('Bureau test');
+    expect(result.verdict).toBe('passed');
+    expect(result.signer).toMatchObject({ code: 'signer-trusted', anchor: { kind: 'own', label: 'Bureau test' } });
   });
 
   it('English reports verify too', async () => {
@@ -170,11 +172,14 @@ describe('verifyFile: signatures and keys', () => {
     });
     const pdf = await issuedPdf(envelope);
     const open = await verifyFile(pdf, 'r.pdf', options);
-    expect(open.status).toBe('valid'); // without a list, any well-signed file is valid: the key fingerprint is shown
+    expect(open.status).toBe('valid'); // the older status: intact and well signed
+    expect(open.verdict).toBe('indeterminate'); // the verdict: nobody vouches for the key, never passed
+    expect(open.reasons).toEqual(['signer-unknown']);
     const listed = await verifyFile(pdf, 'r.pdf', { ...options, trustedKeys: [{ publicKey: TEST_KEY.publicKey, label: 'Bureau test' }] });
     expect(listed.status).toBe('untrusted-signature');
+    expect(listed.verdict).toBe('indeterminate');
     expect(listed.checks).toMatchObject({ dataIntact: true, signatureValid: true, pagesMatch: true, keyTrusted: false });
-    expectMessage(listed, /not on your list of trusted keys\. The data is intact/);
+    expectMessage(listed, /is on none of your trusted keys or trust lists\. Compare the fingerprint/);
   });
 
   it('a signature field replaced by another valid signature of other content: bad signature', async () => {

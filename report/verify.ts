@@ -31,12 +31,14 @@ import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
 import { canonicalJson, sha256Hex } from '../forms/hash';
 import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
-import { parseEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
+import { checkIssuedEnvelope } from '../scoring/envelope-check';
+import { assessorKeyOf, reportSettingsOf, type AnyIssuedEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
+import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../scoring/profile';
-import { referenceCodeFromHash } from '../scoring/reference-code';
 import { parseScanFile } from '../scoring/scan-file';
 import { scoreScan, type ScanInput } from '../scoring/score';
-import { keyFingerprint, verifySignature } from '../scoring/signature';
+import { assessSigner, type TrustAnchors, type TrustRole } from '../scoring/trust';
+import { decideVerdict, type AnchorRef, type Finding, type Verdict, type VerdictReason } from '../scoring/verdict';
 import { looksLikePdf, openPdfAttachments, type ExtractResult } from './extract';
 import { formatEuroCents, formatScore } from './format';
 import { buildReportPdf, ENVELOPE_ATTACHMENT_NAME, LAYOUTS } from './pdf';
@@ -49,9 +51,15 @@ import {
   revalidationDescriptorSchema,
 } from './revalidation';
 import { PHASE_NAMES, verifyMessages as M, type Message } from './strings';
+import { findingText } from './verdict-strings';
 
+/**
+ * The older, finer status (kept for the screens that still read it). What to SHOW is `verdict`
+ * (scoring/verdict.ts): `status: 'valid'` only means intact and validly signed, not trusted.
+ */
 export type VerifyStatus = 'valid' | 'altered' | 'unknown-method' | 'bad-signature' | 'untrusted-signature' | 'unsigned' | 'unreadable';
 
+/** A trusted raw Ed25519 key (format 1), as in the older trusted-keys lists; becomes an own-list anchor. */
 export interface TrustedKey {
   /** base64url raw Ed25519 public key. */
   publicKey: string;
@@ -59,7 +67,14 @@ export interface TrustedKey {
 }
 
 export interface VerifyOptions {
+  /** The trust anchors the user chose (own keys and verified trust lists). */
+  anchors?: TrustAnchors | undefined;
+  /** Older form of own-list anchors (raw Ed25519 keys); added to `anchors.keys`. */
   trustedKeys?: readonly TrustedKey[] | undefined;
+  /** The moment trust lists are judged at (expiry); now by default. */
+  now?: Date | string | undefined;
+  /** Only signers on this trust list count (a tender profile that names the list its bids must be signed under). */
+  requiredTrustListId?: string | undefined;
   /** The registry of released definitions; the app's own by default (tests pass their own). */
   registry?: Pick<DefinitionRegistry, 'getDefinition'> | undefined;
 }
@@ -92,6 +107,14 @@ export interface VerifiedProfile {
   appliesToMethod: boolean;
   /** Labels, themes, questions or levels the profile names that the method lacks. */
   issues: { path: string; message: string }[];
+  /**
+   * The signer is vouched for as a contracting authority by one of the user's anchors. Only then
+   * may the profile be read as the authority's; else `contractingAuthority` is just what the
+   * bidder's file says.
+   */
+  authorityTrusted: boolean;
+  /** The anchor that vouched for the authority. */
+  authorityAnchor?: AnchorRef;
 }
 
 /** Compliance of a revision with its embedded profile, recomputed from the data (scoring/compliance.ts). */
@@ -118,6 +141,18 @@ export interface VerifiedRevalidation {
 }
 
 export interface VerifyResult {
+  /** THE verdict (scoring/verdict.ts `decideVerdict` over `findings`): show this. */
+  verdict: Verdict;
+  /** The finding codes that decided the verdict (see scoring/verdict.ts). */
+  reasons: VerdictReason[];
+  /** Everything established: data, pages, signature, signer (with the anchor that vouched), method, score, profile. */
+  findings: Finding[];
+  /** The signer as assessed against the anchors (when the signature is valid). */
+  signer?: { fingerprint: string; code: Finding['code']; anchor?: AnchorRef; entryName?: string };
+  /** Issued revision format: 1 (short reference code) or 2. */
+  formatVersion?: 1 | 2;
+  /** `short`: a format-1 code of 55 bits (label it "short form"); `long`: format 2. */
+  referenceCodeForm?: 'short' | 'long';
   status: VerifyStatus;
   /**
    * What kind of file it was. `revalidation`: a re-validation PDF; the fields below then describe
@@ -131,9 +166,13 @@ export interface VerifyResult {
   projectName?: string;
   phase?: string;
   issuedAt?: string;
-  assessor?: { name: string; organisation: string; role: string; assessmentType: 'self' | 'independent'; publicKey: string; fingerprint: string };
+  /** `publicKey`: the raw Ed25519 key of format 1 (empty for format 2); `key`: the JWK (both formats). */
+  assessor?: { name: string; organisation: string; role: string; assessmentType: 'self' | 'independent'; publicKey: string; key: PublicJwk; fingerprint: string };
   method?: { id: string; version: string; sha256: string; title?: LocalizedText };
-  /** Recomputed from the data with the released definition (never read from the pages). */
+  /**
+   * Recomputed from the data with the released definition (never read from the pages). Absent
+   * when the verdict is `failed`: figures from altered data are never the document's score.
+   */
   score?: VerifiedScore;
   /** Each check: true passed, false failed, null not done (not applicable or not possible). */
   checks: {
@@ -148,7 +187,7 @@ export interface VerifyResult {
   /** What was found, in Dutch and English, most important first. */
   messages: Message[];
   /** The envelope as read (for showing details), when it could be parsed. Not set for a re-validation. */
-  envelope?: IssuedEnvelope;
+  envelope?: AnyIssuedEnvelope;
   /** The tender requirement profile embedded in the revision, checked (only when it has one). */
   profile?: VerifiedProfile;
   /**
@@ -168,8 +207,9 @@ function emptyChecks(): VerifyResult['checks'] {
   return { dataIntact: null, signatureValid: null, methodKnown: null, pagesMatch: null, keyTrusted: null };
 }
 
-function unreadable(kind: VerifyResult['kind'], message: Message): VerifyResult {
-  return { status: 'unreadable', kind, checks: emptyChecks(), messages: [message] };
+function unreadable(kind: VerifyResult['kind'], message: Message, code: Finding['code'] = 'file-unreadable', detail?: string): VerifyResult {
+  const findings: Finding[] = [{ code, ...(detail !== undefined ? { detail } : {}) }];
+  return { ...decideVerdict(findings), findings, status: 'unreadable', kind, checks: emptyChecks(), messages: [message] };
 }
 
 function describeErrors(errors: readonly IssuedError[]): string {
@@ -245,29 +285,34 @@ function scoreMessage(score: VerifiedScore): Message {
   return { nl, en };
 }
 
-/** True when the JSON states a content hash and its `content` hashes to something else. */
-function statedHashMismatch(json: unknown): boolean {
-  if (typeof json !== 'object' || json === null) return false;
-  const { content, contentHash } = json as { content?: unknown; contentHash?: unknown };
-  if (typeof contentHash !== 'string' || !/^[0-9a-f]{64}$/.test(contentHash) || typeof content !== 'object' || content === null) return false;
-  try {
-    return sha256Hex(canonicalJson(content)) !== contentHash;
-  } catch {
-    return true;
-  }
-}
-
 function checkProfile(
   result: VerifyResult,
   profile: ProfileEnvelope,
   method: { id: string; version: string; sha256: string },
   definition: QuickScanDefinition | undefined,
   input: ScanInput,
+  trust: { anchors: TrustAnchors; now: Date | string },
 ): void {
   const v = verifyProfileEnvelope(profile);
   const p = profile.content;
   const applies = profileAppliesToMethod(p, method);
   const issues = applies && definition ? profileIssues(definition, p) : [];
+  // the profile's signer is judged against the same anchors, as a contracting authority
+  let authorityTrusted = false;
+  let authorityAnchor: AnchorRef | undefined;
+  if (!v.dataIntact) result.findings.push({ code: 'profile-altered' });
+  else if (!v.signatureValid) result.findings.push({ code: 'profile-signature-invalid' });
+  else {
+    const a = assessSigner(ed25519Jwk(p.signer.publicKey), { at: `${p.created}T23:59:59Z`, name: p.signer.name, role: 'authority' }, trust.anchors, trust.now);
+    authorityTrusted = a.finding.code === 'signer-trusted';
+    if (authorityTrusted && a.anchor) authorityAnchor = a.anchor;
+    result.findings.push(
+      authorityTrusted
+        ? { code: 'profile-trusted', fingerprint: a.fingerprint, ...(a.anchor ? { anchor: a.anchor } : {}) }
+        : { code: 'profile-signer-unknown', fingerprint: a.fingerprint, detail: a.finding.code },
+    );
+  }
+  if (!applies) result.findings.push({ code: 'profile-other-method' });
   result.profile = {
     ok: v.ok,
     dataIntact: v.dataIntact,
@@ -281,6 +326,8 @@ function checkProfile(
     signer: { ...p.signer },
     appliesToMethod: applies,
     issues,
+    authorityTrusted,
+    ...(authorityAnchor ? { authorityAnchor } : {}),
   };
   result.messages.push(M.profileEmbedded(p.tender.name, p.tender.reference, p.contractingAuthority, v.referenceCode, v.fingerprint || '–'));
   result.messages.push(v.ok ? M.profileIntact : M.profileNotIntact);
@@ -322,37 +369,80 @@ function checkProfile(
 
 type EnvelopeMode = 'pdf' | 'envelope' | 'embedded';
 
-async function verifyEnvelope(json: unknown, pdfBytes: Uint8Array | undefined, options: VerifyOptions): Promise<VerifyResult> {
-  return (await verifyEnvelopeData(json, pdfBytes ? 'pdf' : 'envelope', pdfBytes, options)).result;
+/** The anchors of the options: `anchors` plus the older `trustedKeys` as own-list keys. */
+function anchorsOf(options: VerifyOptions): TrustAnchors {
+  const a = options.anchors ?? { keys: [], lists: [] };
+  if (!options.trustedKeys || options.trustedKeys.length === 0) return a;
+  return { ...a, keys: [...a.keys, ...options.trustedKeys.map((k) => ({ key: ed25519Jwk(k.publicKey), label: k.label }))] };
+}
+
+async function verifyEnvelope(input: Uint8Array | unknown, pdfBytes: Uint8Array | undefined, options: VerifyOptions): Promise<VerifyResult> {
+  return (await verifyEnvelopeData(input, pdfBytes ? 'pdf' : 'envelope', pdfBytes, options)).result;
+}
+
+/** Whether `bytes` are `prefix` followed by more: an incremental update appended after issuing. */
+function isAppendedTo(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length <= prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+function envelopeProblemMessage(findings: readonly Finding[], errors: readonly IssuedError[] | undefined): Message[] {
+  const out: Message[] = [];
+  for (const f of findings) {
+    if (f.code === 'data-altered') out.push(M.hashMismatch);
+    else if (f.code === 'envelope-invalid') out.push(M.envelopeInvalid(errors ? describeErrors(errors) : (f.detail ?? '')));
+    else if (f.code === 'file-unreadable') out.push(M.attachmentUnreadable(f.detail ?? 'not valid JSON'));
+    else {
+      const text = findingText(f);
+      if (text) out.push(text);
+    }
+  }
+  return out;
 }
 
 /**
- * Steps 2-6 for one envelope. `embedded`: an envelope inside a re-validation PDF (no pages of
- * its own; the caller checks the pages). Returns the definition the scores were recomputed with.
+ * Steps 2-6 for one envelope, given as its bytes (preferred: scoring/envelope-check.ts then also
+ * sees duplicate member names) or as parsed JSON. `embedded`: an envelope inside a re-validation
+ * PDF (no pages of its own; the caller checks the pages). Returns the definition the scores were
+ * recomputed with.
  */
 async function verifyEnvelopeData(
-  json: unknown,
+  input: Uint8Array | unknown,
   mode: EnvelopeMode,
   pdfBytes: Uint8Array | undefined,
   options: VerifyOptions,
 ): Promise<{ result: VerifyResult; definition?: QuickScanDefinition }> {
   const kind = mode === 'pdf' ? 'pdf' : 'envelope';
-  const parsed = parseEnvelope(json);
-  if (!parsed.ok) {
-    const invalid = M.envelopeInvalid(describeErrors(parsed.errors));
-    // A changed envelope often no longer fits the schema; when its content visibly no longer
-    // matches the stated hash, say so: it was altered, not merely unreadable.
-    if (statedHashMismatch(json)) {
-      return { result: { status: 'altered', kind, alteredParts: ['data'], checks: { ...emptyChecks(), dataIntact: false }, messages: [M.hashMismatch, invalid] } };
-    }
-    return { result: unreadable(kind, invalid) };
+  // 2-3. the one integrity check: strict JSON, schema, canonical form, hash, code, signature
+  const check = checkIssuedEnvelope(input);
+  const env = check.envelope;
+  if (!env || check.canonical === undefined) {
+    const findings = check.findings;
+    const altered = findings.some((f) => f.code === 'data-altered');
+    const result: VerifyResult = {
+      ...decideVerdict(findings),
+      findings,
+      status: altered ? 'altered' : 'unreadable',
+      kind,
+      ...(altered ? { alteredParts: ['data' as const] } : {}),
+      checks: { ...emptyChecks(), ...(altered ? { dataIntact: false } : {}) },
+      messages: envelopeProblemMessage(findings, check.errors),
+    };
+    return { result };
   }
-  const env = parsed.envelope;
   const c = env.content;
-  const raw = (json as { content: unknown }).content;
+  const key = assessorKeyOf(c);
+  const fingerprint = keyFingerprint(key);
   const checks = emptyChecks();
   const messages: Message[] = [];
+  const findings: Finding[] = [...check.findings];
   const result: VerifyResult = {
+    verdict: 'indeterminate',
+    reasons: [],
+    findings,
+    formatVersion: env.formatVersion,
+    referenceCodeForm: env.formatVersion === 2 ? 'long' : 'short',
     status: 'valid',
     kind,
     referenceCode: env.referenceCode,
@@ -360,30 +450,26 @@ async function verifyEnvelopeData(
     projectName: c.project.name,
     phase: c.phase,
     issuedAt: c.issuedAt,
-    assessor: { ...c.assessor, fingerprint: keyFingerprint(c.assessor.publicKey) },
+    assessor: {
+      name: c.assessor.name,
+      organisation: c.assessor.organisation,
+      role: c.assessor.role,
+      assessmentType: c.assessor.assessmentType,
+      publicKey: c.formatVersion === 1 ? c.assessor.publicKey : '',
+      key,
+      fingerprint,
+    },
     method: { ...c.method },
     checks,
     messages,
     envelope: env,
   };
-
-  // 2. data: hash over the content exactly as it is in the file
-  let canonical: string;
-  try {
-    canonical = canonicalJson(raw);
-  } catch (error) {
-    return { result: unreadable(kind, M.envelopeInvalid(errorText(error))) };
-  }
-  const hash = sha256Hex(canonical);
-  const hashOk = hash === env.contentHash;
-  const codeOk = referenceCodeFromHash(env.contentHash) === env.referenceCode;
-  checks.dataIntact = hashOk && codeOk;
-  if (!hashOk) messages.push(M.hashMismatch);
-  if (!codeOk) messages.push(M.codeMismatch);
-
-  // 3. signature, over the canonical bytes of the content in the file
-  checks.signatureValid = verifySignature(canonical, env.signature, c.assessor.publicKey);
-  if (checks.signatureValid) messages.push(M.signatureValid(result.assessor!.fingerprint));
+  const has = (code: Finding['code']) => findings.some((f) => f.code === code);
+  checks.dataIntact = has('data-intact');
+  checks.signatureValid = has('signature-valid');
+  if (has('data-altered')) messages.push(M.hashMismatch);
+  if (has('reference-code-mismatch')) messages.push(M.codeMismatch);
+  if (checks.signatureValid) messages.push(M.signatureValid(fingerprint));
   else messages.push(M.badSignature);
   if (checks.dataIntact) messages.unshift(M.dataIntact);
 
@@ -391,69 +477,96 @@ async function verifyEnvelopeData(
   const registry = options.registry ?? { getDefinition };
   const loaded = loadMethod(registry, c.method);
   let definition: QuickScanDefinition | undefined;
+  let scoreMessageIndex = -1;
   if ('problem' in loaded) {
     checks.methodKnown = false;
     messages.push(loaded.problem);
+    let known = false;
+    try {
+      known = registry.getDefinition(c.method.id, c.method.version) !== undefined;
+    } catch {
+      known = false;
+    }
+    findings.push({ code: known ? 'method-hash-mismatch' : 'method-unknown', detail: `${c.method.id}@${c.method.version}` });
   } else {
     checks.methodKnown = true;
+    findings.push({ code: 'method-known', detail: `${c.method.id}@${c.method.version}` });
     definition = loaded.definition;
     result.method!.title = definition.title;
     const recomputed = recompute(definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides });
     if ('problem' in recomputed) {
       messages.push(recomputed.problem);
+      findings.push({ code: 'score-not-computed' });
       definition = undefined;
-      if (checks.dataIntact && checks.signatureValid) {
-        result.status = 'unreadable';
-        return { result };
-      }
+      if (checks.dataIntact && checks.signatureValid) result.status = 'unreadable';
     } else {
       result.score = recomputed.score;
+      findings.push({ code: 'score-recomputed' });
+      scoreMessageIndex = messages.length;
       messages.push(scoreMessage(recomputed.score));
     }
   }
 
+  const anchors = anchorsOf(options);
+  const now = options.now ?? new Date();
   // the tender requirement profile the revision was issued against, if any
   if (c.profile !== undefined) {
-    checkProfile(result, c.profile, c.method, definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides });
+    checkProfile(result, c.profile, c.method, definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, { anchors, now });
   }
 
   // 5. pages: only when the data holds (pages made from altered data prove nothing more)
-  if (mode === 'pdf' && pdfBytes && definition && checks.dataIntact && checks.signatureValid) {
-    if (!LAYOUTS[env.report.layout]) {
+  const sound = checks.dataIntact && checks.signatureValid;
+  if (mode === 'pdf' && pdfBytes && sound) {
+    const report = reportSettingsOf(env);
+    if (!definition) {
+      findings.push({ code: 'pages-not-checked' });
+    } else if (!LAYOUTS[report.layout]) {
       checks.pagesMatch = false;
-      messages.push(M.unknownLayout(env.report.layout));
+      findings.push({ code: 'pages-unknown-layout', detail: String(report.layout) });
+      messages.push(M.unknownLayout(report.layout));
     } else {
       try {
-        const rebuilt = await buildReportPdf(env, definition);
+        // a format-2 envelope is built by the layouts that know it (report/pdf.ts)
+        const rebuilt = await buildReportPdf(env as IssuedEnvelope, definition);
         checks.pagesMatch = bytesEqual(rebuilt, pdfBytes);
+        if (checks.pagesMatch) findings.push({ code: 'pages-match' });
+        else findings.push({ code: isAppendedTo(pdfBytes, rebuilt) ? 'pages-incremental-update' : 'pages-altered' });
         messages.push(checks.pagesMatch ? M.pagesMatch : M.pagesDiffer);
       } catch (error) {
         checks.pagesMatch = false;
+        findings.push({ code: 'pages-rebuild-failed', detail: errorText(error) });
         messages.push(M.pagesRebuildFailed(errorText(error)));
       }
     }
-  } else if (mode === 'envelope' && checks.dataIntact && checks.signatureValid) {
+  } else if (mode === 'envelope' && sound) {
+    findings.push({ code: 'pages-none' });
     messages.push(M.envelopeFileNoPages);
   }
 
-  // 6. trust
-  if (options.trustedKeys) {
-    const trusted = options.trustedKeys.find((k) => k.publicKey === c.assessor.publicKey);
-    checks.keyTrusted = trusted !== undefined;
-    if (trusted) {
-      result.trustedKeyLabel = trusted.label;
-      if (checks.signatureValid) messages.push(M.trusted(trusted.label));
-    } else if (checks.signatureValid) {
-      messages.push(M.untrusted(result.assessor!.fingerprint));
+  // 6. trust: who vouches for the signer (only a valid signature has a signer to judge)
+  if (checks.signatureValid) {
+    const roles: TrustRole[] = c.assessor.assessmentType === 'independent' ? ['independent-assessor'] : ['independent-assessor', 'self-assessment'];
+    const a = assessSigner(key, { at: c.issuedAt, name: c.assessor.name, role: roles, requiredListId: options.requiredTrustListId }, anchors, now);
+    findings.push(...a.findings);
+    result.signer = { fingerprint: a.fingerprint, code: a.finding.code, ...(a.anchor ? { anchor: a.anchor } : {}), ...(a.entry ? { entryName: a.entry.name } : {}) };
+    // the older check: only judged when the caller gave anchors (as before with trusted keys)
+    const anyAnchors = anchors.keys.length > 0 || anchors.lists.length > 0 || options.requiredTrustListId !== undefined;
+    checks.keyTrusted = anyAnchors ? a.finding.code === 'signer-trusted' : null;
+    if (a.anchor?.kind === 'own') result.trustedKeyLabel = a.anchor.label;
+    for (const f of a.findings) {
+      const text = findingText(f);
+      if (text) messages.push(text);
     }
   }
 
-  // the status: the most serious finding
+  // the older status: the most serious finding
   if (!checks.dataIntact) {
     result.status = 'altered';
     result.alteredParts = ['data'];
   } else if (!checks.signatureValid) {
     result.status = 'bad-signature';
+  } else if (result.status === 'unreadable') {
+    // intact and signed, but the data does not score: kept as before
   } else if (!checks.methodKnown) {
     result.status = 'unknown-method';
   } else if (checks.pagesMatch === false) {
@@ -464,6 +577,18 @@ async function verifyEnvelopeData(
   } else {
     result.status = 'valid';
   }
+
+  // THE verdict
+  const decision = decideVerdict(findings);
+  result.verdict = decision.verdict;
+  result.reasons = decision.reasons;
+  if (!sound) {
+    // figures recomputed from altered (or not validly signed) data are never given as the
+    // document's score; with altered pages the score recomputed from the intact signed data stays
+    delete result.score;
+    delete result.compliance;
+    if (scoreMessageIndex >= 0) messages.splice(scoreMessageIndex, 1);
+  }
   return definition ? { result, definition } : { result };
 }
 
@@ -471,7 +596,10 @@ function verifyScan(json: unknown, options: VerifyOptions): VerifyResult {
   const parsed = parseScanFile(json);
   if (!parsed.ok) return unreadable('scan', M.scanInvalid(describeErrors(parsed.errors)));
   const f = parsed.file;
+  const findings: Finding[] = [{ code: 'file-unsigned' }];
   const result: VerifyResult = {
+    ...decideVerdict(findings),
+    findings,
     status: 'unsigned',
     kind: 'scan',
     projectName: f.project.name,
@@ -530,11 +658,11 @@ function both(a: boolean | null, b: boolean | null): boolean | null {
 /** A re-validation PDF: both envelopes verified, then the PDF rebuilt from them and compared. */
 async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => ExtractResult, options: VerifyOptions): Promise<VerifyResult> {
   const kind = 'revalidation';
-  const read = (name: string): { ok: true; value: unknown } | { ok: false; message: Message } => {
+  const read = (name: string): { ok: true; value: unknown; bytes: Uint8Array } | { ok: false; message: Message } => {
     const extracted = get(name);
     if (!extracted.ok) return { ok: false, message: extracted.code === 'no-attachment' ? M.revalidationMissing(name) : extractProblem(extracted) };
     const json = decodeJson(extracted.bytes);
-    return json.ok ? json : { ok: false, message: M.attachmentUnreadable(`${name}: not valid JSON`) };
+    return json.ok ? { ...json, bytes: extracted.bytes } : { ok: false, message: M.attachmentUnreadable(`${name}: not valid JSON`) };
   };
   const descriptorJson = read(REVALIDATION_DESCRIPTOR_ATTACHMENT);
   if (!descriptorJson.ok) return unreadable(kind, descriptorJson.message);
@@ -548,8 +676,8 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
   const laterJson = read(REVALIDATION_LATER_ATTACHMENT);
   if (!laterJson.ok) return unreadable(kind, laterJson.message);
 
-  const A = await verifyEnvelopeData(earlierJson.value, 'embedded', undefined, options);
-  const B = await verifyEnvelopeData(laterJson.value, 'embedded', undefined, options);
+  const A = await verifyEnvelopeData(earlierJson.bytes, 'embedded', undefined, options);
+  const B = await verifyEnvelopeData(laterJson.bytes, 'embedded', undefined, options);
   const ea = A.result.envelope;
   const eb = B.result.envelope;
   const phase = (p: string | undefined): Message => (p && p in PHASE_NAMES ? PHASE_NAMES[p as keyof typeof PHASE_NAMES] : { nl: p ?? '?', en: p ?? '?' });
@@ -562,27 +690,42 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
 
   // pages: only when both revisions' data holds and their methods are known
   let pagesMatch: boolean | null = null;
+  let pagesFinding: Finding = { code: 'pages-not-checked' };
   const sound = (r: { result: VerifyResult }) => r.result.checks.dataIntact === true && r.result.checks.signatureValid === true;
   if (ea && eb && A.definition && B.definition && sound(A) && sound(B) && A.result.status !== 'unreadable' && B.result.status !== 'unreadable') {
     const { locale, layout } = descriptor.data;
     if (!REVALIDATION_LAYOUTS[layout]) {
       pagesMatch = false;
+      pagesFinding = { code: 'pages-unknown-layout', detail: String(layout) };
       messages.push(M.unknownRevalidationLayout(layout));
     } else {
       try {
-        const rebuilt = await buildRevalidationPdf(ea, eb, { earlier: A.definition, later: B.definition }, locale, layout);
+        const rebuilt = await buildRevalidationPdf(ea as IssuedEnvelope, eb as IssuedEnvelope, { earlier: A.definition, later: B.definition }, locale, layout);
         pagesMatch = bytesEqual(rebuilt, pdfBytes);
+        pagesFinding = pagesMatch ? { code: 'pages-match' } : { code: isAppendedTo(pdfBytes, rebuilt) ? 'pages-incremental-update' : 'pages-altered' };
         messages.push(pagesMatch ? M.revalidationPagesMatch : M.revalidationPagesDiffer);
       } catch (error) {
         pagesMatch = false;
+        pagesFinding = { code: 'pages-rebuild-failed', detail: errorText(error) };
         messages.push(M.pagesRebuildFailed(errorText(error)));
       }
     }
   }
 
+  // the verdict over both revisions (each must pass on its own) and the pages
+  const findings: Finding[] = [
+    ...A.result.findings.map((f) => ({ ...f, side: 'earlier' as const })),
+    ...B.result.findings.map((f) => ({ ...f, side: 'later' as const })),
+    pagesFinding,
+  ];
+  if (ea && eb) findings.push({ code: linked ? 'history-linked' : 'history-not-linked' });
+  const decision = decideVerdict(findings);
+
   const later = B.result;
   const combined = combineStatus([A.result, B.result], pagesMatch);
   const result: VerifyResult = {
+    ...decision,
+    findings,
     ...combined,
     kind,
     checks: {
@@ -596,9 +739,11 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
     revalidation: { earlier: A.result, later: B.result, linked, locale: descriptor.data.locale, layout: descriptor.data.layout },
   };
   // the later revision (the one that re-validates) describes the file
-  for (const key of ['referenceCode', 'contentHash', 'projectName', 'phase', 'issuedAt', 'assessor', 'method', 'score', 'trustedKeyLabel'] as const) {
+  for (const key of ['referenceCode', 'contentHash', 'projectName', 'phase', 'issuedAt', 'assessor', 'method', 'score', 'trustedKeyLabel', 'signer', 'formatVersion', 'referenceCodeForm'] as const) {
     if (later[key] !== undefined) Object.assign(result, { [key]: later[key] });
   }
+  // figures recomputed from altered data are never given as the document's score
+  if (!later.score) delete result.score;
   return result;
 }
 
@@ -610,7 +755,7 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
  */
 export async function verifyFile(bytes: Uint8Array, name: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   try {
-    if (!(bytes instanceof Uint8Array)) return unreadable('unknown', M.notRecognised);
+    if (!(bytes instanceof Uint8Array)) return unreadable('unknown', M.notRecognised, 'file-not-recognised');
     if (bytes.length === 0) return unreadable('unknown', M.emptyFile);
     if (bytes.length > MAX_FILE_BYTES) return unreadable('unknown', M.tooLarge(String(MAX_FILE_BYTES / 1024 / 1024)));
 
@@ -624,20 +769,20 @@ export async function verifyFile(bytes: Uint8Array, name: string, options: Verif
       if (!extracted.ok) return unreadable('pdf', extractProblem(extracted));
       const json = decodeJson(extracted.bytes);
       if (!json.ok) return unreadable('pdf', M.attachmentUnreadable('not valid JSON'));
-      return await verifyEnvelope(json.value, bytes, options);
+      return await verifyEnvelope(extracted.bytes, bytes, options);
     }
 
     if (firstNonSpace(bytes) === 0x7b /* { */) {
       if (bytes.length > MAX_JSON_BYTES) return unreadable('unknown', M.tooLarge(String(MAX_JSON_BYTES / 1024 / 1024)));
       const json = decodeJson(bytes);
       const format = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { format?: unknown }).format : undefined;
-      if (format === 'quickscan-issued-envelope') return await verifyEnvelope(json.ok ? json.value : undefined, undefined, options);
+      if (format === 'quickscan-issued-envelope') return await verifyEnvelope(bytes, undefined, options);
       if (format === 'quickscan-scan') return verifyScan(json.ok ? json.value : undefined, options);
       if (!json.ok && /\.(pdf)$/i.test(name)) return unreadable('pdf', M.pdfUnreadable('no PDF header'));
-      return unreadable('unknown', M.notRecognised);
+      return unreadable('unknown', M.notRecognised, 'file-not-recognised');
     }
     if (/\.pdf$/i.test(name)) return unreadable('pdf', M.pdfUnreadable('no PDF header'));
-    return unreadable('unknown', M.notRecognised);
+    return unreadable('unknown', M.notRecognised, 'file-not-recognised');
   } catch (error) {
     return unreadable('unknown', M.internalError(errorText(error)));
   }

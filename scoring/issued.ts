@@ -19,7 +19,8 @@ import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../forms/hash';
 import { profileEnvelopeSchema, type ProfileEnvelope } from './profile';
 import { answerSchema, costOverrideSchema, projectInputsSchema, type ScanFile } from './scan-file';
-import { REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
+import { ANY_REFERENCE_CODE_PATTERN, LONG_REFERENCE_CODE_PATTERN, longReferenceCodeFromHash, REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
+import { ed25519Jwk, publicJwkSchema, PURPOSE_SIGNATURE_PATTERN, type PublicJwk } from './keys';
 import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN } from './signature';
 import { parseJsonWith, type FieldError } from './parse-json';
 
@@ -59,7 +60,8 @@ export const assessorSchema = z
 export const historyEntrySchema = z
   .object({
     revisionId: z.uuid(),
-    referenceCode: z.string().regex(REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
+    // a format-2 revision may follow a format-1 one (short code) or a format-2 one (long code)
+    referenceCode: z.string().regex(ANY_REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
     contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
     phase: issuePhaseSchema,
     issuedAt: isoDateTime(),
@@ -277,7 +279,7 @@ export function issuedContentFromScan(file: ScanFile, input: IssueInput): Issued
 }
 
 /** The history entry that a later revision lists for this one. */
-export function historyEntryOf(envelope: IssuedEnvelope): HistoryEntry {
+export function historyEntryOf(envelope: AnyIssuedEnvelope): HistoryEntry {
   return {
     revisionId: envelope.content.revisionId,
     referenceCode: envelope.referenceCode,
@@ -291,7 +293,7 @@ export function historyEntryOf(envelope: IssuedEnvelope): HistoryEntry {
  * A scan file rebuilt from signed content, so the scoring engine (which reads scan files) can
  * recompute it. The timestamps are taken from `issuedAt`.
  */
-export function scanFileFromContent(content: IssuedContent): ScanFile {
+export function scanFileFromContent(content: AnyIssuedContent): ScanFile {
   return {
     format: 'quickscan-scan',
     formatVersion: 1,
@@ -300,4 +302,116 @@ export function scanFileFromContent(content: IssuedContent): ScanFile {
     project: content.project,
     scan: { ...content.scan, createdAt: content.issuedAt, updatedAt: content.issuedAt },
   };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Format 2 (docs/contracts.md "An issued revision, format 2")                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The assessor of a format-2 revision: the key is a JWK with its algorithm (scoring/keys.ts). */
+export const assessorV2Schema = z
+  .object({
+    name: shortText().regex(/\S/, { error: 'the assessor needs a name' }),
+    organisation: shortText(),
+    role: shortText(),
+    assessmentType: z.enum(['self', 'independent']),
+    key: publicJwkSchema,
+  })
+  .strict();
+
+/**
+ * The signed content of a format-2 revision: as format 1, with the assessor's key as JWK and the
+ * report settings (language and layout of the pages) inside the signed content, so a change of
+ * either is a change of the signed data.
+ */
+export const issuedContentV2Schema = z
+  .object({
+    format: z.literal('quickscan-issued'),
+    formatVersion: z.literal(2),
+    revisionId: z.uuid(),
+    issuedAt: isoDateTime(),
+    phase: issuePhaseSchema,
+    assessor: assessorV2Schema,
+    method: methodRefSchema,
+    project: projectInputsSchema,
+    scan: issuedScanSchema,
+    assumptions: longText(),
+    exclusions: longText(),
+    history: z.array(historyEntrySchema).max(ISSUED_LIMITS.history),
+    followUp: z.array(followUpSchema).max(ISSUED_LIMITS.followUp),
+    profile: z.lazy(() => profileEnvelopeSchema).optional(),
+    report: reportSettingsSchema,
+  })
+  .strict();
+
+/**
+ * The envelope of a format-2 revision. Signed with purpose `revision` (scoring/keys.ts
+ * `signingMessage`), reference code in the long form. Strict; later additions are optional
+ * members only (reserved: `methodFile`, the signed method file; `dossier`, the evidence dossier
+ * binding), so every format-2 file stays readable.
+ */
+export const issuedEnvelopeV2Schema = z
+  .object({
+    format: z.literal('quickscan-issued-envelope'),
+    formatVersion: z.literal(2),
+    content: issuedContentV2Schema,
+    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    referenceCode: z.string().regex(LONG_REFERENCE_CODE_PATTERN, { error: 'a long reference code QS-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+  })
+  .strict();
+
+export type AssessorV2 = z.infer<typeof assessorV2Schema>;
+export type IssuedContentV2 = z.infer<typeof issuedContentV2Schema>;
+export type IssuedEnvelopeV2 = z.infer<typeof issuedEnvelopeV2Schema>;
+/** An envelope of either format. */
+export type AnyIssuedEnvelope = IssuedEnvelope | IssuedEnvelopeV2;
+export type AnyIssuedContent = IssuedContent | IssuedContentV2;
+
+const anyEnvelopeSchema = z.discriminatedUnion('formatVersion', [issuedEnvelopeSchema, issuedEnvelopeV2Schema]);
+
+export type ParseAnyEnvelopeResult = { ok: true; envelope: AnyIssuedEnvelope } | { ok: false; errors: IssuedError[] };
+
+/**
+ * Checks the shape of an envelope of format 1 or 2 (parsed JSON or JSON text). Never throws.
+ * Use scoring/envelope-check.ts `checkIssuedEnvelope` to check it completely (hash, code,
+ * signature, duplicate keys, canonical form).
+ */
+export function parseAnyEnvelope(json: unknown): ParseAnyEnvelopeResult {
+  const result = parseJsonWith(anyEnvelopeSchema, json);
+  return result.ok ? { ok: true, envelope: result.value } : result;
+}
+
+/** Language and layout of an envelope's pages (format 1: outside the signed content; format 2: inside). */
+export function reportSettingsOf(envelope: AnyIssuedEnvelope): ReportSettings {
+  return envelope.formatVersion === 2 ? envelope.content.report : envelope.report;
+}
+
+/** The assessor's public key as JWK (format 1: the raw Ed25519 key wrapped). */
+export function assessorKeyOf(content: AnyIssuedContent): PublicJwk {
+  return content.formatVersion === 2 ? content.assessor.key : ed25519Jwk(content.assessor.publicKey);
+}
+
+/** Wraps signed format-2 content and its signature (purpose `revision`) in an envelope; hash and long code computed here. */
+export function buildEnvelopeV2(content: IssuedContentV2, signatureB64u: string): IssuedEnvelopeV2 {
+  const hash = sha256Hex(canonicalJson(content));
+  return { format: 'quickscan-issued-envelope', formatVersion: 2, content, contentHash: hash, referenceCode: longReferenceCodeFromHash(hash), signature: signatureB64u };
+}
+
+/** What a format-2 revision adds to a scan file (as {@link IssueInput}, with the assessor's JWK and the report settings). */
+export interface IssueInputV2 extends Omit<IssueInput, 'assessor'> {
+  assessor: AssessorV2;
+  report: ReportSettings;
+}
+
+/** The signed format-2 content for a scan file (see {@link issuedContentFromScan}). */
+export function issuedContentV2FromScan(file: ScanFile, input: IssueInputV2): IssuedContentV2 {
+  const v1 = issuedContentFromScan(file, { ...input, assessor: { ...input.assessor, key: undefined, publicKey: '' } as unknown as Assessor });
+  const { assessor: _assessor, formatVersion: _formatVersion, ...rest } = v1;
+  return { ...rest, formatVersion: 2, assessor: { ...input.assessor, key: { ...input.assessor.key } }, report: { locale: input.report.locale, layout: input.report.layout } };
+}
+
+/** The envelope as a file (either format): 2-space-indented canonical JSON with a final newline. */
+export function anyEnvelopeJsonText(envelope: AnyIssuedEnvelope): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(envelope)), null, 2)}\n`;
 }

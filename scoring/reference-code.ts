@@ -14,6 +14,13 @@
  * Swapping the last data symbol with the check symbol is caught too (it would need v ≡ a, i.e.
  * the same symbol). Two or more errors are caught with probability about 36/37.
  *
+ * Two forms:
+ * - the short form `QS-XXXX-XXXX-XXXX` (11 data symbols = 55 bits + check) of format-1 revisions
+ *   and profiles; it keeps verifying, and surfaces label it "short form";
+ * - the long form `QS-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX` (23 data symbols = the first 115 bits of the
+ *   hash + the same check symbol) of format-2 revisions: finding two contents with one long code
+ *   takes about 2^57 work, out of reach, where the short form's 2^27.5 takes seconds.
+ *
  * Reading: lower case is accepted, dashes and spaces are optional, the `QS` prefix is optional,
  * and Crockford's confusable letters are read as digits (I, L → 1; O → 0). Pure module.
  */
@@ -40,8 +47,41 @@ export function crockfordCheckSymbol(dataSymbols: string): string {
   return CROCKFORD_CHECK_ALPHABET[Number(value % 37n)]!;
 }
 
-function formatCode(symbols12: string): string {
-  return `QS-${symbols12.slice(0, 4)}-${symbols12.slice(4, 8)}-${symbols12.slice(8, 12)}`;
+function formatCode(symbols: string): string {
+  const groups: string[] = [];
+  for (let i = 0; i < symbols.length; i += 4) groups.push(symbols.slice(i, i + 4));
+  return `QS-${groups.join('-')}`;
+}
+
+const LONG_DATA_SYMBOLS = 23;
+const LONG_DATA_BITS = 115;
+/** `QS-` + six groups of four, upper case, exactly as produced by {@link longReferenceCodeFromHash}. */
+export const LONG_REFERENCE_CODE_PATTERN = /^QS(-[0-9A-HJKMNP-TV-Z]{4}){5}-[0-9A-HJKMNP-TV-Z]{3}[0-9A-HJKMNP-TV-Z*~$=U]$/;
+/** Either form. */
+export const ANY_REFERENCE_CODE_PATTERN = new RegExp(`${REFERENCE_CODE_PATTERN.source}|${LONG_REFERENCE_CODE_PATTERN.source}`);
+
+export type ReferenceCodeForm = 'short' | 'long';
+
+/**
+ * The long reference code of a content hash (format-2 revisions): `QS-` + 23 Crockford symbols
+ * of the first 115 bits + the check symbol, in six groups of four.
+ */
+export function longReferenceCodeFromHash(hex: string): string {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('longReferenceCodeFromHash: expected a SHA-256 as 64 hex digits');
+  const bytes = new Uint8Array(15); // 120 bits; base32 of 15 bytes = 24 symbols, the first 23 carry bits 0..114
+  for (let i = 0; i < 15; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  const data = base32crockford.encode(bytes).slice(0, LONG_DATA_SYMBOLS);
+  return formatCode(data + crockfordCheckSymbol(data));
+}
+
+/** The code of a hash in the given form. */
+export function referenceCodeOfForm(hex: string, form: ReferenceCodeForm): string {
+  return form === 'long' ? longReferenceCodeFromHash(hex) : referenceCodeFromHash(hex);
+}
+
+/** Which form a (canonical) code has; undefined when it is neither. */
+export function referenceCodeForm(code: string): ReferenceCodeForm | undefined {
+  return REFERENCE_CODE_PATTERN.test(code) ? 'short' : LONG_REFERENCE_CODE_PATTERN.test(code) ? 'long' : undefined;
 }
 
 /**
@@ -58,7 +98,7 @@ export function referenceCodeFromHash(hex: string): string {
 
 export type ParsedReferenceCode =
   /** The input has the shape of a reference code. `code` is its canonical form (`QS-…`, upper case). */
-  | { ok: true; code: string; checkValid: boolean; expectedCheck: string }
+  | { ok: true; code: string; checkValid: boolean; expectedCheck: string; form: ReferenceCodeForm }
   | { ok: false; reason: string };
 
 /**
@@ -69,24 +109,28 @@ export function parseReferenceCode(input: string): ParsedReferenceCode {
   if (typeof input !== 'string') return { ok: false, reason: 'not text' };
   if (input.length > 64) return { ok: false, reason: 'too long for a reference code' };
   let s = input.trim().toUpperCase().replace(/[\s\-–—]+/g, '');
-  if (s.length === 14 && s.startsWith('QS')) s = s.slice(2);
-  if (s.length !== 12) {
-    return { ok: false, reason: 'a reference code has 12 symbols after "QS" (e.g. QS-1A2B-3C4D-5E6F)' };
+  if ((s.length === 14 || s.length === 26) && s.startsWith('QS')) s = s.slice(2);
+  if (s.length !== 12 && s.length !== 24) {
+    return { ok: false, reason: 'a reference code has 12 or 24 symbols after "QS" (e.g. QS-1A2B-3C4D-5E6F)' };
   }
+  const form: ReferenceCodeForm = s.length === 24 ? 'long' : 'short';
+  const dataSymbols = form === 'long' ? LONG_DATA_SYMBOLS : DATA_SYMBOLS;
   let data = '';
-  for (const raw of s.slice(0, DATA_SYMBOLS)) {
+  for (const raw of s.slice(0, dataSymbols)) {
     const ch = raw === 'I' || raw === 'L' ? '1' : raw === 'O' ? '0' : raw;
     if (!CROCKFORD_ALPHABET.includes(ch)) return { ok: false, reason: `"${raw}" cannot occur in a reference code` };
     data += ch;
   }
-  const rawCheck = s[DATA_SYMBOLS]!;
+  const rawCheck = s[dataSymbols]!;
   const check = rawCheck === 'I' || rawCheck === 'L' ? '1' : rawCheck === 'O' ? '0' : rawCheck;
   if (!CROCKFORD_CHECK_ALPHABET.includes(check)) {
     return { ok: false, reason: `"${rawCheck}" cannot be the check symbol of a reference code` };
   }
   const expectedCheck = crockfordCheckSymbol(data);
-  return { ok: true, code: formatCode(data + check), checkValid: check === expectedCheck, expectedCheck };
+  return { ok: true, code: formatCode(data + check), checkValid: check === expectedCheck, expectedCheck, form };
 }
 
-/** The number of bits of the content hash that the reference code carries. */
+/** The number of bits of the content hash that the short reference code carries. */
 export const REFERENCE_CODE_BITS = DATA_BITS;
+/** The number of bits of the content hash that the long reference code carries. */
+export const LONG_REFERENCE_CODE_BITS = LONG_DATA_BITS;

@@ -51,6 +51,8 @@ export const FINDING_SEVERITY = {
   'pages-incremental-update': ['pages', 'failed'],
   'pages-unknown-layout': ['pages', 'indeterminate'],
   'pages-rebuild-failed': ['pages', 'indeterminate'],
+  /** A PDF whose pages could not be compared (e.g. the scores could not be recomputed). */
+  'pages-not-checked': ['pages', 'indeterminate'],
   /** An envelope file has no pages: only its data is verified. */
   'pages-none': ['pages', 'info'],
   // signature

@@ -46,6 +46,7 @@ const TEXTS = {
       ],
     },
     notIssued: (file: string) => `${file}: not an issued revision (a scan file is not signed; issue it first)`,
+    formatTwo: (file: string) => `${file}: a format-2 revision; this version makes re-validation PDFs of format-1 revisions only`,
     isRevalidation: (file: string) => `${file}: this is a re-validation PDF, not an issued revision`,
     cannotUse: (file: string, status: string, reason: string) => `${file}: ${status}: ${reason}`,
     pagesAltered: (file: string) => `${file}: the printed pages were altered; the signed data inside is intact and is what the re-validation uses`,
@@ -81,6 +82,7 @@ const TEXTS = {
       ],
     },
     notIssued: (file: string) => `${file}: geen uitgegeven revisie (een scanbestand is niet ondertekend; geef het eerst uit)`,
+    formatTwo: (file: string) => `${file}: een revisie van formaat 2; deze versie maakt alleen hervalidaties van revisies van formaat 1`,
     isRevalidation: (file: string) => `${file}: dit is een hervalidatie-pdf, geen uitgegeven revisie`,
     cannotUse: (file: string, status: string, reason: string) => `${file}: ${status}: ${reason}`,
     pagesAltered: (file: string) => `${file}: de afgedrukte pagina's zijn gewijzigd; de ondertekende gegevens erin zijn heel en die gebruikt de hervalidatie`,
@@ -114,13 +116,14 @@ async function load(ctx: CommandContext, path: string, options: VerifyOptions): 
   if (result.kind === 'revalidation') throw new CliError(t.isRevalidation(path));
   if (result.status === 'unreadable') throw new CliError(t.cannotUse(path, ctx.s.verifyStatus.unreadable, result.messages[0]?.[ctx.lang] ?? ''));
   if (result.kind === 'scan' || !result.envelope) throw new CliError(t.notIssued(path));
+  if (result.envelope.formatVersion !== 1) throw new CliError(t.formatTwo(path));
   const dataAltered = result.status === 'altered' && (result.alteredParts ?? []).includes('data');
   if (dataAltered || result.status === 'bad-signature' || result.status === 'unknown-method') {
     throw new CliError(t.cannotUse(path, ctx.s.verifyStatus[result.status], reason()));
   }
   if (result.status === 'altered') ctx.warn(t.pagesAltered(path));
   if (result.checks.keyTrusted === false) ctx.warn(t.untrusted(path, result.assessor?.fingerprint ?? '?'));
-  return { file: path, result, envelope: result.envelope };
+  return { file: path, result, envelope: result.envelope as IssuedEnvelope };
 }
 
 function dateText(iso: string, lang: Lang): string {
