@@ -218,7 +218,7 @@ describe('score: broken input gives exit 2 and one line', () => {
 });
 
 describe('unexpected failures', () => {
-  it('are exit 3 with one line; the stack trace only with QUICKSCAN_DEBUG', async () => {
+  it('are exit 70 with one line; the stack trace only with QUICKSCAN_DEBUG', async () => {
     for (const debug of [false, true]) {
       const io = memoryIo({ env: debug ? { QUICKSCAN_DEBUG: '1' } : {}, cwd: root });
       const code = await run(['form', 'schema'], {
@@ -227,7 +227,7 @@ describe('unexpected failures', () => {
           throw new Error('disk full');
         },
       });
-      expect(code).toBe(3);
+      expect(code).toBe(70);
       expect(io.err()).toMatch(/^quickscan: internal error: disk full \(this is a bug/m);
       if (debug) expect(io.err()).toMatch(/\n\s+at /);
       else expect(io.err().trimEnd().split('\n')).toHaveLength(1);
@@ -412,12 +412,12 @@ describe('verify', () => {
     const altered = temp('altered.quickscan-issued.json', envelope);
     const r = await cli(['verify', altered]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/altered\.quickscan-issued\.json: ALTERED/);
+    expect(r.out).toMatch(/altered\.quickscan-issued\.json: FAILED/);
     expect(r.err).toBe('');
 
     const both = await cli(['verify', altered, 'missing.pdf', '--lang', 'nl']);
     expect(both.code).toBe(2);
-    expect(both.out).toMatch(/GEWIJZIGD/);
+    expect(both.out).toMatch(/AFGEKEURD/);
     expect(both.out).toMatch(/missing\.pdf: ONLEESBAAR/);
     expect(both.err.trimEnd().split('\n')).toHaveLength(1);
     expect(both.err).toMatch(/missing\.pdf/);

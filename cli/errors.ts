@@ -1,12 +1,14 @@
 /** Exit codes of the `quickscan` command (docs/cli.md). */
 export const EXIT = {
   ok: 0,
-  /** `verify`: at least one file is not valid. */
+  /** `verify`: at least one file failed. */
   notValid: 1,
   /** Bad input: usage, unreadable or invalid files, unknown method versions. */
   badInput: 2,
-  /** A bug: an unexpected error inside quickscan. */
-  internal: 3,
+  /** `verify`: none failed, but at least one is indeterminate. */
+  indeterminate: 3,
+  /** A bug: an unexpected error inside quickscan (EX_SOFTWARE of sysexits.h). */
+  internal: 70,
 } as const;
 
 /**

@@ -46,10 +46,11 @@ const en = {
   moreHelp: 'Run `quickscan <command> --help` for the options of a command.',
   exitCodesHeading: 'Exit codes',
   exitCodes: [
-    '0  success (verify: every file is valid)',
-    '1  verify: at least one file is not valid',
+    '0  success (verify: every file passed)',
+    '1  verify: at least one file failed',
     '2  bad input: usage, a missing or unreadable file, invalid JSON, a file that fails its schema, an unknown method version',
-    '3  internal error (a bug; set QUICKSCAN_DEBUG=1 for the stack trace)',
+    '3  verify: none failed, but at least one is indeterminate (intact, but the signer or method is not vouched for)',
+    '70 internal error (a bug; set QUICKSCAN_DEBUG=1 for the stack trace)',
   ],
   noCommand: (commands: readonly string[]) => `no command given; use one of: ${commands.join(', ')} (quickscan --help tells more)`,
   unknownCommand: (word: string, commands: readonly string[]) => `unknown command ${quote(word)}; use one of: ${commands.join(', ')}`,
@@ -204,6 +205,61 @@ const en = {
   issuedAt: (iso: string) => `issued ${iso}`,
   verifyUnreadable: (files: readonly string[]) => `cannot read ${files.length === 1 ? 'the file' : 'the files'} ${files.join(', ')}`,
 
+  /* -------------------------------------------------------------------- trust (verdicts, trust lists, keys, issue) */
+  trust: {
+    verdictSummary: (passed: number, indeterminate: number, failed: number) => `${passed} passed, ${indeterminate} indeterminate, ${failed} failed`,
+    trustListLoaded: (file: string, name: string, sequence: number, operator: string, fingerprint: string, entries: number) =>
+      `trust list ${file}: "${name}" version ${sequence} by ${operator} (operator key ${fingerprint}), ${entries} ${entries === 1 ? 'entry' : 'entries'}`,
+    trustListExpired: (file: string, until: string) => `${file}: this trust list expired on ${until}; signers on it come out indeterminate until you load a newer version`,
+    trustListNotYetIssued: (file: string, at: string) => `${file}: this trust list says it was issued on ${at}, later than now: check the computer's clock`,
+    trustListProblem: {
+      malformed: (file: string, detail: string) => `${file}: not a valid trust list (${detail})`,
+      'data-altered': (file: string) => `${file}: the trust list was altered after it was signed (its content does not match its hash); it is not used`,
+      'signature-invalid': (file: string) => `${file}: the trust list's signature is not valid: it was not signed by the operator key it names; it is not used`,
+      'operator-not-trusted': (file: string, fingerprint: string) => `${file}: the trust list is signed by key ${fingerprint}, which is not the operator key you gave; it is not used`,
+      'operator-revoked': (file: string, fingerprint: string) => `${file}: the operator key ${fingerprint} of this trust list is revoked; the list is not used`,
+    },
+    trustedKeysInvalid: (file: string) =>
+      `${file}: not a list of trusted keys (expected [{ "key": <public JWK>, "label": "…" }, …], a public key file, or [{ "publicKey": "<43 base64url characters>", "label": "…" }])`,
+    signerLine: (fingerprint: string) => `signer key ${fingerprint}`,
+    shortForm: 'short form',
+    profileAuthorityUnconfirmed: (authority: string, fingerprint: string) =>
+      `the requirement profile names "${authority}", but its key ${fingerprint} is not trusted as a contracting authority: not confirmed`,
+    // key files
+    keyFileProblem: {
+      'not-a-key-file': (file: string) => `${file}: not a QuickScan key file (make one with "quickscan key new")`,
+      'unknown-key-type': (file: string) => `${file}: a key of a type this version cannot use (only ES256 / P-256 and EdDSA / Ed25519)`,
+      'public-only': (file: string) => `${file}: a public key file; signing needs the private key file`,
+      invalid: (file: string, detail: string) => `${file}: the key file is damaged (${detail})`,
+    },
+    keyWritten: (file: string, fingerprint: string, alg: string) => `wrote ${file}: a new ${alg} signing key, fingerprint ${fingerprint}`,
+    keyPublicWritten: (file: string) => `wrote ${file}: the public key, to hand to whoever must trust it`,
+    keySecretWarning:
+      'THIS FILE HOLDS A SECRET SIGNING KEY: anyone who has it can sign revisions in your name. Keep it on a protected drive, never attach it to a bid, never e-mail it.',
+    outExists: (file: string) => `${file} already exists; choose another name (a key file is never overwritten)`,
+    badAlg: (value: string) => `unknown key type ${quote(value)}: use --alg ES256 (default) or --alg EdDSA`,
+    // issue
+    issueNeedsLayout: (layout: number) =>
+      `this version cannot yet make PDF pages for a format-2 revision (layout ${layout}); write the envelope with --out <file>.quickscan-issued.json, or use an EdDSA key (format 1)`,
+    issueWritten: (file: string, code: string) => `wrote ${file}: reference code ${code}`,
+    badPhase: (value: string, phases: readonly string[]) => `unknown phase ${quote(value)}; use one of: ${phases.join(', ')}`,
+    badAssessment: (value: string) => `unknown assessment type ${quote(value)}: use --assessment self or --assessment independent`,
+    downgradesWithoutReason: (questions: string) => `answers lowered compared with the baseline without a reason (a new note): ${questions}`,
+    downgradesNotCheckable: 'whether lowered answers have a reason cannot be checked against the baseline (its method is unknown or its data does not score); not issued',
+    baselineNotUsable: (file: string) => `${file}: not an intact, validly signed issued revision; it cannot be the baseline`,
+    // trust list editing
+    listWritten: (file: string, entries: number, revocations: number) => `wrote ${file}: ${entries} ${entries === 1 ? 'entry' : 'entries'}, ${revocations} ${revocations === 1 ? 'revocation' : 'revocations'} (unsigned draft until "quickscan trustlist sign")`,
+    listSigned: (file: string, name: string, sequence: number, fingerprint: string) => `wrote ${file}: "${name}" version ${sequence}, signed by operator key ${fingerprint}`,
+    draftInvalid: (file: string, detail: string) => `${file}: not a trust list draft or trust list (${detail})`,
+    keyAlreadyListed: (fingerprint: string) => `the key ${fingerprint} is already on the list`,
+    badRole: (value: string, roles: readonly string[]) => `unknown role ${quote(value)}; use one of: ${roles.join(', ')}`,
+    badReason: (value: string, reasons: readonly string[]) => `unknown reason ${quote(value)}; use one of: ${reasons.join(', ')}`,
+    badDate: (option: string, value: string) => `${option} ${quote(value)} is not a date (YYYY-MM-DD or an ISO date and time)`,
+    operatorKeyMismatch: (fingerprint: string) => `the key file is not the operator key ${fingerprint} that the list names`,
+    notAPublicKey: (file: string) => `${file}: not a public key (a public key file, a private key file, or a JWK)`,
+    statementWritten: (file: string, kind: string) => `wrote ${file}: a signed ${kind} statement`,
+  },
+
   /* -------------------------------------------------------------------- help */
   help: {
     formValidate: {
@@ -256,14 +312,19 @@ const en = {
       ],
     },
     verify: {
-      usage: `quickscan verify <files...> [--trusted-keys <file>] ${COMMON_USAGE}`,
-      summary: 'Verify issued QuickScan PDFs and .quickscan-issued.json files offline',
+      usage: `quickscan verify <files...> [--trusted-keys <file>] [--trust-list <file>]... [--csv] ${COMMON_USAGE}`,
+      summary: 'Verify issued QuickScan PDFs and .quickscan-issued.json files offline: passed, indeterminate or failed',
       description: [
-        'Checks that the data is unchanged (content hash and reference code), the Ed25519 signature, that the method is a known release (and recomputes the scores), and for a PDF that its pages are exactly what the data gives.',
-        'Exit 0 when every file is valid, 1 when any is not, 2 when any cannot be read.',
+        'Checks that the data is unchanged (content hash and reference code), the signature, that the method is a known release (and recomputes the scores), for a PDF that its pages are exactly what the data gives, and who vouches for the signer.',
+        'Each file gets a verdict: PASSED (intact, validly signed, and the signer is on your trusted keys or a trust list you loaded), INDETERMINATE (intact and validly signed, but nobody you trust vouches for the signer, the trust list expired, or the method is unknown) or FAILED (altered, badly signed, revoked before it was issued, or unreadable).',
+        'Exit 0 when every file passed, 1 when any failed, 3 when none failed but some are indeterminate, 2 for bad input (a missing file, a bad trust list or keys file).',
       ],
-      options: [['--trusted-keys <file>', 'JSON list of trusted public keys: [{ "publicKey": "…", "label": "…" }]; a key not on it is reported']],
-      examples: ['quickscan verify report.pdf', 'quickscan verify *.pdf --trusted-keys keys.json --json'],
+      options: [
+        ['--trusted-keys <file>', 'your own list of trusted public keys: [{ "key": <JWK>, "label": "…" }] or [{ "publicKey": "…", "label": "…" }], or a public key file'],
+        ['--trust-list <file>', 'a signed trust list (*.quickscan-trustlist.json); may be given more than once; its operator counts as chosen by you'],
+        ['--csv', 'one CSV row per file (verdict, reasons, code, project, phase, signer, anchor)'],
+      ],
+      examples: ['quickscan verify report.pdf', 'quickscan verify *.pdf --trust-list cbz.quickscan-trustlist.json --json', 'quickscan verify *.pdf --trusted-keys keys.json --csv > verdicts.csv'],
     },
   } satisfies Record<string, CommandHelp>,
 };
@@ -284,10 +345,11 @@ const nl: Strings = {
   moreHelp: 'Gebruik `quickscan <opdracht> --help` voor de opties van een opdracht.',
   exitCodesHeading: 'Afsluitcodes',
   exitCodes: [
-    '0  gelukt (verify: elk bestand is geldig)',
-    '1  verify: minstens één bestand is niet geldig',
+    '0  gelukt (verify: elk bestand is geslaagd)',
+    '1  verify: minstens één bestand is afgekeurd',
     '2  onjuiste invoer: gebruik, een ontbrekend of onleesbaar bestand, ongeldige JSON, een bestand dat niet aan zijn schema voldoet, een onbekende methodeversie',
-    '3  interne fout (een bug; zet QUICKSCAN_DEBUG=1 voor de stacktrace)',
+    '3  verify: geen afgekeurd, maar minstens één onbeslist (ongewijzigd, maar de ondertekenaar of methode is niet bevestigd)',
+    '70 interne fout (een bug; zet QUICKSCAN_DEBUG=1 voor de stacktrace)',
   ],
   noCommand: (commands: readonly string[]) => `geen opdracht gegeven; gebruik een van: ${commands.join(', ')} (quickscan --help vertelt meer)`,
   unknownCommand: (word: string, commands: readonly string[]) => `onbekende opdracht ${quote(word)}; gebruik een van: ${commands.join(', ')}`,
@@ -458,6 +520,58 @@ const nl: Strings = {
   issuedAt: (iso: string) => `uitgegeven ${iso}`,
   verifyUnreadable: (files: readonly string[]) => `${files.length === 1 ? 'het bestand kan' : 'de bestanden kunnen'} niet worden gelezen: ${files.join(', ')}`,
 
+  /* -------------------------------------------------------------------- trust (verdicts, trust lists, keys, issue) */
+  trust: {
+    verdictSummary: (passed: number, indeterminate: number, failed: number) => `${passed} geslaagd, ${indeterminate} onbeslist, ${failed} afgekeurd`,
+    trustListLoaded: (file: string, name: string, sequence: number, operator: string, fingerprint: string, entries: number) =>
+      `vertrouwenslijst ${file}: „${name}” versie ${sequence} van ${operator} (sleutel van de beheerder ${fingerprint}), ${entries} ${entries === 1 ? 'vermelding' : 'vermeldingen'}`,
+    trustListExpired: (file: string, until: string) => `${file}: deze vertrouwenslijst is verlopen op ${until}; ondertekenaars erop komen uit als onbeslist tot u een nieuwere versie laadt`,
+    trustListNotYetIssued: (file: string, at: string) => `${file}: deze vertrouwenslijst zegt uitgegeven te zijn op ${at}, later dan nu: controleer de klok van de computer`,
+    trustListProblem: {
+      malformed: (file: string, detail: string) => `${file}: geen geldige vertrouwenslijst (${detail})`,
+      'data-altered': (file: string) => `${file}: de vertrouwenslijst is na ondertekening gewijzigd (de inhoud past niet bij de hash); ze wordt niet gebruikt`,
+      'signature-invalid': (file: string) => `${file}: de handtekening van de vertrouwenslijst is ongeldig: ze is niet ondertekend met de sleutel van de beheerder die erin staat; ze wordt niet gebruikt`,
+      'operator-not-trusted': (file: string, fingerprint: string) => `${file}: de vertrouwenslijst is ondertekend met sleutel ${fingerprint}, niet de sleutel van de beheerder die u opgaf; ze wordt niet gebruikt`,
+      'operator-revoked': (file: string, fingerprint: string) => `${file}: de sleutel ${fingerprint} van de beheerder van deze vertrouwenslijst is ingetrokken; de lijst wordt niet gebruikt`,
+    },
+    trustedKeysInvalid: (file: string) =>
+      `${file}: geen lijst van vertrouwde sleutels (verwacht [{ "key": <publieke JWK>, "label": "…" }, …], een publiek sleutelbestand, of [{ "publicKey": "<43 base64url-tekens>", "label": "…" }])`,
+    signerLine: (fingerprint: string) => `sleutel ondertekenaar ${fingerprint}`,
+    shortForm: 'korte vorm',
+    profileAuthorityUnconfirmed: (authority: string, fingerprint: string) =>
+      `het eisenprofiel noemt „${authority}”, maar de sleutel ${fingerprint} is niet vertrouwd als aanbestedende dienst: niet bevestigd`,
+    keyFileProblem: {
+      'not-a-key-file': (file: string) => `${file}: geen QuickScan-sleutelbestand (maak er een met "quickscan key new")`,
+      'unknown-key-type': (file: string) => `${file}: een sleutel van een soort die deze versie niet kan gebruiken (alleen ES256 / P-256 en EdDSA / Ed25519)`,
+      'public-only': (file: string) => `${file}: een publiek sleutelbestand; ondertekenen vraagt het privé-sleutelbestand`,
+      invalid: (file: string, detail: string) => `${file}: het sleutelbestand is beschadigd (${detail})`,
+    },
+    keyWritten: (file: string, fingerprint: string, alg: string) => `${file} geschreven: een nieuwe ${alg}-ondertekensleutel, vingerafdruk ${fingerprint}`,
+    keyPublicWritten: (file: string) => `${file} geschreven: de publieke sleutel, voor wie hem moet vertrouwen`,
+    keySecretWarning:
+      'DIT BESTAND BEVAT EEN GEHEIME ONDERTEKENSLEUTEL: wie het heeft, kan revisies op uw naam ondertekenen. Bewaar het op een beveiligde schijf, voeg het nooit bij een inschrijving, mail het nooit.',
+    outExists: (file: string) => `${file} bestaat al; kies een andere naam (een sleutelbestand wordt nooit overschreven)`,
+    badAlg: (value: string) => `onbekende sleutelsoort ${quote(value)}: gebruik --alg ES256 (standaard) of --alg EdDSA`,
+    issueNeedsLayout: (layout: number) =>
+      `deze versie kan nog geen PDF-pagina's maken voor een revisie van formaat 2 (opmaak ${layout}); schrijf de envelop met --out <bestand>.quickscan-issued.json, of gebruik een EdDSA-sleutel (formaat 1)`,
+    issueWritten: (file: string, code: string) => `${file} geschreven: referentiecode ${code}`,
+    badPhase: (value: string, phases: readonly string[]) => `onbekende fase ${quote(value)}; gebruik een van: ${phases.join(', ')}`,
+    badAssessment: (value: string) => `onbekend soort beoordeling ${quote(value)}: gebruik --assessment self of --assessment independent`,
+    downgradesWithoutReason: (questions: string) => `antwoorden verlaagd ten opzichte van de basis zonder reden (een nieuwe toelichting): ${questions}`,
+    downgradesNotCheckable: 'of verlaagde antwoorden een reden hebben, kan niet worden nagegaan tegen de basis (de methode is onbekend of de gegevens zijn niet te scoren); niet uitgegeven',
+    baselineNotUsable: (file: string) => `${file}: geen ongewijzigde, geldig ondertekende uitgegeven revisie; ze kan niet de basis zijn`,
+    listWritten: (file: string, entries: number, revocations: number) => `${file} geschreven: ${entries} ${entries === 1 ? 'vermelding' : 'vermeldingen'}, ${revocations} ${revocations === 1 ? 'intrekking' : 'intrekkingen'} (ongetekend concept tot "quickscan trustlist sign")`,
+    listSigned: (file: string, name: string, sequence: number, fingerprint: string) => `${file} geschreven: „${name}” versie ${sequence}, ondertekend met beheerderssleutel ${fingerprint}`,
+    draftInvalid: (file: string, detail: string) => `${file}: geen concept van een vertrouwenslijst of vertrouwenslijst (${detail})`,
+    keyAlreadyListed: (fingerprint: string) => `de sleutel ${fingerprint} staat al op de lijst`,
+    badRole: (value: string, roles: readonly string[]) => `onbekende rol ${quote(value)}; gebruik een van: ${roles.join(', ')}`,
+    badReason: (value: string, reasons: readonly string[]) => `onbekende reden ${quote(value)}; gebruik een van: ${reasons.join(', ')}`,
+    badDate: (option: string, value: string) => `${option} ${quote(value)} is geen datum (JJJJ-MM-DD of een ISO-datum en -tijd)`,
+    operatorKeyMismatch: (fingerprint: string) => `het sleutelbestand is niet de beheerderssleutel ${fingerprint} die de lijst noemt`,
+    notAPublicKey: (file: string) => `${file}: geen publieke sleutel (een publiek of privé-sleutelbestand, of een JWK)`,
+    statementWritten: (file: string, kind: string) => `${file} geschreven: een ondertekende verklaring (${kind})`,
+  },
+
   /* -------------------------------------------------------------------- help */
   help: {
     formValidate: {
@@ -510,14 +624,19 @@ const nl: Strings = {
       ],
     },
     verify: {
-      usage: `quickscan verify <bestanden...> [--trusted-keys <bestand>] ${COMMON_USAGE}`,
-      summary: 'Uitgegeven QuickScan-PDF\'s en .quickscan-issued.json-bestanden offline controleren',
+      usage: `quickscan verify <bestanden...> [--trusted-keys <bestand>] [--trust-list <bestand>]... [--csv] ${COMMON_USAGE}`,
+      summary: 'Uitgegeven QuickScan-PDF\'s en .quickscan-issued.json-bestanden offline controleren: geslaagd, onbeslist of afgekeurd',
       description: [
-        'Controleert dat de gegevens ongewijzigd zijn (inhoudshash en referentiecode), de Ed25519-handtekening, dat de methode een bekende uitgave is (en berekent de scores opnieuw), en bij een PDF dat de pagina\'s precies zijn wat de gegevens opleveren.',
-        'Afsluitcode 0 als elk bestand geldig is, 1 als er één niet geldig is, 2 als er één niet kan worden gelezen.',
+        'Controleert dat de gegevens ongewijzigd zijn (inhoudshash en referentiecode), de handtekening, dat de methode een bekende uitgave is (en berekent de scores opnieuw), bij een PDF dat de pagina\'s precies zijn wat de gegevens opleveren, en wie voor de ondertekenaar instaat.',
+        'Elk bestand krijgt een oordeel: GESLAAGD (ongewijzigd, geldig ondertekend, en de ondertekenaar staat op uw vertrouwde sleutels of een geladen vertrouwenslijst), ONBESLIST (ongewijzigd en geldig ondertekend, maar niemand die u vertrouwt staat voor de ondertekenaar in, de vertrouwenslijst is verlopen, of de methode is onbekend) of AFGEKEURD (gewijzigd, ongeldig ondertekend, ingetrokken vóór uitgifte, of onleesbaar).',
+        'Afsluitcode 0 als elk bestand geslaagd is, 1 als er één is afgekeurd, 3 als er geen is afgekeurd maar wel één onbeslist, 2 bij onjuiste invoer (een ontbrekend bestand, een slechte vertrouwenslijst of sleutellijst).',
       ],
-      options: [['--trusted-keys <bestand>', 'JSON-lijst van vertrouwde publieke sleutels: [{ "publicKey": "…", "label": "…" }]; een sleutel die er niet op staat wordt gemeld']],
-      examples: ['quickscan verify rapport.pdf', 'quickscan verify *.pdf --trusted-keys sleutels.json --json'],
+      options: [
+        ['--trusted-keys <bestand>', 'uw eigen lijst van vertrouwde publieke sleutels: [{ "key": <JWK>, "label": "…" }] of [{ "publicKey": "…", "label": "…" }], of een publiek sleutelbestand'],
+        ['--trust-list <bestand>', 'een ondertekende vertrouwenslijst (*.quickscan-trustlist.json); mag vaker; de beheerder ervan geldt als door u gekozen'],
+        ['--csv', 'één CSV-regel per bestand (oordeel, redenen, code, project, fase, ondertekenaar, bron van vertrouwen)'],
+      ],
+      examples: ['quickscan verify rapport.pdf', 'quickscan verify *.pdf --trust-list cbz.quickscan-trustlist.json --json', 'quickscan verify *.pdf --trusted-keys sleutels.json --csv > oordelen.csv'],
     },
   },
 };

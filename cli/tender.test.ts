@@ -154,13 +154,13 @@ describe('verify --profile', () => {
     const files = ['bid-02-compliant-silver.pdf', 'bid-04-not-compliant-musthave.pdf', 'bid-01-compliant-gold.pdf'].map((f) => `${T}/${f}`);
     const r = await cli(['verify', '--profile', PROFILE, ...files, '--csv']);
     expect(r.err).toBe('');
-    expect(r.code).toBe(0); // every file valid; compliance does not change the exit code
+    expect(r.code).toBe(3); // intact and validly signed, but no trusted keys given: indeterminate; compliance does not change the exit code
     const lines = r.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('rank,file,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 8).join(','))).toEqual([
-      `1,${T}/bid-01-compliant-gold.pdf,valid,,true,66.6,gold,166500.00`,
-      `2,${T}/bid-02-compliant-silver.pdf,valid,,true,51.1,silver,127750.00`,
-      `,${T}/bid-04-not-compliant-musthave.pdf,valid,,false,63.7,silver,`,
+    expect(lines[0]).toBe('rank,file,verdict,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 9).join(','))).toEqual([
+      `1,${T}/bid-01-compliant-gold.pdf,indeterminate,valid,,true,66.6,gold,166500.00`,
+      `2,${T}/bid-02-compliant-silver.pdf,indeterminate,valid,,true,51.1,silver,127750.00`,
+      `,${T}/bid-04-not-compliant-musthave.pdf,indeterminate,valid,,false,63.7,silver,`,
     ]);
     expect(lines[3]).toMatch(/,"must-have C1: at least l2 required, answer: l1",$/); // quoted: it has a comma
   });

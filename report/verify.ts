@@ -29,7 +29,6 @@
  */
 import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
-import { canonicalJson, sha256Hex } from '../forms/hash';
 import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
 import { checkIssuedEnvelope } from '../scoring/envelope-check';
 import { assessorKeyOf, reportSettingsOf, type AnyIssuedEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';

@@ -105,6 +105,15 @@ export const profileContentSchema = z
       .refine(hasAtMostTwoDecimals, { error: 'the value per point must have at most 2 decimals (whole cents)' })
       .optional(),
     notes: z.string().max(PROFILE_LIMITS.text).optional(),
+    /**
+     * Optional: the trust list (scoring/trust.ts) the bids must be signed under. A verifier then
+     * counts only signers on that list (by its `listId`; any version). Profiles without it hash
+     * exactly as before.
+     */
+    requiredTrustList: z
+      .object({ listId: z.uuid(), name: z.string().max(PROFILE_LIMITS.shortText).regex(/\S/, { error: 'the list name must not be empty' }) })
+      .strict()
+      .optional(),
     signer: profileSignerSchema,
   })
   .strict()

@@ -8,6 +8,10 @@ import {
   parseReferenceCode,
   REFERENCE_CODE_PATTERN,
   referenceCodeFromHash,
+  longReferenceCodeFromHash,
+  LONG_REFERENCE_CODE_BITS,
+  LONG_REFERENCE_CODE_PATTERN,
+  referenceCodeForm,
 } from './reference-code';
 
 const symbols = (code: string) => code.slice(3).replace(/-/g, '');
@@ -34,7 +38,7 @@ describe('referenceCodeFromHash', () => {
       fc.property(fc.stringMatching(/^[0-9a-f]{64}$/), (hex) => {
         const code = referenceCodeFromHash(hex);
         expect(code).toMatch(REFERENCE_CODE_PATTERN);
-        expect(parseReferenceCode(code)).toEqual({ ok: true, code, checkValid: true, expectedCheck: code.at(-1) });
+        expect(parseReferenceCode(code)).toEqual({ ok: true, code, checkValid: true, expectedCheck: code.at(-1), form: 'short' });
       }),
     );
   });
@@ -109,7 +113,7 @@ describe('parseReferenceCode', () => {
   it('accepts lower case, missing dashes, spaces and no prefix', () => {
     const s = symbols(code);
     for (const input of [code, code.toLowerCase(), `QS${s}`, s, s.toLowerCase(), `  qs ${s.slice(0, 4)} ${s.slice(4, 8)} ${s.slice(8)} `, `QS–${s}`]) {
-      expect(parseReferenceCode(input), input).toEqual({ ok: true, code, checkValid: true, expectedCheck: code.at(-1) });
+      expect(parseReferenceCode(input), input).toEqual({ ok: true, code, checkValid: true, expectedCheck: code.at(-1), form: 'short' });
     }
   });
 
@@ -122,7 +126,7 @@ describe('parseReferenceCode', () => {
 
   it('reports a wrong check symbol and the expected one', () => {
     const wrong = code.slice(0, -1) + (code.at(-1) === '0' ? '1' : '0');
-    expect(parseReferenceCode(wrong)).toEqual({ ok: true, code: wrong, checkValid: false, expectedCheck: code.at(-1) });
+    expect(parseReferenceCode(wrong)).toEqual({ ok: true, code: wrong, checkValid: false, expectedCheck: code.at(-1), form: 'short' });
   });
 
   it('refuses other shapes with a reason', () => {
@@ -131,5 +135,24 @@ describe('parseReferenceCode', () => {
       expect(parsed.ok, input).toBe(false);
       if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(3);
     }
+  });
+});
+
+describe('long reference codes (format 2)', () => {
+  it('carry 115 bits, six groups of four, and parse back as the long form', () => {
+    const hash = 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
+    const code = longReferenceCodeFromHash(hash);
+    expect(code).toMatch(LONG_REFERENCE_CODE_PATTERN);
+    expect(code).not.toMatch(REFERENCE_CODE_PATTERN);
+    expect(LONG_REFERENCE_CODE_BITS).toBeGreaterThanOrEqual(100);
+    // the first 11 symbols are those of the short code of the same hash
+    expect(code.replaceAll('-', '').slice(2, 13)).toBe(referenceCodeFromHash(hash).replaceAll('-', '').slice(2, 13));
+    expect(referenceCodeForm(code)).toBe('long');
+    expect(referenceCodeForm(referenceCodeFromHash(hash))).toBe('short');
+    expect(parseReferenceCode(code.toLowerCase().replaceAll('-', ' '))).toEqual({ ok: true, code, checkValid: true, expectedCheck: code.at(-1), form: 'long' });
+    // one symbol changed: the check symbol no longer fits
+    const i = 5;
+    const changed = code.slice(0, i) + (code[i] === '0' ? '1' : '0') + code.slice(i + 1);
+    expect(parseReferenceCode(changed)).toMatchObject({ ok: true, checkValid: false, form: 'long' });
   });
 });

@@ -23,7 +23,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base58, base64urlnopad } from '@scure/base';
 import { canonicalJson } from '../forms/hash';
-import type { IssuedContent } from './issued';
+import type { AnyIssuedContent } from './issued';
 import { publicJwkOf, type PrivateJwk } from './keys';
 import { scoreScan } from './score';
 import type { ScoringDefinition } from './types';
@@ -107,7 +107,7 @@ export function cryptosuiteOf(jwk: VcPublicJwk): VcCryptosuite {
 
 export interface RevisionCredentialInput {
   /** The signed content of the issued revision. */
-  content: IssuedContent;
+  content: AnyIssuedContent;
   referenceCode: string;
   contentHash: string;
   /** The released definition of `content.method` (the score is recomputed with it). */

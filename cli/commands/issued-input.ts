@@ -6,8 +6,8 @@
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyResult } from '../../report/verify';
-import type { IssuedEnvelope } from '../../scoring/issued';
-import { ed25519Jwk, type PublicJwk } from '../../scoring/keys';
+import { assessorKeyOf as keyOfContent, type AnyIssuedContent, type AnyIssuedEnvelope } from '../../scoring/issued';
+import type { PublicJwk } from '../../scoring/keys';
 import type { CommandContext } from '../command';
 import { CliError } from '../errors';
 import { readBytes } from '../files';
@@ -28,17 +28,15 @@ export const ISSUED_INPUT_TEXTS = {
 export interface IssuedInput {
   file: string;
   result: VerifyResult;
-  envelope: IssuedEnvelope;
+  envelope: AnyIssuedEnvelope;
   definition: QuickScanDefinition;
   /** The key the revision is signed with. */
   assessorKey: PublicJwk;
 }
 
 /** The key a revision's content names: `assessor.key` (format 2) or the Ed25519 `assessor.publicKey` (format 1). */
-export function assessorKeyOf(content: IssuedEnvelope['content']): PublicJwk {
-  const a = content.assessor as { key?: PublicJwk; publicKey?: string };
-  if (a.key) return a.key;
-  return ed25519Jwk(a.publicKey!);
+export function assessorKeyOf(content: AnyIssuedContent): PublicJwk {
+  return keyOfContent(content);
 }
 
 export async function readIssued(ctx: CommandContext, file: string): Promise<IssuedInput> {

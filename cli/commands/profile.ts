@@ -13,7 +13,7 @@
  */
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
-import type { TrustedKey, VerifyResult, VerifyStatus } from '../../report/verify';
+import type { VerifyOptions, VerifyResult, VerifyStatus } from '../../report/verify';
 import { cheapestCompliance, checkCompliance, complianceGapText, type ComplianceResult } from '../../scoring/compliance';
 import type { RevisionLike } from '../../scoring/compare';
 import {
@@ -26,6 +26,7 @@ import {
   type ProfileVerification,
 } from '../../scoring/profile';
 import { compareRational } from '../../scoring/rational';
+import { verdictExitCode } from '../../scoring/verdict';
 import { parseScanFile } from '../../scoring/scan-file';
 import type { ScanInput } from '../../scoring/score';
 import type { Rational } from '../../scoring/types';
@@ -410,7 +411,7 @@ function bidInput(result: VerifyResult, bytes: Uint8Array): { input: ScanInput; 
 }
 
 /** Verifies and assesses every file, and ranks the valid compliant ones. */
-export async function assessBids(ctx: CommandContext, profile: LoadedProfile, files: readonly string[], trustedKeys: readonly TrustedKey[] | undefined): Promise<BidOutcome[]> {
+export async function assessBids(ctx: CommandContext, profile: LoadedProfile, files: readonly string[], trust: Pick<VerifyOptions, 'anchors'>): Promise<BidOutcome[]> {
   const { verifyFile } = await import('../../report/verify');
   const outcomes: BidOutcome[] = [];
   for (const file of files) {
@@ -422,7 +423,7 @@ export async function assessBids(ctx: CommandContext, profile: LoadedProfile, fi
       outcomes.push({ file, status: 'unreadable', result: null, readError: error.message, compliance: null, otherMethod: null, rank: null, notRanked: 'not-valid' });
       continue;
     }
-    const result = await verifyFile(bytes, file, { trustedKeys });
+    const result = await verifyFile(bytes, file, { ...trust, ...(profile.envelope.content.requiredTrustList ? { requiredTrustListId: profile.envelope.content.requiredTrustList.listId } : {}) });
     const bid = result.status === 'unreadable' ? null : bidInput(result, bytes);
     let compliance: ComplianceResult | null = null;
     let otherMethod: BidOutcome['otherMethod'] = null;
@@ -571,7 +572,7 @@ function csvCell(value: string): string {
 
 /** CSV: one row per file, values language-neutral (ids, dot decimals) except the `missing` and `reason` texts. */
 function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
-  const header = ['rank', 'file', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
+  const header = ['rank', 'file', 'verdict', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
   const rows = [...outcomes]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
     .map((o) => {
@@ -580,6 +581,7 @@ function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonl
       return [
         o.rank === null ? '' : String(o.rank),
         o.file,
+        o.result?.verdict ?? '',
         o.status,
         (o.result?.alteredParts ?? []).join('+'),
         o.compliance ? String(o.compliance.compliant) : '',
@@ -600,6 +602,8 @@ function outcomeJson(o: BidOutcome) {
   const c = o.compliance;
   return {
     file: o.file,
+    verdict: r?.verdict ?? null,
+    reasons: r?.reasons ?? [],
     status: o.status,
     alteredParts: r?.alteredParts ?? [],
     ...(o.readError ? { error: o.readError } : {}),
@@ -636,14 +640,14 @@ function outcomeJson(o: BidOutcome) {
  * `verify --profile`: run by cli/commands/verify.ts with the trusted keys it read. Returns the
  * exit code of `verify` (0 every file valid, 1 any not valid, 2 any unreadable).
  */
-export async function verifyWithProfile(ctx: CommandContext, trustedKeys: readonly TrustedKey[] | undefined): Promise<number> {
+export async function verifyWithProfile(ctx: CommandContext, trust: Pick<VerifyOptions, 'anchors'>): Promise<number> {
   const t = TEXTS[ctx.lang];
   const path = ctx.args.options.profile as string | undefined;
   const csv = ctx.args.options.csv === true;
   if (path === undefined) throw new CliError(t.csvNeedsProfile);
   if (csv && ctx.json) throw new CliError(t.csvAndJson);
   const profile = await readProfile(ctx, path, true);
-  const outcomes = await assessBids(ctx, profile, ctx.args.positionals, trustedKeys);
+  const outcomes = await assessBids(ctx, profile, ctx.args.positionals, trust);
 
   if (ctx.json) {
     const valid = outcomes.filter((o) => o.status === 'valid').length;
@@ -669,5 +673,6 @@ export async function verifyWithProfile(ctx: CommandContext, trustedKeys: readon
     ctx.error(ctx.s.verifyUnreadable(unreadable.map((o) => o.file)));
     return EXIT.badInput;
   }
-  return outcomes.some((o) => o.status !== 'valid') ? EXIT.notValid : EXIT.ok;
+  // the verdicts decide (scoring/verdict.ts): 0 all passed, 1 any failed, 3 some indeterminate
+  return verdictExitCode(outcomes.map((o) => o.result?.verdict ?? 'failed'));
 }

@@ -23,7 +23,7 @@ import { readBytes } from '../files';
 import { formatScore } from '../format';
 import type { Lang } from '../strings';
 import { langOf } from './diff';
-import { readTrustedKeys } from './verify';
+import { readAnchors, TRUST_OPTIONS } from '../trust';
 
 const TEXTS = {
   en: {
@@ -106,7 +106,7 @@ interface Loaded {
   readonly envelope: IssuedEnvelope;
 }
 
-async function load(ctx: CommandContext, path: string, options: VerifyOptions): Promise<Loaded> {
+async function load(ctx: CommandContext, path: string, options: VerifyOptions, anchorsGiven: boolean): Promise<Loaded> {
   const t = TEXTS[ctx.lang];
   const bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const { verifyFile } = await import('../../report/verify');
@@ -122,7 +122,7 @@ async function load(ctx: CommandContext, path: string, options: VerifyOptions): 
     throw new CliError(t.cannotUse(path, ctx.s.verifyStatus[result.status], reason()));
   }
   if (result.status === 'altered') ctx.warn(t.pagesAltered(path));
-  if (result.checks.keyTrusted === false) ctx.warn(t.untrusted(path, result.assessor?.fingerprint ?? '?'));
+  if (anchorsGiven && result.signer?.code !== 'signer-trusted') ctx.warn(t.untrusted(path, result.assessor?.fingerprint ?? '?'));
   return { file: path, result, envelope: result.envelope as IssuedEnvelope };
 }
 
@@ -134,16 +134,15 @@ function dateText(iso: string, lang: Lang): string {
 
 export const revalidationCommand: Command = {
   path: ['revalidation'],
-  options: { out: { type: 'string' }, 'trusted-keys': { type: 'string' } },
+  options: { out: { type: 'string' }, ...TRUST_OPTIONS },
   positionals: { min: 2, max: 2 },
   help: (s): CommandHelp => TEXTS[langOf(s)].help,
   async run(ctx) {
     const t = TEXTS[ctx.lang];
     const [pathA, pathB] = ctx.args.positionals as [string, string];
-    const keysPath = ctx.args.options['trusted-keys'] as string | undefined;
-    const trustedKeys = keysPath === undefined ? undefined : await readTrustedKeys(ctx, keysPath);
-    const A = await load(ctx, pathA, { trustedKeys });
-    const B = await load(ctx, pathB, { trustedKeys });
+    const { anchors, given } = await readAnchors(ctx);
+    const A = await load(ctx, pathA, { anchors }, given);
+    const B = await load(ctx, pathB, { anchors }, given);
     const ea = A.envelope;
     const eb = B.envelope;
     if (!eb.content.history.some((h) => h.contentHash === ea.contentHash)) ctx.warn(t.notLinked);

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { privateJwkSchema, type PrivateJwk } from '../../scoring/keys';
 import { credentialJsonText, revisionCredential, VC_FILE_SUFFIX, vcSignerFromPrivateJwk, VcKeyError } from '../../scoring/vc';
+import { readPrivateKeyFile } from '../../scoring/key-file';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
 import { readJson } from '../files';
@@ -62,6 +63,9 @@ const TEXTS = {
 /** A private JWK file, or the test-key form `{ secretKey, publicKey }` (raw Ed25519, base64url) of the examples. */
 async function readPrivateKey(ctx: CommandContext, path: string): Promise<PrivateJwk> {
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  // a key file of `quickscan key new` (scoring/key-file.ts)
+  const keyFile = readPrivateKeyFile(json);
+  if (keyFile.ok) return keyFile.file.privateKey;
   const candidate =
     json && typeof json === 'object' && 'secretKey' in json && 'publicKey' in json
       ? { kty: 'OKP', crv: 'Ed25519', x: (json as { publicKey: unknown }).publicKey, d: (json as { secretKey: unknown }).secretKey, alg: 'EdDSA' }

@@ -1,32 +1,21 @@
 /**
- * `quickscan verify <files...> [--trusted-keys <file>]`: checks issued QuickScan PDFs,
- * `.quickscan-issued.json` envelopes and scan files offline with report/verify.ts.
- * Exit 0 when every file is valid, 1 when any is not, 2 when any cannot be read.
+ * `quickscan verify <files...> [--trusted-keys <file>] [--trust-list <file>]... [--csv]`: checks
+ * issued QuickScan PDFs, `.quickscan-issued.json` envelopes and scan files offline with
+ * report/verify.ts, and prints each file's verdict (scoring/verdict.ts) with its reasons.
+ * Exit 0 when every file passed, 1 when any failed, 3 when none failed but some are
+ * indeterminate, 2 for bad input (a file that cannot be read at all, a bad trust list).
  */
-import * as z from 'zod';
-import { isValidPublicKey, keyFingerprint, PUBLIC_KEY_B64U_PATTERN } from '../../scoring/signature';
-import type { TrustedKey, VerifyResult } from '../../report/verify';
+import type { VerifyResult } from '../../report/verify';
+import { VERDICT_HEADLINES, VERDICT_NAMES, anchorText, findingText, missingReasonText } from '../../report/verdict-strings';
+import { csvDecimal, csvText } from '../../scoring/csv';
+import { verdictExitCode, type Verdict } from '../../scoring/verdict';
 import type { Command, CommandContext } from '../command';
 import { CliError, EXIT } from '../errors';
-import { readBytes, readJson } from '../files';
+import { readBytes } from '../files';
 import { formatScore } from '../format';
+import { readAnchors, TRUST_OPTIONS } from '../trust';
 import { checkDossiers, splitDossiers } from './dossier';
 import { PROFILE_VERIFY_OPTIONS, verifyWithProfile, wantsProfile, withProfileHelp } from './profile';
-
-const keySchema = z.object({
-  publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN).refine(isValidPublicKey),
-  label: z.string().optional(),
-});
-const keysFileSchema = z.union([z.array(keySchema), z.object({ keys: z.array(keySchema) }), keySchema]);
-
-/** Reads a trusted-keys file: a list of `{ publicKey, label }`, `{ keys: [...] }`, or one key. */
-export async function readTrustedKeys(ctx: CommandContext, path: string): Promise<TrustedKey[]> {
-  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
-  const parsed = keysFileSchema.safeParse(json);
-  if (!parsed.success) throw new CliError(ctx.s.trustedKeysInvalid(path));
-  const list = Array.isArray(parsed.data) ? parsed.data : 'keys' in parsed.data ? parsed.data.keys : [parsed.data];
-  return list.map((k) => ({ publicKey: k.publicKey, label: k.label?.trim() || keyFingerprint(k.publicKey) }));
-}
 
 interface FileOutcome {
   readonly file: string;
@@ -36,27 +25,68 @@ interface FileOutcome {
 }
 
 function resultJson(o: FileOutcome) {
-  if (!o.result) return { file: o.file, status: 'unreadable', kind: 'unknown', error: o.readError };
+  if (!o.result) return { file: o.file, verdict: null, status: 'unreadable', kind: 'unknown', error: o.readError };
   const { envelope: _envelope, ...rest } = o.result;
   return { file: o.file, ...rest };
 }
 
-function exitCode(outcomes: readonly FileOutcome[]): number {
-  if (outcomes.some((o) => !o.result || o.result.status === 'unreadable')) return EXIT.badInput;
-  if (outcomes.some((o) => o.result!.status !== 'valid')) return EXIT.notValid;
-  return EXIT.ok;
+/** The exit code of `verify` (also of `verify --profile`): bad input first, then the verdicts. */
+export function verifyExitCode(verdicts: readonly (Verdict | null)[]): number {
+  if (verdicts.some((v) => v === null)) return EXIT.badInput;
+  return verdictExitCode(verdicts as Verdict[]);
+}
+
+/** The sentences for a result's reasons (what decided its verdict), in the chosen language. */
+export function reasonLines(r: VerifyResult, lang: 'nl' | 'en'): string[] {
+  const out: string[] = [];
+  for (const reason of r.reasons) {
+    const finding = r.findings.find((f) => f.code === reason);
+    const text = finding ? findingText(finding) : missingReasonText(reason);
+    if (text && !out.includes(text[lang])) out.push(text[lang]);
+  }
+  return out;
+}
+
+function anchorLine(r: VerifyResult, lang: 'nl' | 'en'): string {
+  return r.signer?.anchor ? anchorText(r.signer.anchor)[lang] : '';
+}
+
+function printCsv(ctx: CommandContext, outcomes: readonly FileOutcome[]): void {
+  const header = ['file', 'verdict', 'reasons', 'status', 'kind', 'reference_code', 'reference_code_form', 'project', 'phase', 'issued_at', 'total', 'label', 'signer_fingerprint', 'signer', 'anchor'];
+  const rows = outcomes.map((o) => {
+    const r = o.result;
+    if (!r) return [o.file, '', 'file-unreadable', 'unreadable', 'unknown', '', '', '', '', '', '', '', '', '', ''];
+    return [
+      o.file,
+      r.verdict,
+      r.reasons.join(' '),
+      r.status,
+      r.kind,
+      r.referenceCode ?? '',
+      r.referenceCodeForm ?? '',
+      r.projectName ?? '',
+      r.phase ?? '',
+      r.issuedAt ?? '',
+      r.score?.total === null || r.score?.total === undefined ? '' : csvDecimal(r.score.total, 1, ctx.lang),
+      r.score?.label?.id ?? '',
+      r.assessor?.fingerprint ?? '',
+      r.assessor?.name ?? '',
+      anchorLine(r, ctx.lang),
+    ];
+  });
+  ctx.io.stdout(csvText([header, ...rows], ctx.lang));
 }
 
 export const verify: Command = {
   path: ['verify'],
-  options: { 'trusted-keys': { type: 'string' }, ...PROFILE_VERIFY_OPTIONS },
+  options: { ...TRUST_OPTIONS, csv: { type: 'boolean' }, ...PROFILE_VERIFY_OPTIONS },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
   help: (s) => withProfileHelp(s, s.help.verify),
   async run(ctx) {
     const { s, lang } = ctx;
-    const keysPath = ctx.args.options['trusted-keys'] as string | undefined;
-    const trustedKeys = keysPath === undefined ? undefined : await readTrustedKeys(ctx, keysPath);
-    if (wantsProfile(ctx)) return verifyWithProfile(ctx, trustedKeys);
+    const { anchors } = await readAnchors(ctx);
+    if (wantsProfile(ctx)) return verifyWithProfile(ctx, { anchors });
+    if (ctx.args.options.csv === true && ctx.json) throw new CliError(`--csv / --json`);
     // loaded on demand: the PDF libraries are only needed here
     const { verifyFile } = await import('../../report/verify');
     const outcomes: FileOutcome[] = [];
@@ -71,9 +101,10 @@ export const verify: Command = {
         outcomes.push({ file, result: null, readError: error.message });
         continue;
       }
-      outcomes.push({ file, result: await verifyFile(bytes, file, { trustedKeys }) });
+      outcomes.push({ file, result: await verifyFile(bytes, file, { anchors }) });
     }
-    const code = exitCode(outcomes);
+    const code = verifyExitCode(outcomes.map((o) => o.result?.verdict ?? null));
+    const count = (v: Verdict) => outcomes.filter((o) => o.result?.verdict === v).length;
     const checkedDossiers = await checkDossiers(ctx, outcomes, dossiers);
 
     if (ctx.json) {
@@ -82,10 +113,13 @@ export const verify: Command = {
           const d = checkedDossiers.get(o);
           return { ...resultJson(o), ...(d ? { dossier: { file: d.fileName, ...d.counts, ...(d.check.ok ? { revisionMatches: d.check.revisionMatches, files: d.check.files } : { problem: d.check.problem }) } } : {}) };
         }),
-        valid: outcomes.filter((o) => o.result?.status === 'valid').length,
-        notValid: outcomes.filter((o) => o.result && o.result.status !== 'valid' && o.result.status !== 'unreadable').length,
-        unreadable: outcomes.filter((o) => !o.result || o.result.status === 'unreadable').length,
+        passed: count('passed'),
+        indeterminate: count('indeterminate'),
+        failed: count('failed'),
+        unreadable: outcomes.filter((o) => !o.result).length,
       });
+    } else if (ctx.args.options.csv === true) {
+      printCsv(ctx, outcomes);
     } else {
       outcomes.forEach((o, i) => {
         if (i > 0) ctx.out('');
@@ -94,23 +128,26 @@ export const verify: Command = {
           return;
         }
         const r = o.result;
-        ctx.out(`${o.file}: ${s.verifyStatus[r.status]}`);
+        ctx.out(`${o.file}: ${VERDICT_NAMES[r.verdict][lang]}`, `  ${VERDICT_HEADLINES[r.verdict][lang]}`);
+        const reasons = reasonLines(r, lang);
+        for (const line of reasons) ctx.out(`  ! ${line}`);
         const facts: string[] = [];
-        if (r.referenceCode) facts.push(r.referenceCode);
+        if (r.referenceCode) facts.push(r.referenceCodeForm === 'short' ? `${r.referenceCode} (${s.trust.shortForm})` : r.referenceCode);
         if (r.projectName) facts.push(r.projectName);
         if (r.phase) facts.push(`${s.phase} ${r.phase}`);
         if (r.issuedAt) facts.push(s.issuedAt(r.issuedAt));
         if (r.score) facts.push(`${s.total.toLowerCase()} ${formatScore(r.score.total, lang)}`);
+        if (r.assessor) facts.push(s.trust.signerLine(r.assessor.fingerprint));
         if (facts.length > 0) ctx.out(`  ${facts.join(' · ')}`);
-        for (const m of r.messages) ctx.out(`  - ${m[lang]}`);
+        if (r.profile && !r.profile.authorityTrusted) ctx.out(`  ! ${s.trust.profileAuthorityUnconfirmed(r.profile.contractingAuthority, r.profile.fingerprint || '?')}`);
+        for (const m of r.messages) if (!reasons.includes(m[lang])) ctx.out(`  - ${m[lang]}`);
         for (const m of checkedDossiers.get(o)?.messages ?? []) ctx.out(`  - ${m[lang]}`);
       });
+      if (outcomes.length > 1) ctx.out('', s.trust.verdictSummary(count('passed'), count('indeterminate'), count('failed')));
     }
-    // a file that cannot be read is bad input: one line on standard error too
-    if (code === EXIT.badInput) {
-      const bad = outcomes.filter((o) => !o.result || o.result.status === 'unreadable').map((o) => o.file);
-      ctx.error(s.verifyUnreadable(bad));
-    }
+    // a file that cannot be read at all is bad input: one line on standard error too
+    const unreadable = outcomes.filter((o) => !o.result).map((o) => o.file);
+    if (unreadable.length > 0) ctx.error(s.verifyUnreadable(unreadable));
     return code;
   },
 };

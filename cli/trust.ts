@@ -1,0 +1,90 @@
+/**
+ * The trust anchors of a command line run: `--trusted-keys <file>` (the user's own list) and
+ * `--trust-list <file>` (repeatable; signed trust lists). Naming a file on the command line is
+ * the user's explicit choice, so a trust list's operator counts as added by the user; the
+ * operator's name and fingerprint are printed so that it can be compared. A bad list (damaged,
+ * altered, wrongly signed, revoked operator) is bad input (exit 2), with one message; an expired
+ * list is used, with a warning (its signers come out indeterminate).
+ */
+import { readPrivateKeyFile, readTrustedKeysList, type PrivateKeyFile } from '../scoring/key-file';
+import { toPublicJwk, type PublicJwk } from '../scoring/keys';
+import { verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
+import type { CommandContext } from './command';
+import { CliError } from './errors';
+import { readJson } from './files';
+
+export const TRUST_OPTIONS = {
+  'trusted-keys': { type: 'string' },
+  'trust-list': { type: 'string', multiple: true },
+} as const;
+
+function detailOf(errors: readonly { path: string; message: string }[] | undefined): string {
+  const first = errors?.[0];
+  if (!first) return '?';
+  return first.path ? `${first.path}: ${first.message}` : first.message;
+}
+
+/** Reads and checks one trust list file; throws CliError (exit 2) when it cannot be used. */
+export async function readTrustList(ctx: CommandContext, path: string, now: Date, quiet = false): Promise<VerifiedTrustList> {
+  const t = ctx.s.trust;
+  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const check = verifyTrustList(json, { now });
+  if (!check.ok) {
+    const p = t.trustListProblem;
+    switch (check.problem) {
+      case 'malformed':
+        throw new CliError(p.malformed(path, detailOf(check.errors)));
+      case 'data-altered':
+        throw new CliError(p['data-altered'](path));
+      case 'signature-invalid':
+        throw new CliError(p['signature-invalid'](path));
+      case 'operator-not-trusted':
+        throw new CliError(p['operator-not-trusted'](path, check.operatorFingerprint ?? '?'));
+      case 'operator-revoked':
+        throw new CliError(p['operator-revoked'](path, check.operatorFingerprint ?? '?'));
+    }
+  }
+  const c = check.list.content;
+  if (!quiet && !ctx.json) ctx.error(t.trustListLoaded(path, c.name, c.sequence, c.operator.name, check.list.operatorFingerprint, c.entries.length));
+  if (check.expired) ctx.warn(t.trustListExpired(path, c.validUntil.slice(0, 10)));
+  if (check.notYetIssued) ctx.warn(t.trustListNotYetIssued(path, c.issuedAt));
+  return check.list;
+}
+
+/** The anchors of `--trusted-keys` and `--trust-list`; `undefined` keys/lists when none was given. */
+export async function readAnchors(ctx: CommandContext, now: Date = new Date()): Promise<{ anchors: TrustAnchors; given: boolean }> {
+  const keysPath = ctx.args.options['trusted-keys'] as string | undefined;
+  const listPaths = (ctx.args.options['trust-list'] as string[] | undefined) ?? [];
+  const keys = [];
+  if (keysPath !== undefined) {
+    const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, keysPath);
+    const list = readTrustedKeysList(json);
+    if (!list) throw new CliError(ctx.s.trust.trustedKeysInvalid(keysPath));
+    keys.push(...list);
+  }
+  const lists: VerifiedTrustList[] = [];
+  for (const path of listPaths) lists.push(await readTrustList(ctx, path, now));
+  return { anchors: { keys, lists }, given: keysPath !== undefined || listPaths.length > 0 };
+}
+
+/** Reads a private key file for signing; throws CliError with the reason when it is not one. */
+export async function readKeyFile(ctx: CommandContext, path: string): Promise<PrivateKeyFile> {
+  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const read = readPrivateKeyFile(json);
+  if (read.ok) return read.file;
+  const p = ctx.s.trust.keyFileProblem;
+  if (read.problem === 'invalid') throw new CliError(p.invalid(path, detailOf(read.errors)));
+  throw new CliError(p[read.problem](path));
+}
+
+/** A public key from a public key file, a private key file (its public half) or a bare JWK. */
+export async function readPublicKey(ctx: CommandContext, path: string): Promise<{ key: PublicJwk; label: string }> {
+  const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const priv = readPrivateKeyFile(json);
+  if (priv.ok) return { key: priv.file.publicKey, label: priv.file.label };
+  const list = readTrustedKeysList(json);
+  if (list && list.length === 1) return list[0]!;
+  const bare = toPublicJwk(json);
+  if (bare) return { key: bare, label: '' };
+  throw new CliError(ctx.s.trust.notAPublicKey(path));
+}
