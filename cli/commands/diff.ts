@@ -10,7 +10,8 @@
  */
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyStatus } from '../../report/verify';
-import { compareRevisions, type LevelRef, type PromiseStatus, type RevisionComparison, type RevisionLike } from '../../scoring/compare';
+import { checkDossier } from '../../scoring/dossier';
+import { compareRevisions, type EvidenceFileState, type LevelRef, type PromiseStatus, type RevisionComparison, type RevisionLike } from '../../scoring/compare';
 import { scanFileFromContent } from '../../scoring/issued';
 import type { ScanFile } from '../../scoring/scan-file';
 import type { Command, CommandContext, CommandHelp } from '../command';
@@ -28,14 +29,14 @@ import { readScanFile, resolveMethod, withScanInput } from '../scan';
 const TEXTS = {
   en: {
     help: {
-      usage: 'quickscan diff <a> <b> [--json] [--lang nl|en]',
+      usage: 'quickscan diff <a> <b> [--dossier <b.quickscan-dossier.zip>] [--json] [--lang nl|en]',
       summary: 'Compare two revisions of a scan: themes, label, downgrades, promised versus delivered',
       description: [
         'A and B are issued PDFs, .quickscan-issued.json files or scan files (*.quickscan.json); A is the earlier revision (e.g. the one cited in the bid), B the later one (e.g. at delivery). Each file is verified first and its status shown; an altered or badly signed file is compared all the same, with a warning.',
         'Per theme the score before and after and the change; the total and the label; every question whose points went down; and per question what A promised against what B delivered (met, exceeded, not met, not assessed). Different method versions are compared by question id.',
         'Exit 0 when both files could be compared, 2 when one cannot be read or names an unknown method version.',
       ],
-      options: [] as (readonly [string, string])[],
+      options: [['--dossier <zip>', 'the evidence dossier of B: each evidence file is then supplied and matching, referenced but not supplied, or withdrawn']] as (readonly [string, string])[],
       examples: [
         'quickscan diff docs/examples/tender/bid-01-compliant-gold.pdf docs/examples/tender/delivery/bid-01-delivery.pdf',
         'quickscan diff tender.quickscan-issued.json delivery.quickscan-issued.json --json',
@@ -80,17 +81,20 @@ const TEXTS = {
     onlyInA: (ids: string) => `Only in A's method version: ${ids}`,
     onlyInB: (ids: string) => `Only in B's method version: ${ids}`,
     changed: (n: number, up: number, down: number) => `Answers changed: ${n} (${up} up, ${down} down)`,
+    evidenceFiles: (supplied: number, notSupplied: number, withdrawn: number) => `Evidence files: ${supplied} supplied and matching, ${notSupplied} referenced but not supplied, ${withdrawn} withdrawn`,
+    evidenceState: { supplied: 'supplied and matching', 'not-supplied': 'referenced, not supplied', withdrawn: 'WITHDRAWN' } satisfies Record<EvidenceFileState, string>,
+    dossierUnusable: (file: string) => `${file}: not an evidence dossier of B; evidence files are shown as not supplied`,
   },
   nl: {
     help: {
-      usage: 'quickscan diff <a> <b> [--json] [--lang nl|en]',
+      usage: 'quickscan diff <a> <b> [--dossier <b.quickscan-dossier.zip>] [--json] [--lang nl|en]',
       summary: 'Vergelijk twee revisies van een scan: thema\'s, label, verslechteringen, beloofd tegenover geleverd',
       description: [
         'A en B zijn uitgegeven pdf\'s, .quickscan-issued.json-bestanden of scanbestanden (*.quickscan.json); A is de eerdere revisie (bijv. die in de inschrijving), B de latere (bijv. bij oplevering). Elk bestand wordt eerst geverifieerd en de uitkomst getoond; een gewijzigd of ongeldig ondertekend bestand wordt toch vergeleken, met een waarschuwing.',
         'Per thema de score voor en na en het verschil; het totaal en het label; elke vraag waarvan de punten omlaag gingen; en per vraag wat A beloofde tegenover wat B leverde (gehaald, overtroffen, niet gehaald, niet beoordeeld). Verschillende methodeversies worden per vraag-id vergeleken.',
         'Exitcode 0 als beide bestanden vergeleken konden worden, 2 als een bestand niet gelezen kan worden of een onbekende methodeversie noemt.',
       ],
-      options: [] as (readonly [string, string])[],
+      options: [['--dossier <zip>', 'het bewijsdossier van B: elk bewijsbestand is dan aangeleverd en kloppend, genoemd maar niet aangeleverd, of ingetrokken']] as (readonly [string, string])[],
       examples: [
         'quickscan diff docs/examples/tender/bid-01-compliant-gold.pdf docs/examples/tender/delivery/bid-01-delivery.pdf',
         'quickscan diff aanbesteding.quickscan-issued.json oplevering.quickscan-issued.json --json',
@@ -134,6 +138,9 @@ const TEXTS = {
     evidence: { evidenced: 'bewezen', claimed: 'geclaimd', na: 'n.v.t.', unanswered: '–' },
     onlyInA: (ids: string) => `Alleen in de methodeversie van A: ${ids}`,
     onlyInB: (ids: string) => `Alleen in de methodeversie van B: ${ids}`,
+    evidenceFiles: (supplied: number, notSupplied: number, withdrawn: number) => `Bewijsbestanden: ${supplied} aangeleverd en kloppend, ${notSupplied} genoemd maar niet aangeleverd, ${withdrawn} ingetrokken`,
+    evidenceState: { supplied: 'aangeleverd en kloppend', 'not-supplied': 'genoemd, niet aangeleverd', withdrawn: 'INGETROKKEN' } satisfies Record<EvidenceFileState, string>,
+    dossierUnusable: (file: string) => `${file}: geen bewijsdossier van B; bewijsbestanden worden getoond als niet aangeleverd`,
     changed: (n: number, up: number, down: number) => `Gewijzigde antwoorden: ${n} (${up} hoger, ${down} lager)`,
   },
 } as const;
@@ -153,6 +160,7 @@ export interface LoadedRevision {
   readonly status: VerifyStatus;
   readonly alteredParts?: readonly ('data' | 'pages')[] | undefined;
   readonly referenceCode: string | null;
+  readonly contentHash: string | null;
   readonly projectName: string;
   readonly revision: RevisionLike;
   readonly method: { id: string; version: string; sha256: string };
@@ -184,6 +192,7 @@ export async function loadRevision(ctx: CommandContext, path: string): Promise<L
     status: result.status,
     alteredParts: result.alteredParts,
     referenceCode: result.referenceCode ?? null,
+    contentHash: result.checks.dataIntact === true ? (result.contentHash ?? null) : null,
     projectName: scanFile.project.name,
     revision,
     method: { id: method.id, version: method.version, sha256: method.sha256 },
@@ -312,6 +321,11 @@ function printText(ctx: CommandContext, A: LoadedRevision, B: LoadedRevision, c:
   }
   ctx.out('');
 
+  if (c.evidenceFiles.length > 0) {
+    ctx.out(t.evidenceFiles(c.evidenceCounts.supplied, c.evidenceCounts['not-supplied'], c.evidenceCounts.withdrawn));
+    ctx.out(...table([[t.colQuestion, t.colEvidence, t.colStatus], ...c.evidenceFiles.map((f) => [f.question, f.name, t.evidenceState[f.state]])]), '');
+  }
+
   ctx.out(t.promised(c.promiseCounts));
   const byId = new Map(c.questions.map((q) => [q.question, q]));
   ctx.out(
@@ -348,7 +362,7 @@ function comparisonJson(A: LoadedRevision, B: LoadedRevision, c: RevisionCompari
 
 export const diffCommand: Command = {
   path: ['diff'],
-  options: {},
+  options: { dossier: { type: 'string' } },
   positionals: { min: 2, max: 2 },
   help: (s): CommandHelp => TEXTS[langOf(s)].help,
   async run(ctx) {
@@ -359,7 +373,17 @@ export const diffCommand: Command = {
     for (const r of [A, B]) {
       if (r.status === 'altered' || r.status === 'bad-signature') ctx.warn(t.notIntact(r.file, statusText(r, ctx.lang)));
     }
-    const comparison = withScanInput(ctx, `${pathA}, ${pathB}`, () => compareRevisions(A.revision, B.revision, A.definition, B.definition));
+    // B's evidence files at hand: those its dossier supplies with the signed SHA-256
+    let supplied: Set<string> | undefined;
+    const dossierPath = ctx.args.options.dossier as string | undefined;
+    if (dossierPath !== undefined) {
+      const bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, dossierPath);
+      const rev = B.revision as RevisionLike & { revisionId?: string };
+      const check = B.contentHash && rev.revisionId ? checkDossier({ content: { revisionId: rev.revisionId, scan: rev.scan }, contentHash: B.contentHash, referenceCode: B.referenceCode ?? '' }, bytes) : null;
+      if (check?.ok && check.revisionMatches) supplied = new Set(check.supplied);
+      else ctx.warn(t.dossierUnusable(dossierPath));
+    }
+    const comparison = withScanInput(ctx, `${pathA}, ${pathB}`, () => compareRevisions(A.revision, B.revision, A.definition, B.definition, { supplied }));
     if (ctx.json) ctx.outJson(comparisonJson(A, B, comparison));
     else printText(ctx, A, B, comparison);
     return EXIT.ok;

@@ -76,5 +76,12 @@ describe('quickscan dossier and verify with a dossier', () => {
     const text = await cli(['verify', 'school.quickscan-issued.json', 'school.quickscan-dossier.zip'], 'nl_NL.UTF-8');
     expect(text.out).toContain(`${n - 1} van de ${n} bewijsbestanden`);
     expect(text.out).toContain('bestand niet aangeleverd');
+
+    // the re-validation (diff) of the revision with itself: B's dossier supplies all but one
+    const diff = await cli(['diff', 'school.quickscan-issued.json', 'school.quickscan-issued.json', '--dossier', 'school.quickscan-dossier.zip']);
+    expect(diff.code).toBe(0);
+    expect(diff.out).toContain(`Evidence files: ${n - 1} supplied and matching, 1 referenced but not supplied, 0 withdrawn`);
+    const without = await cli(['diff', 'school.quickscan-issued.json', 'school.quickscan-issued.json', '--json']);
+    expect(JSON.parse(without.out).comparison.evidenceCounts).toEqual({ supplied: 0, 'not-supplied': n, withdrawn: 0 });
   });
 });
