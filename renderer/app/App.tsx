@@ -57,6 +57,12 @@ export function App() {
     document.documentElement.dataset.appState = appState;
   }, [appState]);
 
+  // A new screen (or a new theme of a scan) starts at the top, as a new page would.
+  const routeKey = JSON.stringify(route);
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [routeKey]);
+
   if (appState === 'loading') return <p className="startup">{t('app.loading')}</p>;
   if (appState === 'failed') {
     return (

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { routeHref, type Route } from '../app/router';
 import { locales } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
@@ -16,6 +16,14 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   const setLocale = useUi((s) => s.setLocale);
   const announcement = useUi((s) => s.announcement);
   const dismiss = useUi((s) => s.dismiss);
+  // Below 900 px the main navigation folds into a menu button.
+  // It stays open for the route it was opened on: going anywhere closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const isMenuOpen = menuOpenAt === routeHref(route);
+  const setIsMenuOpen = (open: boolean | ((was: boolean) => boolean)) => {
+    const next = typeof open === 'function' ? open(isMenuOpen) : open;
+    setMenuOpenAt(next ? routeHref(route) : null);
+  };
 
   // Messages leave by themselves; one that offers an action (Undo) stays longer.
   useEffect(() => {
@@ -36,7 +44,20 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
             <div className="brand-tagline">{t('app.tagline')}</div>
           </div>
         </div>
-        <nav aria-label={t('nav.label')} className="main-nav">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={isMenuOpen}
+          aria-controls="main-nav"
+          onClick={() => setIsMenuOpen((open) => !open)}
+          onKeyDown={(e) => e.key === 'Escape' && setIsMenuOpen(false)}
+        >
+          <span aria-hidden="true" className="menu-icon">
+            ☰
+          </span>
+          {t('nav.menu')}
+        </button>
+        <nav id="main-nav" aria-label={t('nav.label')} className={`main-nav${isMenuOpen ? ' open' : ''}`}>
           {navItems.map((item) => {
             const isCurrent = (item.matches as readonly string[]).includes(route.name);
             return (

@@ -48,6 +48,8 @@ export const projectRecordSchema = z
     gfaM2: z.number().finite().positive().max(10_000_000).nullable(),
     constructionBudgetEur: z.number().finite().min(0).max(1e11).nullable(),
     circularBudget: circularBudgetSchema,
+    /** The project's ambition per theme id: a whole score 0..100 (absent or 0 = none). */
+    ambitions: z.record(z.string().min(1).max(64), z.number().int().min(0).max(100)).optional(),
     createdAt: isoDate,
     updatedAt: isoDate,
     deletedAt: isoDate.nullable(),

@@ -8,14 +8,36 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks up a message and fills `{name}` placeholders. Numbers are formatted for the locale. */
+/**
+ * Looks up a message and fills `{name}` placeholders. Numbers are formatted for the locale.
+ * Plurals: `{count, plural, one {# vraag} other {# vragen}}` picks the form with
+ * Intl.PluralRules (also `=0 {…}`); `#` is the formatted number.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogs[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+
+function fillPlurals(locale: Locale, template: string, params: MessageParams): string {
+  if (!template.includes(', plural,')) return template;
+  return template.replace(PLURAL, (whole, name: string, forms: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const options = new Map<string, string>();
+    for (const m of forms.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)) options.set(m[1]!, m[2]!);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale[locale])));
+    // A number already formatted (a score with one decimal) takes the other form, unless it reads 1.
+    const form = typeof value === 'number' ? (options.get(`=${value}`) ?? options.get(rules.select(value))) : value === '1' ? options.get('one') : undefined;
+    return (form ?? options.get('other') ?? '').replace(/#/g, typeof value === 'number' ? formatNumber(locale, value) : value);
   });
 }
 

@@ -7,7 +7,11 @@ import { EvidenceList } from '../components/EvidenceList';
 import { ExportScanZipButton } from '../components/ImportExport';
 import { IssuePanel } from '../components/IssuePanel';
 import { NoteField } from '../components/NoteField';
-import { ResultPanel } from '../components/ResultPanel';
+import { ResultPanel, ResultSummaryBar } from '../components/ResultPanel';
+import type { ThemeTargets } from '../components/ThemeChart';
+import { complianceDefinition } from '../../scoring/compliance';
+import { listEvidence } from '../scan/evidence';
+import { readScanProfile } from '../scan/profile';
 import { getProject } from '../db/projects';
 import { readSetting, writeSetting } from '../db/settings';
 import type { ProjectRecord, ScanRecord } from '../db/records';
@@ -98,6 +102,19 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
   const score = useMemo(() => scoreStoredScan(project, scan), [project, scan]);
   const questionsRef = useRef<HTMLDivElement>(null);
   const [isIssuing, setIsIssuing] = useState(false);
+  // Narrow screens: the result sits in a bar at the foot; this opens the full panel over the scan.
+  const [isResultOpen, setIsResultOpen] = useState(false);
+  const evidence = useLiveQuery(() => listEvidence(scan.id), [scan.id], []);
+  const profile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
+  /** Opens the full result (focus on it) or closes it (focus back on the bar's button). */
+  const toggleResult = (open: boolean) => {
+    setIsResultOpen(open);
+    requestAnimationFrame(() => {
+      if (open) document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus();
+      else document.querySelector<HTMLElement>('.result-bar-toggle')?.focus();
+    });
+  };
+  const targets = useMemo((): ThemeTargets => themeTargets(definition, project, scan, evidence, profile ? profile.content : null), [definition, project, scan, evidence, profile]);
   const [digitAdvances, setDigitAdvances] = useDigitAdvances();
   // The theme (and question) that takes the focus once it is shown: after going on from a
   // theme's last question, or when the scan opens on the theme of its first open question.
@@ -178,7 +195,10 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
     if (target) return focusGroup(target);
     if (step === 1) {
       if (themeIndex + 1 < definition.themes.length) goToTheme(themeIndex + 1, 'first');
-      else document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus();
+      else {
+        setIsResultOpen(true);
+        requestAnimationFrame(() => document.getElementById('result-title')?.closest<HTMLElement>('aside')?.focus());
+      }
     }
   };
 
@@ -242,11 +262,16 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
           <button type="button" className="button" onClick={() => void redo()} disabled={!canRedo} aria-keyshortcuts="Control+Y">
             {t('scan.redo')}
           </button>
-          <RenameButton scan={scan} />
-          <button type="button" className="button" onClick={() => void exportFile()}>
-            {t('scan.export')}
-          </button>
-          <ExportScanZipButton scanId={scan.id} />
+          <details className="more-menu">
+            <summary className="button">{t('scan.more')}</summary>
+            <div className="more-items">
+              <RenameButton scan={scan} />
+              <button type="button" className="button" onClick={() => void exportFile()}>
+                {t('scan.export')}
+              </button>
+              <ExportScanZipButton scanId={scan.id} />
+            </div>
+          </details>
           <a className="button" href={routeHref({ name: 'budget', projectId: project.id, scanId: scan.id })}>
             {t('budget.title')}
           </a>
@@ -293,13 +318,14 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
               {currentTheme.id}. {currentTheme.title[locale]}
             </h2>
             <p>{currentTheme.description[locale]}</p>
-            <p className="muted small keyboard-help">
-              {t(digitAdvances ? 'scan.keyboardHelpAdvance' : 'scan.keyboardHelp')}{' '}
-              <label className="choice inline-choice">
+            <details className="keyboard-help small">
+              <summary>{t('scan.keyboardTitle')}</summary>
+              <p className="muted">{t(digitAdvances ? 'scan.keyboardHelpAdvance' : 'scan.keyboardHelp')}</p>
+              <label className="choice">
                 <input type="checkbox" checked={digitAdvances} onChange={(e) => setDigitAdvances(e.target.checked)} />
                 {t('scan.digitAdvances')}
               </label>
-            </p>
+            </details>
           </header>
           <div ref={questionsRef}>
             {questions.map((question) => (
@@ -321,13 +347,41 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
             )}
           </div>
         </div>
-        <div className="side-panels">
-          {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} />}
+        <div id="scan-side-panels" className={`side-panels${isResultOpen ? ' open' : ''}`} onKeyDown={(e) => isResultOpen && e.key === 'Escape' && toggleResult(false)}>
+          {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} targets={targets} onClose={() => toggleResult(false)} />}
           <CompliancePanel project={project} scan={scan} definition={definition} />
         </div>
       </div>
+      {score && <ResultSummaryBar definition={definition} score={score} budgetEur={circularBudgetEur(project)} isOpen={isResultOpen} onToggle={() => toggleResult(!isResultOpen)} />}
     </section>
   );
+}
+
+/** Ambition, tender requirement and evidence per theme, for the result chart. */
+export function themeTargets(
+  definition: QuickScanDefinition,
+  project: ProjectRecord,
+  scan: ScanRecord,
+  evidence: readonly { questionId: string }[],
+  profile: Parameters<typeof complianceDefinition>[1] | null,
+): ThemeTargets {
+  const withEvidence = new Set(evidence.map((e) => e.questionId));
+  const perTheme: Record<string, { evidenced: number; answered: number }> = {};
+  for (const q of definition.questions) {
+    if (!appliesToProject(q, project) || !scan.answers[q.id]?.level) continue;
+    const row = (perTheme[q.theme] ??= { evidenced: 0, answered: 0 });
+    row.answered += 1;
+    if (withEvidence.has(q.id)) row.evidenced += 1;
+  }
+  let required: Record<string, number> | undefined;
+  if (profile) {
+    try {
+      required = { ...complianceDefinition(definition, profile).labels[0]!.themeMinimums };
+    } catch {
+      required = undefined; // the profile is for another method; the compliance panel says so
+    }
+  }
+  return { ambitions: project.ambitions, required, evidence: perTheme };
 }
 
 function RenameButton({ scan }: { scan: ScanRecord }) {
@@ -362,8 +416,15 @@ function RenameButton({ scan }: { scan: ScanRecord }) {
 
 function focusGroup(group: HTMLElement) {
   const target = group.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]') ?? group.querySelector<HTMLElement>('[role="radio"]');
-  target?.focus();
-  group.closest('article')?.scrollIntoView({ block: 'nearest' });
+  target?.focus({ preventScroll: true });
+  // The question's title and levels in view (not the whole card with its notes and evidence).
+  const card = group.closest('article');
+  const top = card?.getBoundingClientRect().top ?? 0;
+  const bottom = (target?.querySelector('.level-label') ?? group).getBoundingClientRect().bottom;
+  const barHeight = document.querySelector('.result-bar')?.getBoundingClientRect().height ?? 0;
+  const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+  if (top < header) window.scrollBy({ top: top - header - 8 });
+  else if (bottom > window.innerHeight - barHeight) window.scrollBy({ top: Math.min(bottom - (window.innerHeight - barHeight) + 8, top - header - 8) });
 }
 
 function focusLevel(group: HTMLElement, index: number) {
@@ -470,7 +531,7 @@ function QuestionCard({
                 <span className="level-key" aria-hidden="true">
                   {index}
                 </span>
-                <span className="level-points">{level.points === 1 ? t('scan.pointsOne') : t('scan.points', { points: level.points })}</span>
+                <span className="level-points">{t('scan.points', { points: level.points })}</span>
               </span>
               <span className="level-label">{level.label[locale]}</span>
               <span className="level-help">{level.help[locale]}</span>

@@ -60,6 +60,7 @@ test('a whole scan is done with the keyboard alone, and the numbers match the co
 
   // Export and recompute with the command line: the same figures.
   const download = app.waitForEvent('download');
+  await app.getByText('Meer…').click();
   await app.getByRole('button', { name: 'Exporteren (.json)' }).click();
   const file = await (await download).path();
   const shown = { total: (await scan.total().textContent())!.trim(), label: (await scan.label().textContent())!.trim() };
