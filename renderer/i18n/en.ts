@@ -566,7 +566,7 @@ export const en: Record<MessageKey, string> = {
   'verifier.trust.remove': "Remove",
   'verifier.trust.removeNamed': "Stop trusting {name}",
   'verifier.noFiles': "No files checked yet.",
-  'verifier.summary': "{count} files checked: {valid} valid, {notValid} not valid.",
+  'verifier.summary': "{count, plural, one {# file} other {# files}} checked: {valid} valid, {notValid} not valid.",
   'verifier.csv': "Results as CSV",
   'verifier.csvFileName': "quickscan-verification.csv",
   'verifier.clear': "Clear the list",

@@ -565,7 +565,7 @@ export const nl = {
   'verifier.trust.remove': "Verwijderen",
   'verifier.trust.removeNamed': "{name} niet meer vertrouwen",
   'verifier.noFiles': "Nog geen bestanden gecontroleerd.",
-  'verifier.summary': "{count} bestanden gecontroleerd: {valid} geldig, {notValid} niet geldig.",
+  'verifier.summary': "{count, plural, one {# bestand} other {# bestanden}} gecontroleerd: {valid} geldig, {notValid} niet geldig.",
   'verifier.csv': "Resultaten als CSV",
   'verifier.csvFileName': "quickscan-verificatie.csv",
   'verifier.clear': "Lijst leegmaken",
