@@ -11,6 +11,7 @@
 import { Unzlib } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { ENVELOPE_ATTACHMENT_NAME } from './attachments';
+import { looksLikePdf } from './sniff';
 
 export const EXTRACT_LIMITS = {
   /** Largest PDF file read at all. */
@@ -41,14 +42,7 @@ function describe(error: unknown): string {
   return firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine;
 }
 
-/** Whether the bytes look like a PDF: "%PDF-" within the first 1024 bytes (as readers accept). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1024);
-  for (let i = 0; i + 4 < n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
-  }
-  return false;
-}
+export { looksLikePdf };
 
 function resolve(doc: PDFDocument, obj: PDFObject | undefined): PDFObject | undefined {
   let current = obj;

@@ -22,6 +22,11 @@ describe('routes', () => {
     expect(parseRoute('#/what')).toEqual({ name: 'not-found', path: '/what' });
   });
 
+  it('a malformed link (#/projects/%E0%A4%A) shows the not-found page instead of crashing (issue 14, item 7)', () => {
+    expect(parseRoute('#/projects/%E0%A4%A')).toEqual({ name: 'not-found', path: '/projects/%E0%A4%A' });
+    expect(parseRoute('#/projects/x/scans/%')).toEqual({ name: 'not-found', path: '/projects/x/scans/%' });
+  });
+
   it('compares at most three scans', () => {
     expect(parseRoute('#/projects/p/compare?scans=a,b,c,d')).toEqual({ name: 'compare', projectId: 'p', scanIds: ['a', 'b', 'c'] });
   });

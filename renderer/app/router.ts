@@ -17,7 +17,13 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   const [pathname = '', query = ''] = path.split('?');
   const params = new URLSearchParams(query);
-  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  } catch {
+    // a malformed escape (#/projects/%E0%A4%A) is a link to nothing, not a crash
+    return { name: 'not-found', path };
+  }
   const [a, b, c, d, e] = parts;
   if (parts.length === 0 || (a === 'projects' && parts.length === 1)) return { name: 'projects' };
   if (a === 'settings' && parts.length === 1) return { name: 'settings' };

@@ -19,6 +19,7 @@
 import { getDefinition } from '../../forms/registry';
 import { parseEnvelope, scanFileFromContent } from '../../scoring/issued';
 import { parseScanFile, type ScanFile } from '../../scoring/scan-file';
+import { looksLikePdf } from '../../report/sniff';
 import { addBatchKeepingExisting, storedCounts as storedCountsInDb } from '../db/bulk';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from '../db/records';
 import { restoreProject, restoreScan, RestoreError } from '../db/restore';
@@ -388,15 +389,6 @@ async function fromPdf(bytes: Uint8Array, fileName: string): Promise<Prepared> {
   }
   if (formatHeader(value).format !== ENVELOPE_FORMAT) return fail('files.error.pdfNoData');
   return fromEnvelope(value, 'pdf', fileName);
-}
-
-/** "%PDF-" within the first 1024 bytes, as PDF readers accept (the same test as report/extract.ts, which loads only for PDFs). */
-function looksLikePdf(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1024);
-  for (let i = 0; i + 4 < n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
-  }
-  return false;
 }
 
 /** Reads and checks a file completely; writes nothing. */
