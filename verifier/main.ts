@@ -13,6 +13,7 @@ import { formatDate, translate, type Locale, type MessageKey, type MessageParams
 import { ISSUE_PHASES } from '../scoring/issued';
 import { csvText } from '../scoring/csv';
 import { pairDossiers, verifyDossier, type VerifiedDossier } from '../report/dossier';
+import { VERDICT_HEADLINES, VERDICT_NAMES } from '../report/verdict-strings';
 import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, trustOptions, verdictOf, type TrustInput } from './model';
 
 declare const __APP_VERSION__: string;
@@ -131,7 +132,8 @@ function resultCells(result: VerifyResult, dossier: VerifiedDossier | undefined)
   const status = el(
     'td',
     {},
-    verdict ? el('span', { className: `status-badge status-${verdict}`, text: t(`verifier.verdict.${verdict}`) }) : null,
+    verdict ? el('span', { className: `status-badge status-${verdict}`, text: VERDICT_NAMES[verdict][L] }) : null,
+    verdict ? el('span', { className: 'status-detail', text: VERDICT_HEADLINES[verdict][L] }) : null,
     el('span', { className: verdict ? 'muted status-detail' : `status-badge status-${result.status}`, text: t(statusKey(result)) }),
   );
   if (dossier) {

@@ -10,6 +10,7 @@ import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
+import { VERDICT_NAMES } from '../report/verdict-strings';
 
 /** A file the user trusts: an assessor's public key file, a list of keys, or a signed trust list. */
 export interface TrustInput {
@@ -94,7 +95,7 @@ export function resultRow(fileName: string, r: VerifyResult, locale: Locale, dos
   const verdict = verdictOf(r);
   return [
     fileName,
-    verdict ? translate(locale, `verifier.verdict.${verdict}`) : '',
+    verdict ? VERDICT_NAMES[verdict][locale] : '',
     translate(locale, statusKey(r)),
     r.referenceCode ?? '',
     r.projectName ?? '',
