@@ -10,6 +10,7 @@ const CONFIG_FILE = 'build/electron-builder.config.cjs';
 const require = createRequire(import.meta.url);
 // A copy: electron-builder normalises the loaded configuration object in place while validating it.
 const config = structuredClone(require(path.join(root, CONFIG_FILE))) as Configuration;
+const { publishConfig } = require(path.join(root, 'build/update-feed.cjs')) as { publishConfig: (env: Record<string, string>) => Configuration['publish'] };
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
 
 /** electron-builder's own check, as run before packaging: loads the file, package.json metadata, JSON schema. */
@@ -67,7 +68,10 @@ describe('electron-builder configuration', () => {
 
   it('builds NSIS for Windows x64 and arm64, a universal dmg, and AppImage and deb for Linux', () => {
     expect(targetsOf('win')).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
-    expect(targetsOf('mac')).toEqual([{ target: 'dmg', arch: ['universal'] }]);
+    expect(targetsOf('mac')).toEqual([
+      { target: 'dmg', arch: ['universal'] },
+      { target: 'zip', arch: ['universal'] }, // what Squirrel.Mac updates from
+    ]);
     expect(targetsOf('linux').map((t) => t.target)).toEqual(['AppImage', 'deb']);
   });
 
@@ -77,16 +81,45 @@ describe('electron-builder configuration', () => {
     expect(config.electronFuses).toBeUndefined(); // one mechanism only: the hook
   });
 
-  it('associates .quickscan as an editable QuickScan scan with a MIME type', () => {
+  it('associates the extension the app saves projects and scans in (.quickscan) on every platform', async () => {
+    const { FILE_NAMES } = await import('../renderer/files/project-file');
+    const { DOCUMENT_MIME_TYPE } = await import('../renderer/files/export');
+    expect(FILE_NAMES.projectZip).toBe('.quickscan');
+    expect(FILE_NAMES.scanZip).toBe('.quickscan');
     for (const platform of ['mac', 'linux'] as const) {
-      expect(associations(platform)).toContainEqual(
-        expect.objectContaining({ ext: 'quickscan', name: 'QuickScan scan', role: 'Editor', mimeType: 'application/x-quickscan+json' }),
-      );
+      expect(associations(platform)).toContainEqual(expect.objectContaining({ ext: 'quickscan', name: 'QuickScan document', role: 'Editor', mimeType: DOCUMENT_MIME_TYPE }));
     }
     const win = associations('win');
-    expect(win).toEqual([expect.objectContaining({ ext: 'quickscan', description: 'QuickScan scan' })]);
+    expect(win).toEqual([expect.objectContaining({ ext: 'quickscan', description: 'QuickScan document' })]);
     expect(win[0]?.name).toMatch(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/); // a valid ProgID
   });
+
+  it('on Linux also associates the two-part names (scan file, trust list, method file), never plain .json', async () => {
+    const { OPENABLE_SUFFIXES } = await import('../electron/open-documents');
+    const linux = associations('linux').flatMap((a) => [a.ext].flat());
+    expect(linux).toEqual(['quickscan', 'quickscan.json', 'quickscan-trustlist.json', 'quickscan-method.json']);
+    // Every associated type is one the shell accepts from the OS.
+    for (const ext of linux) expect(OPENABLE_SUFFIXES).toContain(`.${ext}`);
+    for (const platform of ['mac', 'win'] as const) expect(associations(platform).flatMap((a) => [a.ext].flat()).some((e) => e.includes('.') || e === 'json')).toBe(false);
+  });
+
+  it('offers a per-machine install in the NSIS installer (a choice page; /allusers for IT)', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
+  });
+
+  it('has no update feed unless QUICKSCAN_UPDATE_URL names an https folder at build time', () => {
+    expect(config.publish).toEqual(publishConfig(process.env as Record<string, string>));
+    expect(publishConfig({})).toBeNull();
+    expect(publishConfig({ QUICKSCAN_UPDATE_URL: 'https://downloads.example.nl/quickscan/' })).toEqual([
+      { provider: 'generic', url: 'https://downloads.example.nl/quickscan/', channel: 'latest', useMultipleRangeRequest: false },
+    ]);
+    expect(() => publishConfig({ QUICKSCAN_UPDATE_URL: 'http://downloads.example.nl/' })).toThrow(/https/);
+    expect(() => publishConfig({ QUICKSCAN_UPDATE_URL: 'https://user:pw@downloads.example.nl/' })).toThrow(/https/);
+  });
+
+  it('with a feed it is still valid for electron-builder', async () => {
+    await expect(validate({ ...config, publish: publishConfig({ QUICKSCAN_UPDATE_URL: 'https://downloads.example.nl/quickscan/' }) })).resolves.toBeUndefined();
+  }, 60_000);
 
   it('never becomes the default PDF application', () => {
     const pdf = associations('mac').find((a) => a.ext === 'pdf');

@@ -80,8 +80,11 @@ describe('documentPathsFromArgv', () => {
 });
 
 describe('hasOpenableSuffix', () => {
-  it.each(['a.quickscan', 'a.QuickScan', 'b.quickscan.json', 'c.pdf'])('accepts %s', (name) => expect(hasOpenableSuffix(name)).toBe(true));
-  it.each(['a.json', 'a.quickscan.zip', 'a.pdf.exe', '.pdf', 'quickscan', 'a.quickscan-project.json'])('refuses %s', (name) => expect(hasOpenableSuffix(name)).toBe(false));
+  it.each(['a.quickscan', 'a.QuickScan', 'b.quickscan.json', 'c.pdf', 'a.quickscan.zip', 'a.quickscan-project.json', 'l.quickscan-trustlist.json', 'm.quickscan-method.json', 'r.quickscan-issued.json'])(
+    'accepts %s',
+    (name) => expect(hasOpenableSuffix(name)).toBe(true),
+  );
+  it.each(['a.json', 'a.zip', 'a.quickscan-backup.zip', 'a.pdf.exe', '.pdf', 'quickscan', 'a.quickscan.exe', 'a.quickscan-key.json.lnk'])('refuses %s', (name) => expect(hasOpenableSuffix(name)).toBe(false));
 });
 
 describe('readDocumentFile', () => {

@@ -5,10 +5,23 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Name endings of the documents the app opens from the operating system (file association,
- * "Open with", a file dropped on the app icon). `.quickscan` is the associated type; the app's
- * own exports are `*.quickscan.json`, and a `.pdf` may be a report to verify.
+ * "Open with", a file dropped on the app icon, the command line). `.quickscan` is the associated
+ * type and what the app saves projects and scans as; the others are the app's and the CLI's
+ * other files (a scan file, a project as JSON, older zips, an issued revision, a trust list, a
+ * signed method file), and a `.pdf` may be a report to verify. The app page decides by content
+ * where each lands (renderer/app/opened-files.ts).
  */
-export const OPENABLE_SUFFIXES = ['.quickscan', '.quickscan.json', '.pdf'] as const;
+export const OPENABLE_SUFFIXES = [
+  '.quickscan',
+  '.quickscan.json',
+  '.quickscan.zip',
+  '.quickscan-project.json',
+  '.quickscan-project.zip',
+  '.quickscan-issued.json',
+  '.quickscan-trustlist.json',
+  '.quickscan-method.json',
+  '.pdf',
+] as const;
 
 /** Longest path taken from a command line; anything longer is not a path a user opened. */
 const MAX_PATH_LENGTH = 4096;

@@ -3,19 +3,43 @@ import { importFile } from '../files/import';
 import { platform, type OpenedFile } from '../platform';
 import { useUi } from '../state/store';
 import { translate, type MessageKey } from '../i18n';
+import { openedFileKind } from './opened-file-kind';
 import { navigate } from './router';
 
-/** A PDF opened from the desktop is checked on the Verify screen; scan and project files are imported. */
+/** A PDF opened from the desktop is checked on the Verify screen (openedFileKind decides). */
 export function isForVerify(file: OpenedFile): boolean {
-  return /\.pdf$/i.test(file.name) || (file.data[0] === 0x25 && file.data[1] === 0x50 && file.data[2] === 0x44 && file.data[3] === 0x46);
+  return openedFileKind(file) === 'verify';
+}
+
+/**
+ * The import entry points of trust lists and method files, registered by the features that own
+ * them (trust settings, method settings) when they load. Each shows its own confirmation: an
+ * opened file never changes what the user trusts or which methods are installed by itself.
+ */
+type OpenedFileHandler = (file: OpenedFile) => Promise<void> | void;
+const handlers: Partial<Record<'trust-list' | 'method', OpenedFileHandler>> = {};
+
+export function registerOpenedFileHandler(kind: 'trust-list' | 'method', handler: OpenedFileHandler): () => void {
+  handlers[kind] = handler;
+  return () => {
+    if (handlers[kind] === handler) delete handlers[kind];
+  };
 }
 
 async function handle(file: OpenedFile): Promise<void> {
   const ui = useUi.getState();
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ui.locale, key, params);
-  if (isForVerify(file)) {
+  const kind = openedFileKind(file);
+  if (kind === 'verify') {
     ui.queueForVerify([file]);
     navigate({ name: 'verify' });
+    return;
+  }
+  if (kind === 'trust-list' || kind === 'method') {
+    navigate({ name: 'settings' });
+    const handler = handlers[kind];
+    if (handler) await handler(file);
+    else ui.announce(t(kind === 'trust-list' ? 'desktop.opened.trustListInSettings' : 'desktop.opened.methodInSettings', { name: file.name }));
     return;
   }
   const result = await importFile(file);

@@ -45,7 +45,7 @@ import { writeZip } from './zip';
 
 export interface ExportedFile {
   fileName: string;
-  mimeType: 'application/json' | 'application/zip';
+  mimeType: 'application/json' | 'application/zip' | typeof DOCUMENT_MIME_TYPE;
   data: Uint8Array;
   /** Records that could not be read (or whose evidence file no longer matches its hash) and were left out. */
   skipped: number;
@@ -174,7 +174,7 @@ export async function exportProject(projectId: string, container: 'json' | 'zip'
     return { fileName: `${base}${FILE_NAMES.projectJson}`, mimeType: 'application/json', data: json, skipped };
   }
   const data = zipped({ name: FILE_NAMES.projectEntry, data: json }, evidence.files);
-  return { fileName: `${base}${FILE_NAMES.projectZip}`, mimeType: 'application/zip', data, skipped };
+  return { fileName: `${base}${FILE_NAMES.projectZip}`, mimeType: DOCUMENT_MIME_TYPE, data, skipped };
 }
 
 /**
@@ -205,7 +205,7 @@ export async function exportScanZip(scanId: string): Promise<ExportedFile> {
   if (!checked.ok) return fail('files.export.unreadable');
   const json = new TextEncoder().encode(`${JSON.stringify(JSON.parse(canonicalJson(checked.file)), null, 2)}\n`);
   const data = zipped({ name: FILE_NAMES.scanEntry, data: json }, evidence.files);
-  return { fileName: `${safeFileName(`${project.name} - ${scan.name}`)}${FILE_NAMES.scanZip}`, mimeType: 'application/zip', data, skipped: evidence.skipped };
+  return { fileName: `${safeFileName(`${project.name} - ${scan.name}`)}${FILE_NAMES.scanZip}`, mimeType: DOCUMENT_MIME_TYPE, data, skipped: evidence.skipped };
 }
 
 /**
@@ -279,13 +279,21 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
   return { fileName: `quickscan-${day}${FILE_NAMES.backupZip}`, mimeType: 'application/zip', data, skipped: skipped + evidence.skipped + orphanEvidence };
 }
 
+/** The MIME type of a `.quickscan` document (a zip inside), as the desktop association declares it. */
+export const DOCUMENT_MIME_TYPE = 'application/x-quickscan+zip';
+
+/** The save dialog's filter: the extension the name ends in (`quickscan` for documents, else zip or json). */
+export function saveFilterOf(fileName: string): { name: string; extensions: string[] } {
+  if (fileName.endsWith(FILE_NAMES.document)) return { name: 'QuickScan', extensions: ['quickscan'] };
+  return { name: 'QuickScan', extensions: [fileName.endsWith('.zip') ? 'zip' : 'json'] };
+}
+
 /** Offers the file to the user (a save dialog in Electron, a download in the browser). */
 export async function saveExport(file: ExportedFile): Promise<{ saved: boolean; fileName?: string }> {
-  const isZip = file.mimeType === 'application/zip';
   return platform.saveFile({
     suggestedName: file.fileName,
     mimeType: file.mimeType,
-    filters: [{ name: 'QuickScan', extensions: [isZip ? 'zip' : 'json'] }],
+    filters: [saveFilterOf(file.fileName)],
     data: file.data,
   });
 }

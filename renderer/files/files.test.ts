@@ -11,7 +11,7 @@ import { nl } from '../i18n/nl';
 import { buildScanFile } from '../scan/export';
 import { encodeJson, sha256Hex } from './common';
 import { isQuotaError } from './errors';
-import { exportBackup, exportProject, exportScanZip } from './export';
+import { exportBackup, exportProject, exportScanZip, saveFilterOf } from './export';
 import { importFile, type ImportResult } from './import';
 import { FILE_LIMITS } from './limits';
 import { dumpDb, fakeJpeg, isContainedIn, resetDb, SEED, seedDb, type Dump } from './test-support';
@@ -58,7 +58,9 @@ describe('project files: round trips', () => {
     await seedDb();
     const before = await dumpDb();
     const file = await exportProject(SEED.projectId, 'zip');
-    expect(file.fileName).toBe('Brede school De Schelp, Goes.quickscan-project.zip');
+    expect(file.fileName).toBe('Brede school De Schelp, Goes.quickscan');
+    expect(file.mimeType).toBe('application/x-quickscan+zip');
+    expect(saveFilterOf(file.fileName)).toEqual({ name: 'QuickScan', extensions: ['quickscan'] });
     expect(file.skipped).toBe(0);
     const zip = openZip(file.data);
     // one evidence file per hash: the variant shares the photo
@@ -124,7 +126,7 @@ describe('project files: round trips', () => {
   it('a scan zip (scan file + evidence files) round-trips answers, notes, overrides, locks and evidence bytes', async () => {
     await seedDb();
     const file = await exportScanZip(SEED.scanId);
-    expect(file.fileName).toBe('Brede school De Schelp, Goes - Ontwerp VO, variant B.quickscan.zip');
+    expect(file.fileName).toBe('Brede school De Schelp, Goes - Ontwerp VO, variant B.quickscan');
     const scanFile = (await unzipText(file.data, 'scan.quickscan.json')) as { format: string };
     expect(scanFile.format).toBe('quickscan-scan');
     const storedScan = (await db.scans.get(SEED.scanId))!;

@@ -460,4 +460,4 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
 }
 
 /** The file kinds the open dialog offers. */
-export const IMPORT_FILTERS = [{ name: 'QuickScan', extensions: ['json', 'zip', 'pdf'] }];
+export const IMPORT_FILTERS = [{ name: 'QuickScan', extensions: ['quickscan', 'json', 'zip', 'pdf'] }];

@@ -15,13 +15,20 @@ export const SCAN_FORMAT = 'quickscan-scan';
 export const ENVELOPE_FORMAT = 'quickscan-issued-envelope';
 export const FORMAT_VERSION = 1;
 
-/** File names and zip entry names. */
+/**
+ * File names and zip entry names. A project or a scan saved with its evidence is a QuickScan
+ * document, `*.quickscan` (a zip inside; the type the desktop app is associated with, so a
+ * double-click opens it, docs/file-formats.md). Older `*.quickscan-project.zip` and
+ * `*.quickscan.zip` files keep importing: the import reads the content, not the name.
+ */
 export const FILE_NAMES = {
   scanJson: '.quickscan.json',
-  scanZip: '.quickscan.zip',
+  scanZip: '.quickscan',
   projectJson: '.quickscan-project.json',
-  projectZip: '.quickscan-project.zip',
+  projectZip: '.quickscan',
   backupZip: '.quickscan-backup.zip',
+  /** The associated document type (projectZip and scanZip). */
+  document: '.quickscan',
   /** The index entry of each zip kind. */
   scanEntry: 'scan.quickscan.json',
   projectEntry: 'project.json',

@@ -298,7 +298,7 @@ export const nl = {
   'verify.status.unsigned': 'Niet ondertekend (alleen herberekend)',
   'verify.status.unreadable': 'Onleesbaar',
   'files.import.button': 'Bestand importeren…',
-  'files.import.hint': 'Een scan (.quickscan.json of .quickscan.zip), een project (.quickscan-project.json of .zip), een back-up of de gegevens uit een uitgegeven PDF. Bestaande gegevens worden nooit gewijzigd.',
+  'files.import.hint': 'Een project of scan (.quickscan, .quickscan.json, .quickscan-project.json of een oudere .zip), een back-up of de gegevens uit een uitgegeven PDF. Bestaande gegevens worden nooit gewijzigd.',
   'files.import.busy': 'Bezig met importeren…',
   'files.import.done': '“{name}” is geïmporteerd: {projects} project(en), {scans} scan(s), {evidence} bewijsstuk(ken), {revisions} uitgegeven revisie(s).',
   'files.import.fromIssued': 'De scangegevens van uitgegeven revisie {code} zijn als nieuw project toegevoegd; de handtekening is niet gecontroleerd en niet bewaard. Gebruik Verifiëren om een rapport te controleren.',
@@ -636,6 +636,20 @@ export const nl = {
   'ambition.requiredIs': 'eis {value}',
   'scan.keyboardTitle': 'Sneltoetsen',
   'scan.more': 'Meer…',
+  'exports.evidenceNotHeld': "{count} bewijsbestand(en) die de revisie noemt zijn niet in deze app en gaan niet mee naar de nieuwe revisie.",
+  // desktop (issue 15)
+  "desktop.updates.title": "Updates",
+  "desktop.updates.check": "Automatisch zoeken naar nieuwe versies",
+  "desktop.updates.reason.enabled": "De app zoekt bij het starten en daarna dagelijks naar een nieuwe, ondertekende versie en installeert die bij het afsluiten.",
+  "desktop.updates.reason.setting": "Uit: de app zoekt niet naar nieuwe versies. Installeer ze zelf.",
+  "desktop.updates.reason.policy": "Uitgezet door uw organisatie (beleid op deze computer). Nieuwe versies komen via uw IT-afdeling.",
+  "desktop.updates.reason.package-managed": "Deze installatie wordt bijgewerkt door het pakketbeheer van uw systeem, niet door de app.",
+  "desktop.updates.reason.unsigned": "Deze versie is niet ondertekend en werkt zichzelf daarom niet bij. Installeer nieuwe versies zelf.",
+  "desktop.updates.reason.not-configured": "Deze versie is gebouwd zonder updateadres. Installeer nieuwe versies zelf.",
+  "desktop.updates.reason.not-packaged": "Ontwikkelversie: zoeken naar updates staat uit.",
+  "desktop.updates.failed": "De instelling is niet opgeslagen: {reason}",
+  "desktop.opened.trustListInSettings": "“{name}” is een vertrouwenslijst. Voeg haar toe onder Instellingen → Vertrouwde beoordelaars; er is nog niets veranderd aan wie u vertrouwt.",
+  "desktop.opened.methodInSettings": "“{name}” is een methodebestand. Voeg het toe onder Instellingen → Methoden; er is nog niets geïnstalleerd.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -14,6 +14,10 @@ export function electronPlatform(bridge: QuickScanBridge): Platform {
     async setLocale(locale) {
       await bridge.setLocale(locale);
     },
+    updates: {
+      state: () => bridge.updateState(),
+      setChecks: (checkForUpdates) => bridge.setUpdateChecks(checkForUpdates),
+    },
     onFileOpened: (callback) => bridge.onFileOpened((file) => callback({ name: file.name, data: file.data })),
   };
 }

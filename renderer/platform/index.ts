@@ -11,4 +11,4 @@ declare global {
 
 /** The platform this renderer runs on, chosen once. */
 export const platform: Platform = typeof window !== 'undefined' && window.quickscan ? electronPlatform(window.quickscan) : browserPlatform;
-export type { Platform, FileFilter, OpenedFile, AppInfo } from './types';
+export type { Platform, FileFilter, OpenedFile, AppInfo, UpdateState } from './types';

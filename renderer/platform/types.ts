@@ -9,6 +9,14 @@ export interface OpenedFile {
   data: Uint8Array;
 }
 
+/** Whether the desktop app looks for updates, why (not), and whether the user may change it (electron/updates.ts). */
+export interface UpdateState {
+  enabled: boolean;
+  setting: boolean;
+  reason: 'enabled' | 'not-packaged' | 'package-managed' | 'unsigned' | 'policy' | 'not-configured' | 'setting';
+  userCanChange: boolean;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -35,4 +43,9 @@ export interface Platform {
    * files that arrived before the first subscription. Returns a function that ends the subscription.
    */
   onFileOpened(callback: (file: OpenedFile) => void): () => void;
+  /** The desktop app's update setting; absent in the browser, which updates the app itself (service worker). */
+  readonly updates?: {
+    state(): Promise<UpdateState>;
+    setChecks(checkForUpdates: boolean): Promise<UpdateState>;
+  };
 }

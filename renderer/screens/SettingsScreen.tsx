@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { locales } from '../i18n';
 import { AssessorSettings, TrustedKeysSettings } from '../components/AssessorSettings';
 import { BackupPanel } from '../components/ImportExport';
+import { UpdateSettings } from '../components/UpdateSettings';
 import { platform, type AppInfo } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
       <AssessorSettings />
       <TrustedKeysSettings />
       <BackupPanel />
+      <UpdateSettings />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>
         {info && (

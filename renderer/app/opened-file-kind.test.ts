@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { openedFileKind } from './opened-file-kind';
+
+const enc = (text: string) => new TextEncoder().encode(text);
+const file = (name: string, data: Uint8Array) => ({ name, data });
+
+describe('where an opened document lands', () => {
+  it('an issued PDF goes to Verify, by content or by name', () => {
+    expect(openedFileKind(file('bid.pdf', enc('%PDF-1.7\n…')))).toBe('verify');
+    expect(openedFileKind(file('bid', enc('%PDF-1.7\n…')))).toBe('verify');
+  });
+
+  it('a trust list goes to the trust settings, by content or by name', () => {
+    expect(openedFileKind(file('x.json', enc('{"format":"quickscan-trustlist-envelope","formatVersion":1}')))).toBe('trust-list');
+    expect(openedFileKind(file('bureau.quickscan-trustlist.json', enc('{"broken"')))).toBe('trust-list');
+  });
+
+  it('a method file goes to the method settings', () => {
+    expect(openedFileKind(file('open-quickscan-1.1.0.quickscan-method.json', enc('{"format":"quickscan-method-envelope"}')))).toBe('method');
+    expect(openedFileKind(file('1.0.0.json', enc('\uFEFF  {"format":"quickscan-definition","id":"x"}')))).toBe('method');
+    expect(openedFileKind(file('m.quickscan-method.json', enc('not json')))).toBe('method');
+  });
+
+  it('scans, projects and .quickscan documents are imported; the content wins over a misleading name', () => {
+    expect(openedFileKind(file('school.quickscan', enc('PK\x03\x04…')))).toBe('import');
+    expect(openedFileKind(file('school.quickscan.json', enc('{"format":"quickscan-scan"}')))).toBe('import');
+    expect(openedFileKind(file('list.quickscan-trustlist.json', enc('{"format":"quickscan-project"}')))).toBe('import');
+    expect(openedFileKind(file('report.pdf', enc('{"format":"quickscan-issued-envelope"}')))).toBe('import');
+  });
+});
