@@ -637,7 +637,6 @@ export const en: Record<MessageKey, string> = {
   'ambition.requiredIs': 'required {value}',
   'scan.keyboardTitle': 'Keyboard shortcuts',
   'scan.more': 'More…',
-  'exports.evidenceNotHeld': "{count} evidence file(s) the revision names are not in this app and are not carried into the new revision.",
   // desktop (issue 15)
   "desktop.updates.title": "Updates",
   "desktop.updates.check": "Look for new versions automatically",

@@ -636,7 +636,6 @@ export const nl = {
   'ambition.requiredIs': 'eis {value}',
   'scan.keyboardTitle': 'Sneltoetsen',
   'scan.more': 'Meer…',
-  'exports.evidenceNotHeld': "{count} bewijsbestand(en) die de revisie noemt zijn niet in deze app en gaan niet mee naar de nieuwe revisie.",
   // desktop (issue 15)
   "desktop.updates.title": "Updates",
   "desktop.updates.check": "Automatisch zoeken naar nieuwe versies",
