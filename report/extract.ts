@@ -9,7 +9,7 @@
  * inflater stops as soon as the limit is passed, so a compression bomb costs nothing).
  */
 import { Unzlib } from 'fflate';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { ENVELOPE_ATTACHMENT_NAME } from './attachments';
 import { looksLikePdf } from './sniff';
 

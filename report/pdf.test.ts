@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { envelopeJsonText } from '../scoring/issued';
 import { extractEnvelopeFromPdf } from './extract';
 import { exampleScan, issue, zeelandDefinition } from './fixtures/example';
