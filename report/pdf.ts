@@ -13,12 +13,18 @@
  * See docs/verifying.md.
  */
 import type { QuickScanDefinition } from '../forms/schema';
-import type { IssuedEnvelope } from '../scoring/issued';
+import type { IssuedEnvelope, IssuedEnvelopeV2 } from '../scoring/issued';
+import type { Layout2Options } from './revision/pdf';
+
+export type { Layout2Options } from './revision/pdf';
 
 export { ENVELOPE_ATTACHMENT_NAME } from './attachments';
 
-/** The layout new revisions are issued with. */
+/** The layout of format-1 revisions (unsigned pages, rebuilt byte for byte by the frozen bundle). */
 export const CURRENT_LAYOUT = 1;
+
+/** The layout new (format-2) revisions are issued with: signed pages (PAdES), see {@link buildSignedReportPdf}. */
+export const CURRENT_SIGNED_LAYOUT = 2;
 
 export type LayoutBuilder = (envelope: IssuedEnvelope, definition: QuickScanDefinition) => Promise<Uint8Array>;
 
@@ -52,4 +58,17 @@ export async function buildReportPdf(envelope: IssuedEnvelope, definition: Quick
   const builder = LAYOUTS[envelope.report.layout];
   if (!builder) throw new UnknownLayoutError(envelope.report.layout);
   return builder(envelope, definition);
+}
+
+/**
+ * The signed PDF of an issued format-2 revision (report layout 2, PAdES B-B): what the app
+ * (renderer/issue) and `quickscan issue` call. `privateKey`: the assessor's ECDSA P-256 WebCrypto
+ * key (`sign`; non-extractable in the app, `importP256SigningKey` from report/pades.ts in the CLI)
+ * of `envelope.content.assessor.key`. Throws `SignedPdfError` (report/revision/pdf.ts) for a
+ * layout other than 2, a key that is not P-256, or a private key of another key pair; scoring's
+ * `ScanInputError` when the answers do not fit the definition. Loaded on demand (fonts, pkijs).
+ */
+export async function buildSignedReportPdf(envelope: IssuedEnvelopeV2, definition: QuickScanDefinition, privateKey: CryptoKey, options: Layout2Options = {}): Promise<Uint8Array> {
+  const { buildSignedRevisionPdf } = await import('./revision/pdf');
+  return buildSignedRevisionPdf(envelope, definition, privateKey, options);
 }

@@ -517,7 +517,15 @@ async function verifyEnvelopeData(
   const sound = checks.dataIntact && checks.signatureValid;
   if (mode === 'pdf' && pdfBytes && sound) {
     const report = reportSettingsOf(env);
-    if (!definition) {
+    if (env.formatVersion === 2 && report.layout === 2) {
+      // signed pages (PAdES): the signature over the whole file, the signer key, the key figures
+      // on the page against the data; no rebuild (report/verify-pades.ts)
+      const { checkSignedPages } = await import('./verify-pades');
+      const pages = await checkSignedPages(pdfBytes, env, result.score, definition);
+      checks.pagesMatch = pages.pagesMatch;
+      findings.push(...pages.findings);
+      messages.push(...pages.messages);
+    } else if (!definition) {
       findings.push({ code: 'pages-not-checked' });
     } else if (!LAYOUTS[report.layout]) {
       checks.pagesMatch = false;
