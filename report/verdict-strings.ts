@@ -22,8 +22,8 @@ export const VERDICT_HEADLINES: Record<Verdict, Message> = {
     en: 'Indeterminate: nothing altered was found, but not everything could be established.',
   },
   failed: {
-    nl: 'Afgekeurd: dit bestand is gewijzigd, ongeldig ondertekend of niet te controleren. Vertrouw de inhoud niet.',
-    en: 'Failed: this file was altered, is not validly signed or cannot be checked. Do not rely on its content.',
+    nl: 'Afgekeurd: dit bestand is gewijzigd, ongeldig ondertekend, ondertekend met een ingetrokken sleutel of niet te controleren. Vertrouw de inhoud niet.',
+    en: 'Failed: this file was altered, is not validly signed, is signed with a revoked key, or cannot be checked. Do not rely on its content.',
   },
 };
 

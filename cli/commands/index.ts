@@ -16,5 +16,6 @@ import { formFromXlsx, formToXlsx } from './form-xlsx';
 import { vcCommand } from './vc';
 import { dossierCommand } from './dossier';
 import { formAdd, formList, formSign } from './form-methods';
+import { TRUST_COMMANDS } from './trust';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand, ...TRUST_COMMANDS];
