@@ -15,6 +15,7 @@
 import type { QuickScanDefinition } from '../forms/schema';
 import type { IssuedEnvelope, IssuedEnvelopeV2 } from '../scoring/issued';
 import type { Layout2Options } from './revision/pdf';
+import { VERIFIER_SHA256 } from './verifier-hash';
 
 export type { Layout2Options } from './revision/pdf';
 
@@ -67,8 +68,11 @@ export async function buildReportPdf(envelope: IssuedEnvelope, definition: Quick
  * of `envelope.content.assessor.key`. Throws `SignedPdfError` (report/revision/pdf.ts) for a
  * layout other than 2, a key that is not P-256, or a private key of another key pair; scoring's
  * `ScanInputError` when the answers do not fit the definition. Loaded on demand (fonts, pkijs).
+ * `options.verifierSha256` defaults to the standalone verifier's hash of this build.
  */
 export async function buildSignedReportPdf(envelope: IssuedEnvelopeV2, definition: QuickScanDefinition, privateKey: CryptoKey, options: Layout2Options = {}): Promise<Uint8Array> {
   const { buildSignedRevisionPdf } = await import('./revision/pdf');
-  return buildSignedRevisionPdf(envelope, definition, privateKey, options);
+  // the SHA-256 of the standalone verifier built from these sources (a build-time constant of the
+  // app and the CLI, report/verifier-hash.ts), printed in the verification section unless given
+  return buildSignedRevisionPdf(envelope, definition, privateKey, { ...(VERIFIER_SHA256 ? { verifierSha256: VERIFIER_SHA256 } : {}), ...options });
 }
