@@ -53,7 +53,7 @@ async function openVerifier(page: Page): Promise<string[]> {
 
 async function resultsOf(page: Page, count: number): Promise<Map<string, { status: string; verdict: string | null }>> {
   const rows = page.locator('#results tbody tr');
-  await expect(rows).toHaveCount(count);
+  await expect(rows).toHaveCount(count, { timeout: 60_000 });
   await expect(page.locator('#results tbody tr[data-status="pending"]')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('html[data-verifier-state="ready"]')).toBeAttached();
   const list = await rows.evaluateAll((trs) => trs.map((tr) => ({ file: tr.getAttribute('data-file')!, status: tr.getAttribute('data-status')!, verdict: tr.getAttribute('data-verdict') })));
