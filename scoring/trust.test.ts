@@ -151,3 +151,15 @@ describe('assessSigner', () => {
     expect(assessSigner(other, { ...claim, requiredListId: list.content.listId }, anchors(list), NOW).finding.code).toBe('signer-not-on-required-list');
   });
 });
+
+describe('the trust list JSON Schema', () => {
+  it('docs/trustlist.schema.json is the schema generated from scoring/trust.ts', async () => {
+    const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { trustListJsonSchemaText } = await import('./trust');
+    const path = new URL('../docs/trustlist.schema.json', import.meta.url);
+    const generated = trustListJsonSchemaText();
+    if (process.env.UPDATE_SCHEMAS === '1') writeFileSync(path, generated);
+    const committed = existsSync(path) ? readFileSync(path, 'utf8') : '(missing)';
+    expect(committed === generated, 'docs/trustlist.schema.json is out of date: UPDATE_SCHEMAS=1 npx vitest run scoring/trust.test.ts').toBe(true);
+  });
+});

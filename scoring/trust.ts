@@ -359,3 +359,15 @@ export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustA
 }
 
 export type { FieldError as TrustListError };
+
+/**
+ * The JSON Schema (draft 2020-12) of a trust list file, docs/trustlist.schema.json (regenerate:
+ * `UPDATE_SCHEMAS=1 npx vitest run scoring/trust.test.ts`). The cross-field rules (a key listed
+ * once, validUntil after issuedAt, points on the curve) and the signature are checked by
+ * {@link verifyTrustList}, not by the schema.
+ */
+export function trustListJsonSchemaText(): string {
+  const generated = z.toJSONSchema(trustListEnvelopeSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return `${JSON.stringify({ $schema, $id: 'https://circulairbouwenzeeland.nl/schemas/quickscan-trustlist.schema.json', title: 'QuickScan trust list (*.quickscan-trustlist.json)', ...rest }, null, 2)}\n`;
+}
