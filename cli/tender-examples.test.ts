@@ -51,7 +51,7 @@ interface BidJson {
 }
 
 describe('committed tender examples (docs/examples/tender)', () => {
-  let json: { bids: BidJson[]; ranking: { rank: number; file: string }[]; valid: number; notValid: number; unreadable: number; profile: { verification: { ok: boolean; fingerprint: string } } };
+  let json: { bids: BidJson[]; ranking: { rank: number; file: string }[]; passed: number; indeterminate: number; failed: number; unreadable: number; profile: { verification: { ok: boolean; fingerprint: string } } };
   let code: number;
   beforeAll(async () => {
     const r = await cli([...args, '--json']);
@@ -91,7 +91,8 @@ describe('committed tender examples (docs/examples/tender)', () => {
       [3, 'bid-02-compliant-silver.pdf'],
       [3, 'bid-12-compliant-silver-en.pdf'],
     ]);
-    expect([json.valid, json.notValid, json.unreadable]).toEqual([8, 4, 0]);
+    // verdicts (scoring/verdict.ts): bids 07 and 08 failed, 09 (unknown signer) and 11 (unknown method) indeterminate
+    expect([json.passed, json.indeterminate, json.failed, json.unreadable]).toEqual([8, 2, 2, 0]);
     expect(code).toBe(1);
   });
 

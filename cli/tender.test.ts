@@ -150,30 +150,31 @@ describe('profile --scan', () => {
 });
 
 describe('verify --profile', () => {
-  it('ranks valid compliant bids; CSV has one row per file', async () => {
+  it('ranks passed compliant bids; CSV (the one writer: BOM, CRLF, formula cells neutralised) has one row per file', async () => {
     const files = ['bid-02-compliant-silver.pdf', 'bid-04-not-compliant-musthave.pdf', 'bid-01-compliant-gold.pdf'].map((f) => `${T}/${f}`);
-    const r = await cli(['verify', '--profile', PROFILE, ...files, '--csv']);
+    const r = await cli(['verify', '--profile', PROFILE, '--trusted-keys', `${T}/trusted-bidder-keys.json`, ...files, '--csv']);
     expect(r.err).toBe('');
-    expect(r.code).toBe(3); // intact and validly signed, but no trusted keys given: indeterminate; compliance does not change the exit code
-    const lines = r.out.trimEnd().split('\n');
+    expect(r.code).toBe(0); // all passed; compliance does not change the exit code
+    expect(r.out.startsWith('\uFEFF')).toBe(true);
+    const lines = r.out.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('rank,file,verdict,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 9).join(','))).toEqual([
-      `1,${T}/bid-01-compliant-gold.pdf,indeterminate,valid,,true,66.6,gold,166500.00`,
-      `2,${T}/bid-02-compliant-silver.pdf,indeterminate,valid,,true,51.1,silver,127750.00`,
-      `,${T}/bid-04-not-compliant-musthave.pdf,indeterminate,valid,,false,63.7,silver,`,
+      `1,${T}/bid-01-compliant-gold.pdf,passed,valid,,true,66.6,gold,166500.00`,
+      `2,${T}/bid-02-compliant-silver.pdf,passed,valid,,true,51.1,silver,127750.00`,
+      `,${T}/bid-04-not-compliant-musthave.pdf,passed,valid,,false,63.7,silver,`,
     ]);
     expect(lines[3]).toMatch(/,"must-have C1: at least l2 required, answer: l1",$/); // quoted: it has a comma
   });
 
-  it('without trusted keys an unknown signer is valid; a scan file is not signed and not ranked; a missing file is exit 2', async () => {
+  it('without a trust anchor no bid is ranked (indeterminate); a scan file is not signed and not ranked; a missing file is exit 2', async () => {
     const r = await cli(['verify', '--profile', PROFILE, `${T}/bid-09-unknown-signer.pdf`, SCAN, 'missing.pdf', '--json']);
     expect(r.code).toBe(2);
     expect(r.err).toBe('quickscan: cannot read the file missing.pdf\n');
     const j = JSON.parse(r.out);
     expect(j.bids.map((b: { file: string; status: string; rank: number | null; notRanked: string | null }) => [b.file, b.status, b.rank, b.notRanked])).toEqual([
-      [`${T}/bid-09-unknown-signer.pdf`, 'valid', 1, null],
-      [SCAN, 'unsigned', null, 'not-valid'],
-      ['missing.pdf', 'unreadable', null, 'not-valid'],
+      [`${T}/bid-09-unknown-signer.pdf`, 'valid', null, 'indeterminate'],
+      [SCAN, 'unsigned', null, 'indeterminate'],
+      ['missing.pdf', 'unreadable', null, 'failed'],
     ]);
     // the example scan is on the profile's method: assessed, though not ranked
     expect(j.bids[1].compliance.compliant).toBe(false);

@@ -36,3 +36,11 @@ export function csvDecimal(value: number, digits: number, dialect: CsvDialect): 
   const text = value.toFixed(digits);
   return dialect === 'nl' ? text.replace('.', ',') : text;
 }
+
+/** An amount in cents as euros with two decimals, exact (no floating point), as the dialect writes it. */
+export function csvCents(cents: number, dialect: CsvDialect): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(cents));
+  const text = `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return dialect === 'nl' ? text.replace('.', ',') : text;
+}

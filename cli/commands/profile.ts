@@ -15,6 +15,7 @@ import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyOptions, VerifyResult, VerifyStatus } from '../../report/verify';
 import { cheapestCompliance, checkCompliance, complianceGapText, type ComplianceResult } from '../../scoring/compliance';
+import { csvCents, csvDecimal, csvText, type CsvDialect } from '../../scoring/csv';
 import type { RevisionLike } from '../../scoring/compare';
 import {
   parseProfileEnvelope,
@@ -25,11 +26,9 @@ import {
   type ProfileEnvelope,
   type ProfileVerification,
 } from '../../scoring/profile';
-import { compareRational } from '../../scoring/rational';
 import { verdictExitCode } from '../../scoring/verdict';
-import { parseScanFile } from '../../scoring/scan-file';
 import type { ScanInput } from '../../scoring/score';
-import type { Rational } from '../../scoring/types';
+import { assessBids as assessTenderBids, bidData, inRankOrder, type BidAssessment, type BidData, type BidVerification } from '../../scoring/tender';
 import type { OptionSpec } from '../args';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
@@ -43,8 +42,6 @@ import { exactAsText, langOf, loadRevision } from './diff';
 /* ------------------------------------------------------------------------------------------ */
 /* Texts                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
-
-type NotRanked = 'not-valid' | 'other-method' | 'not-compliant';
 
 const TEXTS = {
   en: {
@@ -105,10 +102,10 @@ const TEXTS = {
       unreadable: 'UNREADABLE',
     } satisfies Record<VerifyStatus, string>,
     parts: { data: 'data', pages: 'pages' },
-    ranked: (n: number, of: number) => `${n} of ${of} bids ranked (valid and compliant, highest total first).`,
-    parenthesised: '(yes), (no): the data was checked against the profile, but the bid is not valid, so it is not ranked and gets no discount.',
+    ranked: (n: number, of: number) => `${n} of ${of} bids ranked (passed and compliant, highest total first).`,
+    parenthesised: '(yes), (no): the data was checked against the profile, but the bid did not pass verification, so it is not ranked and gets no discount.',
     notCompliantHeading: 'Not compliant:',
-    notRankedHeading: 'Not ranked (not valid):',
+    notRankedHeading: 'Not ranked (did not pass verification, or not checked):',
     reason: {
       alteredData: 'the signed data was changed after it was issued',
       alteredPages: 'the printed pages differ from the signed data (the data itself is intact)',
@@ -117,8 +114,10 @@ const TEXTS = {
       untrusted: (fp: string) => `signed with a key that is not on the trusted list (fingerprint ${fp})`,
       unsigned: 'a scan file, not an issued (signed) revision',
       otherMethod: (id: string, version: string, want: string) => `made with ${id} ${version}; the profile requires ${want}`,
+      notTrusted: (fp: string) => `the signer (key fingerprint ${fp}) is not vouched for by a trust anchor you chose (--trusted-keys)`,
+      notAssessed: 'the answers do not fit the method, so the bid could not be checked against the profile',
     },
-    summary: (valid: number, notValid: number, unreadable: number) => `${valid} valid, ${notValid} not valid, ${unreadable} unreadable.`,
+    summary: (passed: number, indeterminate: number, failed: number, unreadable: number) => `${passed} passed, ${indeterminate} indeterminate, ${failed} failed, ${unreadable} unreadable.`,
     prudentNeedsScan: '--prudent needs --scan',
     scanOtherMethod: (file: string, id: string, version: string, want: string) => `${file}: made with ${id} ${version}; the profile requires ${want}`,
     scanLine: (file: string, status: string, project: string) => `Scan: ${file} – ${status} · ${project}`,
@@ -189,10 +188,10 @@ const TEXTS = {
       unreadable: 'ONLEESBAAR',
     } satisfies Record<VerifyStatus, string>,
     parts: { data: 'gegevens', pages: "pagina's" },
-    ranked: (n: number, of: number) => `${n} van ${of} inschrijvingen gerangschikt (geldig en voldoet, hoogste totaal eerst).`,
-    parenthesised: '(ja), (nee): de gegevens zijn aan het profiel getoetst, maar de inschrijving is niet geldig, dus niet gerangschikt en zonder korting.',
+    ranked: (n: number, of: number) => `${n} van ${of} inschrijvingen gerangschikt (geslaagd en voldoet, hoogste totaal eerst).`,
+    parenthesised: '(ja), (nee): de gegevens zijn aan het profiel getoetst, maar de inschrijving is niet geslaagd voor de verificatie, dus niet gerangschikt en zonder korting.',
     notCompliantHeading: 'Voldoet niet:',
-    notRankedHeading: 'Niet gerangschikt (niet geldig):',
+    notRankedHeading: 'Niet gerangschikt (niet geslaagd voor de verificatie, of niet getoetst):',
     reason: {
       alteredData: 'de ondertekende gegevens zijn na uitgifte gewijzigd',
       alteredPages: "de afgedrukte pagina's wijken af van de ondertekende gegevens (de gegevens zelf zijn ongewijzigd)",
@@ -201,8 +200,10 @@ const TEXTS = {
       untrusted: (fp: string) => `ondertekend met een sleutel die niet op de lijst van vertrouwde sleutels staat (vingerafdruk ${fp})`,
       unsigned: 'een scanbestand, geen uitgegeven (ondertekende) revisie',
       otherMethod: (id: string, version: string, want: string) => `gemaakt met ${id} ${version}; het profiel vereist ${want}`,
+      notTrusted: (fp: string) => `de ondertekenaar (vingerafdruk sleutel ${fp}) wordt niet gedekt door een vertrouwensanker dat u koos (--trusted-keys)`,
+      notAssessed: 'de antwoorden passen niet bij de methode, dus de inschrijving kon niet aan het profiel worden getoetst',
     },
-    summary: (valid: number, notValid: number, unreadable: number) => `${valid} geldig, ${notValid} niet geldig, ${unreadable} onleesbaar.`,
+    summary: (passed: number, indeterminate: number, failed: number, unreadable: number) => `${passed} geslaagd, ${indeterminate} onbeslist, ${failed} afgekeurd, ${unreadable} onleesbaar.`,
     prudentNeedsScan: '--prudent kan alleen met --scan',
     scanOtherMethod: (file: string, id: string, version: string, want: string) => `${file}: gemaakt met ${id} ${version}; het profiel vereist ${want}`,
     scanLine: (file: string, status: string, project: string) => `Scan: ${file} – ${status} · ${project}`,
@@ -330,8 +331,7 @@ async function checkScan(ctx: CommandContext, p: LoadedProfile, path: string, pr
     t.complianceLine(compliance.compliant, formatScore(compliance.score.total?.display, lang), name(compliance.score.label.reached), discount === null ? null : formatEuroExact(discount, lang)),
   ];
   if (!compliance.compliant) {
-    const fake: BidOutcome = { file: path, status: 'valid', result: null, compliance, otherMethod: null, rank: null, notRanked: null };
-    lines.push(t.missingHeading, ...gapTexts(fake, p, lang).map((g) => `  - ${g}`), '', t.planHeading(prudent));
+    lines.push(t.missingHeading, ...gapTexts(compliance, p, lang).map((g) => `  - ${g}`), '', t.planHeading(prudent));
     if (plan) {
       lines.push(
         `  ${t.planLine(formatEuro(prudent ? plan.cost.highCents : plan.cost.midCents, lang), formatEuro(prudent ? compliance.score.cost.highCents : compliance.score.cost.midCents, lang), formatScore(plan.score.total?.display, lang), name(plan.score.label.reached))}`,
@@ -376,84 +376,38 @@ export function wantsProfile(ctx: CommandContext): boolean {
   return ctx.args.options.profile !== undefined || ctx.args.options.csv === true;
 }
 
-export interface BidOutcome {
+/** A bid as checked: the file, what the verifier found, and its assessment (scoring/tender.ts). */
+export interface BidOutcome extends BidAssessment {
   readonly file: string;
   readonly status: VerifyStatus;
   readonly result: VerifyResult | null;
   readonly readError?: string | undefined;
-  /** Null when the bid's data could not be assessed (not intact, unreadable, another method). */
-  readonly compliance: ComplianceResult | null;
-  readonly otherMethod: { id: string; version: string } | null;
-  /** 1-based; equal totals share a rank. Null when not ranked. */
-  readonly rank: number | null;
-  readonly notRanked: NotRanked | null;
 }
 
-function totalExact(o: BidOutcome): Rational | null {
-  return o.compliance?.score.total?.exact ?? null;
-}
+/** What a file that could not be read at all counts as. */
+const UNREAD: BidVerification = { verdict: 'failed', status: 'unreadable', checks: { dataIntact: null, signatureValid: null } };
 
-/** The scan input of a bid whose data can be assessed, or why not. */
-function bidInput(result: VerifyResult, bytes: Uint8Array): { input: ScanInput; method: { id: string; version: string; sha256: string } } | null {
-  if (result.envelope && result.checks.dataIntact && result.checks.signatureValid) {
-    const c = result.envelope.content;
-    return { input: { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, method: c.method };
-  }
-  if (result.status === 'unsigned') {
-    let text = new TextDecoder().decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const parsed = parseScanFile(text);
-    if (!parsed.ok) return null;
-    const f = parsed.file;
-    return { input: { project: f.project, answers: f.scan.answers, costOverrides: f.scan.costOverrides }, method: f.method };
-  }
-  return null;
-}
-
-/** Verifies and assesses every file, and ranks the valid compliant ones. */
+/** Verifies and assesses every file, and ranks the passed compliant ones (scoring/tender.ts). */
 export async function assessBids(ctx: CommandContext, profile: LoadedProfile, files: readonly string[], trust: Pick<VerifyOptions, 'anchors'>): Promise<BidOutcome[]> {
   const { verifyFile } = await import('../../report/verify');
-  const outcomes: BidOutcome[] = [];
+  const checked: { file: string; result: BidVerification; verified: VerifyResult | null; readError?: string; data: BidData | null }[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, file);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      outcomes.push({ file, status: 'unreadable', result: null, readError: error.message, compliance: null, otherMethod: null, rank: null, notRanked: 'not-valid' });
+      checked.push({ file, result: UNREAD, verified: null, readError: error.message, data: null });
       continue;
     }
     const result = await verifyFile(bytes, file, { ...trust, ...(profile.envelope.content.requiredTrustList ? { requiredTrustListId: profile.envelope.content.requiredTrustList.listId } : {}) });
-    const bid = result.status === 'unreadable' ? null : bidInput(result, bytes);
-    let compliance: ComplianceResult | null = null;
-    let otherMethod: BidOutcome['otherMethod'] = null;
-    if (bid) {
-      if (profileAppliesToMethod(profile.content, bid.method)) {
-        try {
-          compliance = checkCompliance(profile.definition, bid.input, profile.content);
-        } catch {
-          compliance = null; // answers that do not fit the method: verify reports the file as unreadable
-        }
-      } else {
-        otherMethod = { id: bid.method.id, version: bid.method.version };
-      }
-    }
-    const notRanked: NotRanked | null =
-      result.status !== 'valid' ? 'not-valid' : otherMethod ? 'other-method' : !compliance?.compliant ? 'not-compliant' : null;
-    outcomes.push({ file, status: result.status, result, compliance, otherMethod, rank: null, notRanked });
+    checked.push({ file, result, verified: result, data: bidData(result, bytes) });
   }
-  // rank: highest exact total first; equal totals share a rank (1, 1, 3); input order otherwise
-  const ranked = outcomes
-    .map((o, i) => ({ o, i }))
-    .filter(({ o }) => o.notRanked === null)
-    .sort((x, y) => -compareRational(totalExact(x.o)!, totalExact(y.o)!) || x.i - y.i);
-  const ranks = new Map<number, number>();
-  ranked.forEach(({ o, i }, k) => {
-    const prev = ranked[k - 1];
-    const rank = prev && compareRational(totalExact(prev.o)!, totalExact(o)!) === 0 ? ranks.get(prev.i)! : k + 1;
-    ranks.set(i, rank);
-  });
-  return outcomes.map((o, i) => (ranks.has(i) ? { ...o, rank: ranks.get(i)! } : o));
+  return assessTenderBids(checked, profile).map(({ result: _result, data: _data, verified, ...o }) => ({
+    ...o,
+    status: (verified?.status ?? 'unreadable') as VerifyStatus,
+    result: verified,
+  }));
 }
 
 function statusText(o: BidOutcome, lang: Lang): string {
@@ -480,35 +434,25 @@ function reasonText(o: BidOutcome, profile: LoadedProfile, lang: Lang): string {
     case 'unreadable':
       return r.messages[0]?.[lang] ?? t.status.unreadable;
     case 'valid':
-      return o.otherMethod ? t.reason.otherMethod(o.otherMethod.id, o.otherMethod.version, `${profile.content.method.id} ${profile.content.method.version}`) : '';
+      if (o.notRanked === 'indeterminate') return t.reason.notTrusted(r.assessor?.fingerprint ?? '?');
+      if (o.otherMethod) return t.reason.otherMethod(o.otherMethod.id, o.otherMethod.version, `${profile.content.method.id} ${profile.content.method.version}`);
+      return o.notRanked === 'not-assessed' ? t.reason.notAssessed : '';
   }
 }
 
-/** Whether the bid's own data can be shown: intact and signed (or a plain scan file). */
-function dataTrusted(o: BidOutcome): boolean {
-  const r = o.result;
-  return r !== null && (r.status === 'unsigned' || (r.checks.dataIntact === true && r.checks.signatureValid === true));
+/** How many bids passed, were indeterminate or failed verification (unreadable files counted apart). */
+function verdictCounts(outcomes: readonly BidOutcome[]) {
+  const unreadable = outcomes.filter((o) => o.status === 'unreadable').length;
+  const of = (v: string) => outcomes.filter((o) => o.status !== 'unreadable' && o.result?.verdict === v).length;
+  return { passed: of('passed'), indeterminate: of('indeterminate'), failed: of('failed'), unreadable };
 }
 
-/** The recomputed total (display); null when there is none or the data is not intact. */
-function totalOf(o: BidOutcome): number | null {
-  if (!dataTrusted(o)) return null;
-  return o.compliance?.score.total?.display ?? o.result?.score?.total ?? null;
-}
+/** Whether the verifier's verdict is `passed` (scoring/verdict.ts decides; nothing here). */
+const passed = (o: BidOutcome) => o.result?.verdict === 'passed';
 
-function labelOf(o: BidOutcome): string | null {
-  if (!dataTrusted(o)) return null;
-  return o.compliance?.score.label.reached ?? o.result?.score?.label?.id ?? null;
-}
-
-/** The discount shown: only for valid bids (a bid that is not valid gets none). */
-function discountOf(o: BidOutcome): number | null {
-  return o.status === 'valid' ? (o.compliance?.fictitiousDiscountCents ?? null) : null;
-}
-
-function gapTexts(o: BidOutcome, profile: LoadedProfile, lang: Lang): string[] {
+function gapTexts(compliance: ComplianceResult | null, profile: LoadedProfile, lang: Lang): string[] {
   const d = profile.definition;
-  return (o.compliance?.missing ?? []).map((g) =>
+  return (compliance?.missing ?? []).map((g) =>
     complianceGapText(g, lang, {
       label: (id) => d.labels.find((l) => l.id === id)?.name[lang] ?? id,
       theme: (id) => `${id} ${d.themes.find((th) => th.id === id)?.title[lang] ?? ''}`.trim(),
@@ -516,11 +460,11 @@ function gapTexts(o: BidOutcome, profile: LoadedProfile, lang: Lang): string[] {
   );
 }
 
-/** yes / no; in parentheses for a bid that is not valid (assessed, but it does not count). */
+/** yes / no; in parentheses for a bid that did not pass verification (assessed, but it does not count). */
 function compliantText(o: BidOutcome, lang: Lang): string {
   const t = TEXTS[lang];
   const word = o.compliance!.compliant ? t.yes : t.no;
-  return o.status === 'valid' ? word : `(${word})`;
+  return passed(o) ? word : `(${word})`;
 }
 
 function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
@@ -538,9 +482,9 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
           o.file,
           statusText(o, lang),
           o.compliance ? compliantText(o, lang) : '–',
-          formatScore(totalOf(o), lang),
-          dataTrusted(o) && (o.result?.score || o.compliance) ? labelName(d, labelOf(o), lang) : '–',
-          discountOf(o) !== null ? formatEuroExact(discountOf(o)!, lang) : '–',
+          formatScore(o.total, lang),
+          o.hasFigures ? labelName(d, o.label, lang) : '–',
+          o.discountCents !== null ? formatEuroExact(o.discountCents, lang) : '–',
         ]),
       ],
       [0, 4],
@@ -550,51 +494,49 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
   );
   const rankedCount = outcomes.filter((o) => o.rank !== null).length;
   ctx.out(t.ranked(rankedCount, outcomes.length));
-  if (outcomes.some((o) => o.compliance && o.status !== 'valid')) ctx.out(t.parenthesised);
+  if (outcomes.some((o) => o.compliance && !passed(o))) ctx.out(t.parenthesised);
   const notCompliant = outcomes.filter((o) => o.compliance && !o.compliance.compliant);
   if (notCompliant.length > 0) {
     ctx.out('', t.notCompliantHeading);
-    for (const o of notCompliant) ctx.out(`  ${o.file}: ${gapTexts(o, profile, lang).join('; ')}`);
+    for (const o of notCompliant) ctx.out(`  ${o.file}: ${gapTexts(o.compliance, profile, lang).join('; ')}`);
   }
-  const notValid = outcomes.filter((o) => o.status !== 'valid' || o.otherMethod);
+  const notValid = outcomes.filter((o) => o.notRanked !== null && o.notRanked !== 'not-compliant');
   if (notValid.length > 0) {
     ctx.out('', t.notRankedHeading);
     for (const o of notValid) ctx.out(`  ${o.file}: ${statusText(o, lang)}: ${reasonText(o, profile, lang)}`);
   }
-  const valid = outcomes.filter((o) => o.status === 'valid').length;
-  const unreadable = outcomes.filter((o) => o.status === 'unreadable').length;
-  ctx.out('', t.summary(valid, outcomes.length - valid - unreadable, unreadable));
+  const n = verdictCounts(outcomes);
+  ctx.out('', t.summary(n.passed, n.indeterminate, n.failed, n.unreadable));
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** CSV: one row per file, values language-neutral (ids, dot decimals) except the `missing` and `reason` texts. */
+/**
+ * CSV (scoring/csv.ts, the one writer: formula cells neutralised, BOM; `;` and decimal commas in
+ * Dutch, `,` and points in English): one row per file, column names and values as ids except
+ * the `missing` and `reason` texts.
+ */
 function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
   const header = ['rank', 'file', 'verdict', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
-  const rows = [...outcomes]
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-    .map((o) => {
-      const total = totalOf(o);
-      const discount = discountOf(o);
+  const dialect: CsvDialect = ctx.lang;
+  const rows = inRankOrder(outcomes).map((o) => {
+      const total = o.total;
+      const discount = o.discountCents;
       return [
         o.rank === null ? '' : String(o.rank),
         o.file,
-        o.result?.verdict ?? '',
+        o.result?.verdict ?? 'failed',
         o.status,
         (o.result?.alteredParts ?? []).join('+'),
         o.compliance ? String(o.compliance.compliant) : '',
-        total === null ? '' : total.toFixed(1),
-        labelOf(o) ?? '',
-        discount === null || discount === undefined ? '' : `${Math.trunc(discount / 100)}.${String(discount % 100).padStart(2, '0')}`,
+        total === null ? '' : csvDecimal(total, 1, dialect),
+        o.label ?? '',
+        discount === null ? '' : csvCents(discount, dialect),
         o.result?.referenceCode ?? '',
         o.result?.projectName ?? '',
-        gapTexts(o, profile, ctx.lang).join('; '),
+        gapTexts(o.compliance, profile, ctx.lang).join('; '),
         o.notRanked === 'not-compliant' || o.notRanked === null ? '' : reasonText(o, profile, ctx.lang),
       ];
     });
-  ctx.out(...[header, ...rows].map((r) => r.map(csvCell).join(',')));
+  ctx.io.stdout(csvText([header, ...rows], dialect));
 }
 
 function outcomeJson(o: BidOutcome) {
@@ -602,7 +544,7 @@ function outcomeJson(o: BidOutcome) {
   const c = o.compliance;
   return {
     file: o.file,
-    verdict: r?.verdict ?? null,
+    verdict: r?.verdict ?? 'failed',
     reasons: r?.reasons ?? [],
     status: o.status,
     alteredParts: r?.alteredParts ?? [],
@@ -614,11 +556,11 @@ function outcomeJson(o: BidOutcome) {
     assessor: r?.assessor ?? null,
     method: r?.method ? { id: r.method.id, version: r.method.version, sha256: r.method.sha256 } : null,
     checks: r?.checks ?? null,
-    total: totalOf(o),
-    totalExact: ratio(totalExact(o)),
-    label: labelOf(o),
+    total: o.total,
+    totalExact: ratio(o.totalExact),
+    label: o.label,
     /** Only for a valid bid (the compliance object has the figure as computed). */
-    fictitiousDiscountCents: discountOf(o),
+    fictitiousDiscountCents: o.discountCents,
     compliance: c
       ? exactAsText({
           compliant: c.compliant,
@@ -638,7 +580,8 @@ function outcomeJson(o: BidOutcome) {
 
 /**
  * `verify --profile`: run by cli/commands/verify.ts with the trusted keys it read. Returns the
- * exit code of `verify` (0 every file valid, 1 any not valid, 2 any unreadable).
+ * exit code of `verify`: 0 every bid passed, 1 any failed, 3 none failed but some indeterminate,
+ * 2 any unreadable.
  */
 export async function verifyWithProfile(ctx: CommandContext, trust: Pick<VerifyOptions, 'anchors'>): Promise<number> {
   const t = TEXTS[ctx.lang];
@@ -650,18 +593,15 @@ export async function verifyWithProfile(ctx: CommandContext, trust: Pick<VerifyO
   const outcomes = await assessBids(ctx, profile, ctx.args.positionals, trust);
 
   if (ctx.json) {
-    const valid = outcomes.filter((o) => o.status === 'valid').length;
-    const unreadable = outcomes.filter((o) => o.status === 'unreadable').length;
+    const n = verdictCounts(outcomes);
     ctx.outJson({
       profile: profileJson(profile),
       bids: outcomes.map(outcomeJson),
       ranking: [...outcomes]
         .filter((o) => o.rank !== null)
         .sort((a, b) => a.rank! - b.rank!)
-        .map((o) => ({ rank: o.rank, file: o.file, total: totalOf(o), totalExact: ratio(totalExact(o)), fictitiousDiscountCents: o.compliance!.fictitiousDiscountCents })),
-      valid,
-      notValid: outcomes.length - valid - unreadable,
-      unreadable,
+        .map((o) => ({ rank: o.rank, file: o.file, total: o.total, totalExact: ratio(o.totalExact), fictitiousDiscountCents: o.discountCents })),
+      ...n,
     });
   } else if (csv) {
     printCsv(ctx, profile, outcomes);

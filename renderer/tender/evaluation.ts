@@ -1,40 +1,21 @@
 /**
- * Checking a set of bids against a requirement profile in the app, with the same rules as
- * `quickscan verify --profile` (docs/tender-profiles.md, "Checking all bids at once"):
- *
- * 1. every bid is verified by report/verify.ts `verifyFile` (the caller does that);
- * 2. a bid whose signed data is intact and correctly signed (or a plain scan file, for
- *    information) and made with exactly the profile's method is checked with `checkCompliance`,
- *    the scores recomputed from the data, never read from the pages;
- * 3. only bids that are **valid** and **compliant** are ranked, by exact total, highest first;
- *    equal totals share a rank (1, 2, 3, 3, 5). Every other bid is flagged and not ranked, and
- *    gets no fictitious discount.
- *
- * Plus sorting for the table and the CSV export. Pure: no React, no storage, no PDF code
+ * The Tender screen's side of checking bids against a requirement profile. The rules (what may
+ * be assessed, what is ranked, the fictitious discount) are scoring/tender.ts, the same module
+ * `quickscan verify --profile` runs; this file adds what only the screen needs: the bid's file
+ * details, texts, sorting and the CSV export. Pure: no React, no storage, no PDF code
  * (report/verify is only imported for its types).
  */
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyResult, VerifyStatus } from '../../report/verify';
-import { checkCompliance, complianceGapText, type ComplianceResult } from '../../scoring/compliance';
-import { profileAppliesToMethod, type ProfileContent } from '../../scoring/profile';
+import { complianceGapText } from '../../scoring/compliance';
 import { compareRational } from '../../scoring/rational';
-import { parseScanFile } from '../../scoring/scan-file';
-import type { ScanInput } from '../../scoring/score';
+import { assessBids as assessTenderBids, bidData, rankBids, type BidAssessment, type BidData, type NotRankedReason, type ProfileForAssessment } from '../../scoring/tender';
 import type { Rational } from '../../scoring/types';
-import { csvDecimal, csvText } from '../../scoring/csv';
+import { csvCents, csvDecimal, csvText } from '../../scoring/csv';
 import { translate, type Locale, type MessageKey } from '../i18n';
 
-export interface MethodRef {
-  id: string;
-  version: string;
-  sha256: string;
-}
-
-/** What a bid's data is checked with: the scan as scoreScan takes it, and its method. */
-export interface BidData {
-  input: ScanInput;
-  method: MethodRef;
-}
+export { bidData, rankBids };
+export type { BidData, NotRankedReason };
 
 /** A bid file as verified. */
 export interface CheckedBid {
@@ -46,127 +27,28 @@ export interface CheckedBid {
   data: BidData | null;
 }
 
-export type NotRankedReason = 'not-valid' | 'other-method' | 'not-assessed' | 'not-compliant';
-
-export interface AssessedBid {
+export interface AssessedBid extends BidAssessment {
   id: number;
   file: string;
   result: VerifyResult;
   status: VerifyStatus;
   alteredParts: readonly ('data' | 'pages')[];
   referenceCode: string | null;
-  /** The assessor named in the file, whatever its status (the status says whether to believe it). */
+  /** The assessor named in the file, whatever its verdict (the verdict says whether to believe it). */
   bidder: { name: string; organisation: string } | null;
-  /** Null when the data could not be checked (not intact, badly signed, unreadable, another method). */
-  compliance: ComplianceResult | null;
-  /** The bid's method when it is not the profile's. */
-  otherMethod: { id: string; version: string } | null;
-  /** The recomputed total (0-100, one decimal, truncated); null when there is none or the data is not to be trusted. */
-  total: number | null;
-  totalExact: Rational | null;
-  /** The label id reached; null when none or unknown (see {@link AssessedBid.hasFigures}). */
-  label: string | null;
-  /** Whether total and label come from trusted data (so a null label means "no label"). */
-  hasFigures: boolean;
-  /** Only for a valid, compliant bid of a profile with a value per point. */
-  discountCents: number | null;
-  /** 1-based, shared by equal totals; null when not ranked. */
-  rank: number | null;
-  notRanked: NotRankedReason | null;
 }
 
-export interface ProfileForCheck {
-  content: ProfileContent;
-  definition: QuickScanDefinition;
-}
+export type ProfileForCheck = ProfileForAssessment & { definition: QuickScanDefinition };
 
-/**
- * The scan input of a bid whose data can be checked: an issued revision with intact data and a
- * signature that fits it, or a plain (unsigned) scan file. Null otherwise.
- */
-export function bidData(result: VerifyResult, bytes: Uint8Array): BidData | null {
-  if (result.status === 'unreadable') return null;
-  if (result.envelope && result.checks.dataIntact === true && result.checks.signatureValid === true) {
-    const c = result.envelope.content;
-    return { input: { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, method: c.method };
-  }
-  if (result.status === 'unsigned') {
-    try {
-      let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const parsed = parseScanFile(text);
-      if (!parsed.ok) return null;
-      const f = parsed.file;
-      return { input: { project: f.project, answers: f.scan.answers, costOverrides: f.scan.costOverrides }, method: f.method };
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** Checks one verified bid against the profile; `rank` is left null ({@link rankBids} sets it). */
-export function assessBid(bid: CheckedBid, profile: ProfileForCheck): AssessedBid {
-  const r = bid.result;
-  let compliance: ComplianceResult | null = null;
-  let otherMethod: AssessedBid['otherMethod'] = null;
-  if (bid.data) {
-    if (profileAppliesToMethod(profile.content, bid.data.method)) {
-      try {
-        compliance = checkCompliance(profile.definition, bid.data.input, profile.content);
-      } catch {
-        compliance = null; // answers that do not fit the method: not assessed
-      }
-    } else {
-      otherMethod = { id: bid.data.method.id, version: bid.data.method.version };
-    }
-  }
-  const hasFigures = bid.data !== null && (compliance !== null || r.score !== undefined);
-  const total = hasFigures ? (compliance?.score.total?.display ?? r.score?.total ?? null) : null;
-  const totalExact = compliance?.score.total?.exact ?? null;
-  const label = hasFigures ? (compliance ? compliance.score.label.reached : (r.score?.label?.id ?? null)) : null;
-  const notRanked: NotRankedReason | null =
-    r.status !== 'valid' ? 'not-valid' : otherMethod ? 'other-method' : compliance === null ? 'not-assessed' : !compliance.compliant ? 'not-compliant' : null;
-  return {
-    id: bid.id,
-    file: bid.file,
-    result: r,
-    status: r.status,
-    alteredParts: r.alteredParts ?? [],
-    referenceCode: r.referenceCode ?? null,
-    bidder: r.assessor ? { name: r.assessor.name, organisation: r.assessor.organisation } : null,
-    compliance,
-    otherMethod,
-    total,
-    totalExact,
-    label,
-    hasFigures,
-    discountCents: r.status === 'valid' ? (compliance?.fictitiousDiscountCents ?? null) : null,
-    rank: null,
-    notRanked,
-  };
-}
-
-/**
- * Ranks the bids that may be ranked (`notRanked === null`, with an exact total): highest exact
- * total first, equal totals share a rank (1, 2, 3, 3, 5). Keeps the input order of the list.
- */
-export function rankBids<T extends { notRanked: NotRankedReason | null; totalExact: Rational | null; rank: number | null }>(bids: readonly T[]): T[] {
-  const ranked = bids
-    .map((bid, index) => ({ bid, index }))
-    .filter(({ bid }) => bid.notRanked === null && bid.totalExact !== null)
-    .sort((x, y) => -compareRational(x.bid.totalExact!, y.bid.totalExact!) || x.index - y.index);
-  const ranks = new Map<number, number>();
-  ranked.forEach(({ bid, index }, k) => {
-    const prev = ranked[k - 1];
-    ranks.set(index, prev && compareRational(prev.bid.totalExact!, bid.totalExact!) === 0 ? ranks.get(prev.index)! : k + 1);
-  });
-  return bids.map((bid, index) => ({ ...bid, rank: ranks.get(index) ?? null }));
-}
-
-/** Checks and ranks every bid. */
+/** Checks and ranks every bid (scoring/tender.ts), with the details the table shows. */
 export function assessBids(bids: readonly CheckedBid[], profile: ProfileForCheck): AssessedBid[] {
-  return rankBids(bids.map((b) => assessBid(b, profile)));
+  return assessTenderBids(bids, profile).map(({ data: _data, ...bid }) => ({
+    ...bid,
+    status: bid.result.status,
+    alteredParts: bid.result.alteredParts ?? [],
+    referenceCode: bid.result.referenceCode ?? null,
+    bidder: bid.result.assessor ? { name: bid.result.assessor.name, organisation: bid.result.assessor.organisation } : null,
+  }));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -280,14 +162,6 @@ export function sortBids(bids: readonly AssessedBid[], sort: SortState, locale: 
 
 export { csvCell, csvSeparator } from '../../scoring/csv';
 
-/** A number with `digits` decimals, as the locale writes it, without thousands separators. */
-const decimal = csvDecimal;
-
-function centsText(cents: number, locale: Locale): string {
-  const text = `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-  return locale === 'nl' ? text.replace('.', ',') : text;
-}
-
 export const CSV_COLUMNS = ['rank', 'file', 'reference', 'assessor', 'organisation', 'status', 'compliant', 'missing', 'total', 'label', 'discount', 'notRanked'] as const;
 
 /**
@@ -307,9 +181,9 @@ export function bidsCsv(bids: readonly AssessedBid[], definition: QuickScanDefin
     statusText(b, locale),
     b.compliance === null ? '' : t(b.compliance.compliant ? 'common.yes' : 'common.no'),
     gapTexts(b, definition, locale).join('; '),
-    b.total === null ? '' : decimal(b.total, 1, locale),
+    b.total === null ? '' : csvDecimal(b.total, 1, locale),
     b.hasFigures ? labelName(definition, b.label, locale) : '',
-    b.discountCents === null ? '' : centsText(b.discountCents, locale),
+    b.discountCents === null ? '' : csvCents(b.discountCents, locale),
     notRankedText(b, locale),
   ]);
   return csvText([header, ...rows], locale);
