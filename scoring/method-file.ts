@@ -16,8 +16,8 @@
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod';
-import { canonicalJson, sha256Hex } from '../forms/hash';
-import { definitionHash, type LoadedDefinition } from '../forms/registry';
+import { canonicalHash as definitionHash, canonicalJson, sha256Hex } from '../forms/hash';
+import type { LoadedDefinition } from '../forms/registry';
 import { validateDefinition, type DefinitionError, type QuickScanDefinition } from '../forms/schema';
 import { keyFingerprint, publicJwkSchema, signWithPrivateJwk, verifyPurposeSignature, PURPOSE_SIGNATURE_PATTERN, type PrivateJwk, type PublicJwk } from './keys';
 import { parseJsonWith, type FieldError } from './parse-json';

@@ -3,6 +3,7 @@ import { locales } from '../i18n';
 import { AssessorSettings, TrustedKeysSettings } from '../components/AssessorSettings';
 import { BackupPanel } from '../components/ImportExport';
 import { UpdateSettings } from '../components/UpdateSettings';
+import { MethodSettings } from '../components/MethodSettings';
 import { platform, type AppInfo } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
       </fieldset>
       <AssessorSettings />
       <TrustedKeysSettings />
+      <MethodSettings />
       <BackupPanel />
       <UpdateSettings />
       <section className="panel" aria-labelledby="about-title">

@@ -6,6 +6,7 @@ import { readSetting, writeSetting } from '../db/settings';
 import { parseRoute } from '../app/router';
 import { platform, type OpenedFile } from '../platform';
 import { requestPersistentStorage, type StorageState } from '../app/offline';
+import { loadStoredMethods } from '../scan/loaded-methods';
 
 export type AppState = 'loading' | 'ready' | 'failed';
 
@@ -56,6 +57,8 @@ export const useUi = create<UiSlice>()((set, get) => ({
       // The projects list is the usual first screen: read it while the app starts.
       if (typeof location !== 'undefined' && parseRoute(location.hash).name === 'projects') prefetchProjectOverview();
       const locale = (await readSetting('locale', isLocale)) ?? 'nl';
+      // the methods the user loaded: registered before any scan is shown
+      await loadStoredMethods().catch(() => undefined);
       set({ locale, appState: 'ready' });
       void platform.setLocale(locale);
       void requestPersistentStorage().then((storageState) => set({ storageState }));

@@ -1,0 +1,73 @@
+/**
+ * Methods the user loads from signed method files: checked with every rule (scoring/method-file.ts),
+ * kept for ever (renderer/db/methods.ts), and registered at start so the registry serves them
+ * beside the built-in releases. Returns codes; the Settings screen words them.
+ */
+import { getDefinition, registerLoadedMethod, type LoadedMethodInfo, type RegisterProblem } from '../../forms/registry';
+import { ed25519Jwk } from '../../scoring/keys';
+import { assessMethodPublisher, isMethodFileJson, verifyMethodFile, type MethodFileProblem, type VerifiedMethodFile } from '../../scoring/method-file';
+import type { TrustAnchors } from '../../scoring/trust';
+import { listTrustedKeys } from '../db/keys';
+import { addStoredMethodFile, listStoredMethodFiles } from '../db/methods';
+
+export function infoOf(method: VerifiedMethodFile): LoadedMethodInfo {
+  return {
+    publisherName: method.publisher.name,
+    publisherOrganisation: method.publisher.organisation,
+    publisherFingerprint: method.publisherFingerprint,
+    released: method.released,
+    signedAt: method.signedAt,
+    file: method.file,
+  };
+}
+
+/** Registers every stored method file that still verifies; returns how many did not. */
+export async function loadStoredMethods(): Promise<{ loaded: number; skipped: number }> {
+  let loaded = 0;
+  let skipped = 0;
+  for (const stored of await listStoredMethodFiles()) {
+    const check = verifyMethodFile(stored.file);
+    if (!check.ok || check.method.sha256 !== stored.sha256 || !registerLoadedMethod(check.method.definition, check.method.sha256, infoOf(check.method)).ok) {
+      skipped += 1;
+      continue;
+    }
+    loaded += 1;
+  }
+  return { loaded, skipped };
+}
+
+export type MethodImportResult =
+  | { ok: true; method: VerifiedMethodFile; alreadyLoaded: boolean }
+  | { ok: false; problem: MethodFileProblem | RegisterProblem | 'not-json' | 'not-a-method-file'; detail?: string };
+
+/** Reads, checks, keeps and registers a signed method file. */
+export async function importMethodFile(bytes: Uint8Array): Promise<MethodImportResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, problem: 'not-json' };
+  }
+  if (!isMethodFileJson(json)) return { ok: false, problem: 'not-a-method-file' };
+  const check = verifyMethodFile(json);
+  if (!check.ok) return { ok: false, problem: check.problem, ...(check.definitionErrors?.[0] ? { detail: check.definitionErrors[0].message } : {}) };
+  const m = check.method;
+  const before = getDefinition(m.definition.id, m.definition.version);
+  const registered = registerLoadedMethod(m.definition, m.sha256, infoOf(m));
+  if (!registered.ok) return { ok: false, problem: registered.problem };
+  await addStoredMethodFile({ key: `${m.definition.id}@${m.definition.version}`, sha256: m.sha256, file: m.file, addedAt: new Date().toISOString() });
+  return { ok: true, method: m, alreadyLoaded: before !== undefined };
+}
+
+/** The user's trust anchors as far as the app keeps them: the keys they confirmed by hand. */
+export async function appTrustAnchors(): Promise<TrustAnchors> {
+  const keys = await listTrustedKeys();
+  return { keys: keys.map((k) => ({ key: ed25519Jwk(k.publicKey), label: k.label })), lists: [] };
+}
+
+/** Whether the method's publisher is vouched for by the user's anchors (the one rule, assessSigner). */
+export async function publisherTrusted(file: unknown): Promise<boolean> {
+  const check = verifyMethodFile(file);
+  if (!check.ok) return false;
+  return assessMethodPublisher(check.method, await appTrustAnchors(), new Date()).finding.code === 'signer-trusted';
+}
