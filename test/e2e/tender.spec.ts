@@ -107,9 +107,10 @@ test('an evaluator checks twelve bids against the example profile: the README ta
     expect([cells[2], cells[3], cells[4], cells[5], cells[6]?.replace(/\s/g, ' '), cells[7]], file).toEqual([status, compliant, total, label, discount, rank]);
   }
   // Flagged: the altered, untrusted and unknown bids are marked and never ranked.
-  for (const file of ['bid-07-altered-pages.pdf', 'bid-08-altered-data.pdf', 'bid-09-unknown-signer.pdf', 'bid-11-unknown-method.pdf']) {
+  // the verdict decides (scoring/verdict.ts): altered bids failed, an unknown signer or method is indeterminate
+  for (const [file, reason] of [['bid-07-altered-pages.pdf', 'afgekeurd'], ['bid-08-altered-data.pdf', 'afgekeurd'], ['bid-09-unknown-signer.pdf', 'onbeslist'], ['bid-11-unknown-method.pdf', 'onbeslist']] as const) {
     await expect(tender.row(file)).toHaveClass(/tender-flagged/);
-    await expect(tender.row(file).locator('td').last()).toContainText('niet geldig');
+    await expect(tender.row(file).locator('td').last()).toContainText(reason);
   }
   await expect(tender.row('bid-04-not-compliant-musthave.pdf')).toContainText('eis C1: minimaal l2 vereist, antwoord: l1');
   await expect(tender.row('bid-10-not-compliant-na-musthave.pdf')).toContainText('eis D2: minimaal l2 vereist, antwoord: niet van toepassing');
