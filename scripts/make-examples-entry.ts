@@ -24,7 +24,11 @@ import {
 } from '../scoring/issued';
 import { parseScanFile, type ScanFile } from '../scoring/scan-file';
 import { keyFingerprint, publicKeyFromSecretKey, signWithSecretKey } from '../scoring/signature';
-import { buildReportPdf, CURRENT_LAYOUT } from '../report/pdf';
+import { buildReportPdf, buildSignedReportPdf, CURRENT_LAYOUT, CURRENT_SIGNED_LAYOUT } from '../report/pdf';
+import { importP256SigningKey } from '../report/pades';
+import { canonicalJson } from '../forms/hash';
+import { buildEnvelopeV2, issuedContentV2FromScan } from '../scoring/issued';
+import { keyFingerprint as jwkFingerprint, publicJwkOf, signWithPrivateJwk, type PrivateJwk } from '../scoring/keys';
 
 interface ExampleIssue {
   assessor: Omit<IssueInput['assessor'], 'publicKey'>;
@@ -100,6 +104,18 @@ export async function makeExamples(root: string): Promise<MadeExample[]> {
     made.push({ file: `docs/examples/issued/${name}`, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
   };
 
+  // signed PDFs (format 2, report layout 2, PAdES) with the TEST P-256 key, in docs/examples/signed/;
+  // ECDSA signatures are randomised, so these files differ on every run
+  const p256 = JSON.parse(readFileSync(join(root, 'report/fixtures/test-key-p256.json'), 'utf8')) as { label: string; privateJwk: PrivateJwk & { kty: 'EC'; crv: 'P-256'; x: string; y: string; d: string } };
+  const p256Public = publicJwkOf(p256.privateJwk);
+  const signingKey = await importP256SigningKey(p256.privateJwk);
+  const signedDir = join(root, 'docs/examples/signed');
+  mkdirSync(signedDir, { recursive: true });
+  const writeSigned = (name: string, data: string | Uint8Array) => {
+    writeFileSync(join(signedDir, name), data);
+    made.push({ file: `docs/examples/signed/${name}`, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
+  };
+
   const scans = readdirSync(join(root, 'docs/examples'))
     .filter((f) => f.endsWith('.quickscan.json'))
     .sort();
@@ -139,7 +155,25 @@ export async function makeExamples(root: string): Promise<MadeExample[]> {
       const pdf = await buildReportPdf({ ...envelope, report: { locale, layout: CURRENT_LAYOUT } }, loaded.definition);
       write(`${name}.${locale}.pdf`, pdf);
     }
+    for (const locale of ['nl', 'en'] as const) {
+      const { publicKey: _publicKey, ...assessor } = base.assessor;
+      const content = issuedContentV2FromScan(scan, {
+        ...base,
+        assessor: { ...assessor, key: p256Public },
+        revisionId: stableUuid(`${name}/${phase}/format-2`),
+        issuedAt: details.issuedAt,
+        phase,
+        history: [],
+        report: { locale, layout: CURRENT_SIGNED_LAYOUT },
+      });
+      const v2 = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), p256.privateJwk));
+      writeSigned(`${name}.signed.${locale}.pdf`, await buildSignedReportPdf(v2, loaded.definition, signingKey));
+    }
   }
+  writeSigned(
+    'test-key-p256.public.json',
+    `${JSON.stringify({ $comment: 'The public half of the TEST P-256 key that signs these PDFs (its private key is committed in report/fixtures/test-key-p256.json, so a signature by it proves nothing).', label: p256.label, key: p256Public, fingerprint: jwkFingerprint(p256Public) }, null, 2)}\n`,
+  );
 
   write(
     'test-key.public.json',

@@ -5,7 +5,7 @@
  * fail. pdfsig is required in CI (CI=true): without it this file fails there instead of skipping.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, rgb } from '@cantoo/pdf-lib';
@@ -226,4 +226,26 @@ describe('report layout 2: signed PDF', () => {
       expect(r.messages.map((m) => m.en).join(' ')).toMatch(/The pages show/);
     });
   });
+});
+
+describe('committed signed examples (docs/examples/signed, TEST P-256 key)', () => {
+  const signedDir = join(import.meta.dirname, '../../docs/examples/signed');
+  const files = readdirSync(signedDir).filter((f) => f.endsWith('.pdf')).sort();
+  it('exist in Dutch and English', () => {
+    expect(files.filter((f) => f.endsWith('.nl.pdf')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.endsWith('.en.pdf')).length).toBe(files.filter((f) => f.endsWith('.nl.pdf')).length);
+  });
+  for (const file of files) {
+    it(`${file} passes with the TEST key as anchor (pdfsig: valid, whole document)`, async () => {
+      const bytes = new Uint8Array(readFileSync(join(signedDir, file)));
+      const r = await verifyFile(bytes, file, { anchors: { keys: [{ key: TEST_KEY_P256_PUBLIC, label: 'TEST' }], lists: [] } });
+      expect(r.verdict, JSON.stringify(r.findings)).toBe('passed');
+      expect(r.findings).toContainEqual({ code: 'pages-match' });
+      expect(bytes.length).toBeLessThan(300 * 1024);
+      if (hasPdfsig) {
+        const s = pdfsig(bytes);
+        expect(s.valid && s.whole, s.text).toBe(true);
+      }
+    }, 60_000);
+  }
 });
