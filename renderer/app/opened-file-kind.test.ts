@@ -26,5 +26,7 @@ describe('where an opened document lands', () => {
     expect(openedFileKind(file('school.quickscan.json', enc('{"format":"quickscan-scan"}')))).toBe('import');
     expect(openedFileKind(file('list.quickscan-trustlist.json', enc('{"format":"quickscan-project"}')))).toBe('import');
     expect(openedFileKind(file('report.pdf', enc('{"format":"quickscan-issued-envelope"}')))).toBe('import');
+    // The one sniffer (report/sniff.ts): an envelope whose text contains %PDF- is still JSON.
+    expect(openedFileKind(file('x.quickscan-issued.json', enc('{"format":"quickscan-issued-envelope","note":"%PDF-1.7"}')))).toBe('import');
   });
 });

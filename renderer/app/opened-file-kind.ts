@@ -1,3 +1,4 @@
+import { looksLikePdf } from '../../report/sniff';
 import type { OpenedFile } from '../platform';
 
 /**
@@ -16,7 +17,7 @@ export type OpenedFileKind = 'verify' | 'trust-list' | 'method' | 'import';
 const TRUST_LIST_FORMATS = ['quickscan-trustlist', 'quickscan-trustlist-envelope'];
 
 export function openedFileKind(file: OpenedFile): OpenedFileKind {
-  if (isPdf(file.data) || (/\.pdf$/i.test(file.name) && !looksLikeJson(file.data))) return 'verify';
+  if (looksLikePdf(file.data) || (/\.pdf$/i.test(file.name) && !looksLikeJson(file.data))) return 'verify';
   const format = jsonFormatOf(file.data);
   if (format !== undefined) {
     if (TRUST_LIST_FORMATS.includes(format)) return 'trust-list';
@@ -26,10 +27,6 @@ export function openedFileKind(file: OpenedFile): OpenedFileKind {
   if (/\.quickscan-trustlist\.json$/i.test(file.name)) return 'trust-list';
   if (/\.quickscan-method\.json$/i.test(file.name)) return 'method';
   return 'import';
-}
-
-function isPdf(data: Uint8Array): boolean {
-  return data[0] === 0x25 && data[1] === 0x50 && data[2] === 0x44 && data[3] === 0x46;
 }
 
 function looksLikeJson(data: Uint8Array): boolean {
