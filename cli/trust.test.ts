@@ -75,10 +75,12 @@ describe('key new + issue + verify', () => {
     expect(JSON.parse(r.out).referenceCode).toMatch(/^QS(-[0-9A-Z*~$=]{4}){6}$/);
     expect(verdicts((await cli(['verify', 'v2.quickscan-issued.json', '--json'])).out)).toEqual(['indeterminate']);
     expect(verdicts((await cli(['verify', 'v2.quickscan-issued.json', '--trusted-keys', 'p256.public.json', '--json'])).out)).toEqual(['passed']);
-    // the PDF needs a layout for format 2: a clear message, exit 2
+    // the PDF: layout 2 with a PAdES signature by the same key
     const pdf = await cli(['issue', SCAN, '--key', 'p256.quickscan-key.json', '--phase', 'VO', '--out', 'v2.pdf']);
-    expect(pdf.code).toBe(2);
-    expect(pdf.err).toMatch(/format-2 revision/);
+    expect(pdf.code).toBe(0);
+    expect(readFileSync(join(tmp, 'v2.pdf')).toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    expect(verdicts((await cli(['verify', 'v2.pdf', '--json'])).out)).toEqual(['indeterminate']);
+    expect(verdicts((await cli(['verify', 'v2.pdf', '--trusted-keys', 'p256.public.json', '--json'])).out)).toEqual(['passed']);
     // a bidder re-signs the committed example with his own fresh key, keeping the assessor's name
     await cli(['key', 'new', '--out', 'forger.quickscan-key.json', '--alg', 'EdDSA']);
     const forged = await cli(['issue', SCAN, '--key', 'forger.quickscan-key.json', '--phase', 'SO', '--out', 'forged.pdf', '--name', 'Ir. A. de Vries']);

@@ -8,7 +8,7 @@
  *   [--organisation …] [--role …] [--assessment self|independent] [--lang nl|en]
  *   [--baseline <earlier issued file>]`: issues exactly what the app issues: with an EdDSA key a
  *   format-1 revision in the current report layout (PDF or `.quickscan-issued.json`); with an
- *   ES256 key a format-2 revision (its envelope; PDF pages once a layout for format 2 exists).
+ *   ES256 key a format-2 revision: a PAdES-signed layout-2 PDF, or its envelope.
  *   With --baseline the downgrade rule is checked first (scoring/envelope-check.ts), failing closed.
  * - `quickscan trustlist new|add|revoke|sign`: draft a trust list, add entries, add
  *   revocations, sign it with the operator's key file.
@@ -227,21 +227,29 @@ export const issueCommand: Command = {
       history,
       followUp: [],
     };
-    const { CURRENT_LAYOUT, LAYOUTS, buildReportPdf } = await import('../../report/pdf');
+    const { CURRENT_LAYOUT, CURRENT_SIGNED_LAYOUT, LAYOUTS, buildReportPdf, buildSignedReportPdf } = await import('../../report/pdf');
     const wantsPdf = /\.pdf$/i.test(o.out);
     let envelope: AnyIssuedEnvelope;
+    let bytes: Uint8Array | undefined;
     if (keyFile.privateKey.kty === 'OKP') {
-      // format 1: what the app issues today (Ed25519 over the canonical JSON, report settings outside)
+      // format 1: Ed25519 over the canonical JSON, report settings outside, layout-1 pages
       const content = issuedContentFromScan(scan, { ...common, assessor: { ...assessorBase, publicKey: keyFile.privateKey.x } });
       envelope = buildEnvelope(content, signWithSecretKey(canonicalContent(content), keyFile.privateKey.d), { locale, layout: CURRENT_LAYOUT });
+      if (wantsPdf) {
+        if (!LAYOUTS[CURRENT_LAYOUT]) throw new CliError(t.issueNeedsLayout(CURRENT_LAYOUT));
+        bytes = await buildReportPdf(envelope, method.definition);
+      }
     } else {
-      const content = issuedContentV2FromScan(scan, { ...common, assessor: { ...assessorBase, key: keyFile.publicKey }, report: { locale, layout: CURRENT_LAYOUT } });
-      envelope = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), keyFile.privateKey));
-      if (wantsPdf && (CURRENT_LAYOUT as number) < 2) throw new CliError(t.issueNeedsLayout(CURRENT_LAYOUT));
+      // format 2: ES256, report settings signed inside; the PDF carries a PAdES signature by the same key
+      const content = issuedContentV2FromScan(scan, { ...common, assessor: { ...assessorBase, key: keyFile.publicKey }, report: { locale, layout: CURRENT_SIGNED_LAYOUT } });
+      const v2 = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), keyFile.privateKey));
+      envelope = v2;
+      if (wantsPdf) {
+        const { importP256SigningKey } = await import('../../report/pades');
+        bytes = await buildSignedReportPdf(v2, method.definition, await importP256SigningKey(keyFile.privateKey));
+      }
     }
-    if (wantsPdf) {
-      if (!LAYOUTS[CURRENT_LAYOUT]) throw new CliError(t.issueNeedsLayout(CURRENT_LAYOUT));
-      const bytes = await buildReportPdf(envelope as Parameters<typeof buildReportPdf>[0], method.definition);
+    if (bytes) {
       await writeFile(resolve(ctx.io.cwd, o.out), bytes);
     } else {
       await writeFile(resolve(ctx.io.cwd, o.out), anyEnvelopeJsonText(envelope));
