@@ -102,8 +102,12 @@ export async function bundledPackageDirs(root = ROOT) {
       }).then((r) => ({ bundle: b.name, inputs: Object.keys(r.metafile?.inputs ?? {}) })),
     ),
   ]);
+  // The frozen layout-1 bundle (report/frozen/layout1.js) is one generated file with its own
+  // pinned copies of jsPDF, pdf-lib, qrcode and more inside: a bundle that contains it contains
+  // the packages of its source graph too.
+  const frozenInputs = results.some((r) => r.inputs.some(isFrozenBundle)) ? await frozenBundleInputs(root) : [];
   for (const { bundle, inputs } of results) {
-    for (const input of inputs) {
+    for (const input of inputs.some(isFrozenBundle) ? [...inputs, ...frozenInputs] : inputs) {
       const dir = packageDirOf(input);
       if (!dir) continue;
       if (!dirs.has(dir)) dirs.set(dir, new Set());
@@ -111,6 +115,36 @@ export async function bundledPackageDirs(root = ROOT) {
     }
   }
   return dirs;
+}
+
+/** @param {string} input */
+function isFrozenBundle(input) {
+  return input.split(path.sep).join('/').endsWith('report/frozen/layout1.js');
+}
+
+/**
+ * The module graph the frozen bundle was made from (as scripts/freeze-layout1.mjs builds it).
+ * @param {string} root
+ * @returns {Promise<string[]>}
+ */
+async function frozenBundleInputs(root) {
+  const entry = path.join(root, 'report/frozen/entry.ts');
+  if (!existsSync(entry)) return [];
+  const r = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    outdir: path.join(root, 'dist', '.licenses-graph-frozen'),
+    logLevel: 'silent',
+    // jsPDF's optional HTML/SVG helpers are left out of the frozen bundle
+    external: ['canvg', 'dompurify', 'html2canvas'],
+  });
+  return Object.keys(r.metafile?.inputs ?? {});
 }
 
 /**
