@@ -741,6 +741,18 @@ export const nl = {
   "methods.workbook.duplicate-field": "‘{value}’ komt twee keer voor",
   "methods.workbook.missing-field": "het veld ‘{value}’ ontbreekt",
   "methods.workbook.definition-rule": "{value}",
+  'budget.allowBrief': 'Ook antwoorden laten aanpassen die het programma veranderen (minder vloeroppervlak, ruimte delen, behouden in plaats van bouwen)',
+  'budget.briefHint': 'Zonder dit vinkje houdt het advies de vragen {questions} zoals ze beantwoord zijn.',
+  'budget.briefTag': 'verandert het programma',
+  'budget.downgrade': 'lager niveau',
+  'budget.applyColumn': 'Toepassen',
+  'budget.applyChange': 'Deze wijziging toepassen:',
+  'budget.changeCost': 'Kosten van de wijziging',
+  'budget.subtotal': 'Subtotaal',
+  'budget.applySome': '{count, plural, one {# geselecteerde wijziging} other {# geselecteerde wijzigingen}} als variant toepassen',
+  'budget.chance': 'kans binnen budget: {percent}%',
+  'budget.chanceExact': 'kans binnen budget: {percent}% (zeker)',
+  'budget.chanceNote': 'Kans binnen budget: elke kostenbandbreedte als gelijkmatig verdeeld tussen laag en hoog, onafhankelijk van elkaar, geschat met 20.000 vaste trekkingen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

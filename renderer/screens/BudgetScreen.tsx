@@ -2,16 +2,18 @@ import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { optimize, type Plan } from '../../scoring/optimize';
+import { adviceLocks, applyChanges, briefQuestions, budgetVerdict, chanceWithinBudget, groupPlanChanges } from '../../scoring/advice';
+import type { ScanInput } from '../../scoring/score';
 import { cheapestCompliance } from '../../scoring/compliance';
 import { readScanProfile } from '../scan/profile';
 import { navigate, routeHref } from '../app/router';
 import { FrontierChart } from '../components/FrontierChart';
-import { formatScore } from '../components/ResultPanel';
+import { formatCostRange, formatScore, verdictText } from '../components/ResultPanel';
 import { getProject, updateProject } from '../db/projects';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { duplicateScan } from '../db/scans';
 import { numberForInput, parseLocaleNumber, hasAtMostTwoDecimals } from '../forms-ui/numbers';
-import { formatEuro, type Locale } from '../i18n';
+import { formatEuro, formatNumber, type Locale } from '../i18n';
 import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scanInput } from '../scan/engine';
 import { answerChanges, useScanEditor } from '../state/scan-editor';
 import { useLocale, useT, useUi } from '../state/store';
@@ -43,13 +45,18 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const [isPrudent, setIsPrudent] = useState(false);
-  const result = useMemo(() => optimize(definition, scanInput(project, scan), { prudent: isPrudent, locked: scan.locked }), [definition, project, scan, isPrudent]);
+  // Questions that change the brief (less floor area, sharing, keeping) stay as answered unless the user opts in.
+  const [allowBrief, setAllowBrief] = useState(false);
+  const brief = useMemo(() => briefQuestions(definition), [definition]);
+  const locked = useMemo(() => adviceLocks(definition, scan.locked, allowBrief), [definition, scan.locked, allowBrief]);
+  const input = useMemo(() => scanInput(project, scan), [project, scan]);
+  const result = useMemo(() => optimize(definition, input, { prudent: isPrudent, locked }), [definition, input, isPrudent, locked]);
   const budgetEur = circularBudgetEur(project);
   const budgetCents = result.best?.budgetCents ?? null;
   const profile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
   const compliancePlan = useMemo(
-    () => (profile ? cheapestCompliance(definition, scanInput(project, scan), profile.content, { prudent: isPrudent, locked: scan.locked }) : undefined),
-    [profile, definition, project, scan, isPrudent],
+    () => (profile ? cheapestCompliance(definition, input, profile.content, { prudent: isPrudent, locked }) : undefined),
+    [profile, definition, input, isPrudent, locked],
   );
   const labelName = (id: string | null) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
   const levelText = (questionId: string, levelId: string | null) => {
@@ -59,8 +66,11 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   };
   const questionTitle = (id: string) => `${id} ${definition.questions.find((q) => q.id === id)?.title[locale] ?? ''}`;
 
-  async function applyAsVariant(plan: Plan, name: string) {
-    await applyAnswersAsVariant(plan.answers, name);
+  async function applyAsVariant(plan: Plan, name: string, chosen: ReadonlySet<string>) {
+    const answers = applyChanges(scan.answers, plan.changes, chosen);
+    const variant = await duplicateScan(scan.id, name, { asVariant: true, answers });
+    announce(t('budget.variantCreated', { name: variant.name }));
+    navigate({ name: 'scan', projectId: project.id, scanId: variant.id });
   }
 
   async function applyAnswersAsVariant(levels: Readonly<Record<string, string | null>>, name: string) {
@@ -93,14 +103,29 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
           <h2 id="current-title">{t('budget.current')}</h2>
           <p className="big-figure">{result.frontier.current.total ? formatScore(locale, result.frontier.current.total.display) : '–'}</p>
           <p>
-            {t('result.extraCost')}: {euros(locale, result.frontier.current.cost.lowCents)} – {euros(locale, result.frontier.current.cost.highCents)}
+            {t('result.extraCost')}: {formatCostRange(locale, result.frontier.current.cost.lowCents, result.frontier.current.cost.highCents)}
           </p>
           {budgetEur !== null && <p>{t('budget.available', { budget: formatEuro(locale, budgetEur) })}</p>}
+          {budgetCents !== null && (
+            <p className={`budget-state ${budgetVerdict(result.frontier.current.cost, budgetCents).code}`} data-testid="budget-verdict">
+              {verdictText(t, locale, budgetVerdict(result.frontier.current.cost, budgetCents))}
+            </p>
+          )}
           <label className="choice">
             <input type="checkbox" checked={isPrudent} onChange={(e) => setIsPrudent(e.target.checked)} />
             {t('budget.prudent')}
           </label>
           <p className="muted small">{costModeNote}</p>
+          {brief.length > 0 && (
+            <>
+              <label className="choice">
+                <input type="checkbox" checked={allowBrief} onChange={(e) => setAllowBrief(e.target.checked)} />
+                {t('budget.allowBrief')}
+              </label>
+              <p className="muted small">{t('budget.briefHint', { questions: brief.join(', ') })}</p>
+            </>
+          )}
+          <p className="muted small">{t('budget.chanceNote')}</p>
         </section>
       </div>
 
@@ -116,10 +141,14 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
         ) : (
           <PlanView
             plan={result.best.plan}
+            definition={definition}
+            input={input}
+            budgetCents={budgetCents}
+            brief={brief}
             labelName={labelName}
             levelText={levelText}
             questionTitle={questionTitle}
-            onApply={() => void applyAsVariant(result.best!.plan!, t('budget.variantNameBest', { name: scan.name }))}
+            onApply={(chosen) => void applyAsVariant(result.best!.plan!, t('budget.variantNameBest', { name: scan.name }), chosen)}
           />
         )}
       </section>
@@ -134,7 +163,7 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
           ) : (
             <div className="plan">
               <p className="plan-summary">
-                {t('result.total')} <strong>{compliancePlan.score.total ? formatScore(locale, compliancePlan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {euros(locale, compliancePlan.cost.lowCents)} – {euros(locale, compliancePlan.cost.highCents)}
+                {t('result.total')} <strong>{compliancePlan.score.total ? formatScore(locale, compliancePlan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {formatCostRange(locale, compliancePlan.cost.lowCents, compliancePlan.cost.highCents)}
                 {budgetCents !== null && (isPrudent ? compliancePlan.cost.highCents : compliancePlan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
               </p>
               <ul className="change-list">
@@ -158,16 +187,20 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
           <details key={label} className="label-plan">
             <summary>
               <span className={`label-chip label-${label}`}>{labelName(label)}</span>{' '}
-              {plan ? t('budget.labelCost', { low: euros(locale, plan.cost.lowCents), high: euros(locale, plan.cost.highCents), changes: plan.changes.length }) : t('budget.labelImpossible')}
+              {plan ? t('budget.labelCost', { low: euros(locale, Math.min(plan.cost.lowCents, plan.cost.highCents)), high: euros(locale, Math.max(plan.cost.lowCents, plan.cost.highCents)), changes: plan.changes.length }) : t('budget.labelImpossible')}
               {plan && budgetCents !== null && (isPrudent ? plan.cost.highCents : plan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
             </summary>
             {plan && (
               <PlanView
                 plan={plan}
+                definition={definition}
+                input={input}
+                budgetCents={budgetCents}
+                brief={brief}
                 labelName={labelName}
                 levelText={levelText}
                 questionTitle={questionTitle}
-                onApply={() => void applyAsVariant(plan, t('budget.variantNameLabel', { name: scan.name, label: labelName(label) }))}
+                onApply={(chosen) => void applyAsVariant(plan, t('budget.variantNameLabel', { name: scan.name, label: labelName(label) }), chosen)}
               />
             )}
           </details>
@@ -200,7 +233,7 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
                     </td>
                     <td className="num">+{formatScore(locale, u.deltaTotal.display)}</td>
                     <td className="num">
-                      {euros(locale, u.deltaCost.lowCents)} – {euros(locale, u.deltaCost.highCents)}
+                      {formatCostRange(locale, u.deltaCost.lowCents, u.deltaCost.highCents)}
                     </td>
                     <td>{u.withinBudget === null ? '–' : u.withinBudget ? t('common.yes') : t('common.no')}</td>
                   </tr>
@@ -216,32 +249,119 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   );
 }
 
-function PlanView({ plan, labelName, levelText, questionTitle, onApply }: { plan: Plan; labelName(id: string | null): string; levelText(q: string, l: string | null): string; questionTitle(q: string): string; onApply(): void }) {
+/**
+ * A plan as a professional reads it: its changes grouped by theme, each with its cost and a
+ * subtotal, downgrades marked, the chance of staying within budget; any part can be applied.
+ */
+function PlanView({
+  plan,
+  definition,
+  input,
+  budgetCents,
+  brief,
+  labelName,
+  levelText,
+  questionTitle,
+  onApply,
+}: {
+  plan: Plan;
+  definition: QuickScanDefinition;
+  input: ScanInput;
+  budgetCents: number | null;
+  brief: readonly string[];
+  labelName(id: string | null): string;
+  levelText(q: string, l: string | null): string;
+  questionTitle(q: string): string;
+  onApply(chosen: ReadonlySet<string>): void;
+}) {
   const t = useT();
   const locale = useLocale();
+  const groups = useMemo(() => groupPlanChanges(definition, input, plan), [definition, input, plan]);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const chosen = useMemo(() => new Set(plan.changes.map((c) => c.question).filter((q) => !excluded.has(q))), [plan, excluded]);
+  const chance = useMemo(() => (budgetCents === null ? null : chanceWithinBudget(definition, input, plan.answers, budgetCents)), [definition, input, plan, budgetCents]);
+  const themeTitle = (id: string) => definition.themes.find((th) => th.id === id)?.title[locale] ?? id;
+  const toggle = (question: string) => {
+    const next = new Set(excluded);
+    if (next.has(question)) next.delete(question);
+    else next.add(question);
+    setExcluded(next);
+  };
+  const percent = chance ? formatNumber(locale, Math.floor((100 * chance.within) / chance.draws)) : null;
   return (
     <div className="plan">
       <p className="plan-summary">
-        <span className={`label-chip label-${plan.score.label.reached ?? 'none'}`}>{labelName(plan.score.label.reached)}</span> {t('result.total')}{' '}
-        <strong>{plan.score.total ? formatScore(locale, plan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {euros(locale, plan.cost.lowCents)} – {euros(locale, plan.cost.highCents)}
+        <span className={`label-chip label-${plan.score.label.reached ?? 'none'}`}>{labelName(plan.score.label.reached)}</span>
+        <span>
+          {t('result.total')} <strong>{plan.score.total ? formatScore(locale, plan.score.total.display) : '–'}</strong>
+        </span>
+        <span>
+          {t('result.extraCost')} <strong>{formatCostRange(locale, plan.cost.lowCents, plan.cost.highCents)}</strong>
+        </span>
+        {chance && (
+          <span className="chance" data-testid="plan-chance">
+            {t(chance.exact ? 'budget.chanceExact' : 'budget.chance', { percent: percent! })}
+          </span>
+        )}
       </p>
+      {budgetCents !== null && <p className="small">{verdictText(t, locale, budgetVerdict(plan.cost, budgetCents))}</p>}
       {plan.changes.length === 0 ? (
         <p>{t('budget.noChanges')}</p>
       ) : (
         <>
           <p>{t('budget.changes', { count: plan.changes.length })}</p>
-          <ul className="change-list">
-            {plan.changes.map((c) => (
-              <li key={c.question}>
-                <strong>{questionTitle(c.question)}</strong>: {levelText(c.question, c.from)} → {levelText(c.question, c.to)}
-              </li>
-            ))}
-          </ul>
+          {groups.map((group) => (
+            <div key={group.theme} className="advice-group">
+              <table className="compare-table advice-table">
+                <caption>
+                  {group.theme}. {themeTitle(group.theme)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('budget.applyColumn')}</th>
+                    <th scope="col">{t('compare.question')}</th>
+                    <th scope="col">{t('budget.fromTo')}</th>
+                    <th scope="col" className="num">
+                      {t('budget.changeCost')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.changes.map((c) => (
+                    <tr key={c.question}>
+                      <td>
+                        <label className="choice">
+                          <input type="checkbox" checked={!excluded.has(c.question)} onChange={() => toggle(c.question)} />
+                          <span className="visually-hidden">
+                            {t('budget.applyChange')} {c.question}
+                          </span>
+                        </label>
+                      </td>
+                      <th scope="row">{questionTitle(c.question)}</th>
+                      <td>
+                        {levelText(c.question, c.from)} → {levelText(c.question, c.to)}
+                        {c.direction === 'down' && <span className="tag down">{t('budget.downgrade')}</span>}
+                        {brief.includes(c.question) && <span className="tag brief">{t('budget.briefTag')}</span>}
+                      </td>
+                      <td className="num">{formatCostRange(locale, c.cost.lowCents, c.cost.highCents)}</td>
+                    </tr>
+                  ))}
+                  <tr className="subtotal">
+                    <td />
+                    <th scope="row" colSpan={2}>
+                      {t('budget.subtotal')}
+                    </th>
+                    <td className="num">{formatCostRange(locale, group.subtotal.lowCents, group.subtotal.highCents)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          ))}
         </>
       )}
       {plan.changes.length > 0 && (
-        <button type="button" className="button primary" onClick={onApply}>
-          {t('budget.applyVariant')}
+        <button type="button" className="button primary" disabled={chosen.size === 0} onClick={() => onApply(chosen)}>
+          {chosen.size === plan.changes.length ? t('budget.applyVariant') : t('budget.applySome', { count: chosen.size })}
         </button>
       )}
     </div>

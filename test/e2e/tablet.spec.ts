@@ -119,6 +119,10 @@ for (const size of sizes) {
       }
       await app.getByRole('link', { name: 'Budget', exact: true }).click();
       await expect(app.getByRole('heading', { level: 1, name: /^Budget/ })).toBeVisible();
+      // One verdict with the low, middle and high estimate; every plan has its chance within budget.
+      await expect(app.getByTestId('budget-verdict')).toContainText(/laag €.+, midden €.+, hoog €/);
+      await expect(app.getByTestId('plan-chance').first()).toContainText(/kans binnen budget: \d+%/);
+      await expect(app.getByRole('checkbox', { name: /programma veranderen/ })).not.toBeChecked();
       for (const details of await app.locator('details.label-plan').all()) await details.locator('summary').click();
       expect(await layoutProblems(app)).toEqual([]);
       await shot(app, `budget-${slug}`);
