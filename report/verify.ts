@@ -31,6 +31,7 @@ import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
 import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
 import { checkIssuedEnvelope } from '../scoring/envelope-check';
+import { resolveMethod } from '../scoring/method-file';
 import { assessorKeyOf, reportSettingsOf, type AnyIssuedEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
 import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../scoring/profile';
@@ -474,7 +475,20 @@ async function verifyEnvelopeData(
 
   // 4. method and score
   const registry = options.registry ?? { getDefinition };
-  const loaded = loadMethod(registry, c.method);
+  const anchors = anchorsOf(options);
+  const now = options.now ?? new Date();
+  let loaded = loadMethod(registry, c.method);
+  // a method this verifier does not have, or one loaded from a signed file: resolveMethod checks
+  // the carried method file (hash, publisher signature) and the publisher's trust (issue 12)
+  const carried = env.formatVersion === 2 ? env.methodFile : undefined;
+  let known: ReturnType<typeof registry.getDefinition>;
+  try {
+    known = registry.getDefinition(c.method.id, c.method.version);
+  } catch {
+    known = undefined;
+  }
+  const resolved = known?.loaded || (carried !== undefined && 'problem' in loaded) ? resolveMethod(c.method, known, carried, anchors, now) : undefined;
+  if (resolved?.definition) loaded = { definition: resolved.definition };
   let definition: QuickScanDefinition | undefined;
   let scoreMessageIndex = -1;
   if ('problem' in loaded) {
@@ -489,7 +503,7 @@ async function verifyEnvelopeData(
     findings.push({ code: known ? 'method-hash-mismatch' : 'method-unknown', detail: `${c.method.id}@${c.method.version}` });
   } else {
     checks.methodKnown = true;
-    findings.push({ code: 'method-known', detail: `${c.method.id}@${c.method.version}` });
+    findings.push(...(resolved?.findings ?? [{ code: 'method-known', detail: `${c.method.id}@${c.method.version}` }]));
     definition = loaded.definition;
     result.method!.title = definition.title;
     const recomputed = recompute(definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides });
@@ -506,8 +520,6 @@ async function verifyEnvelopeData(
     }
   }
 
-  const anchors = anchorsOf(options);
-  const now = options.now ?? new Date();
   // the tender requirement profile the revision was issued against, if any
   if (c.profile !== undefined) {
     checkProfile(result, c.profile, c.method, definition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, { anchors, now });

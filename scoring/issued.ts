@@ -358,6 +358,16 @@ export const issuedEnvelopeV2Schema = z
     contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
     referenceCode: z.string().regex(LONG_REFERENCE_CODE_PATTERN, { error: 'a long reference code QS-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' }),
     signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+    /**
+     * Optional: the method the revision was scored on, for verifiers that do not have it — a
+     * signed method file (scoring/method-file.ts), deflate-raw compressed, base64url. Outside the
+     * signed content: the content's `method.sha256` pins it, its publisher's signature vouches.
+     */
+    methodFile: z
+      .string()
+      .max(12 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'base64url of a deflated method file' })
+      .optional(),
   })
   .strict();
 

@@ -18,6 +18,7 @@ import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { canonicalJson } from '../../forms/hash';
+import { packMethod, type MethodFile } from '../../scoring/method-file';
 import { getDefinition } from '../../forms/registry';
 import { downgradesWithoutReason } from '../../scoring/envelope-check';
 import {
@@ -242,7 +243,9 @@ export const issueCommand: Command = {
     } else {
       // format 2: ES256, report settings signed inside; the PDF carries a PAdES signature by the same key
       const content = issuedContentV2FromScan(scan, { ...common, assessor: { ...assessorBase, key: keyFile.publicKey }, report: { locale, layout: CURRENT_SIGNED_LAYOUT } });
-      const v2 = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), keyFile.privateKey));
+      let v2 = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), keyFile.privateKey));
+      // a method loaded from a signed method file travels with the revision (issue 12)
+      if (method.loaded) v2 = { ...v2, methodFile: packMethod(method.loaded.file as MethodFile) };
       envelope = v2;
       if (wantsPdf) {
         const { importP256SigningKey } = await import('../../report/pades');
