@@ -59,6 +59,9 @@ export default defineConfig(async () => ({
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  server: { host: '127.0.0.1', port: 5173 },
+  // Browser mode's own origin (README, "Browser mode"): the browser keeps the data and the signing
+  // key per origin, so the port is fixed, never Vite's default, and the server refuses to move to
+  // another one. The dev server has an origin of its own, so development never touches that data.
+  preview: { host: '127.0.0.1', port: 47613, strictPort: true },
+  server: { host: '127.0.0.1', port: 47614, strictPort: true },
 }));

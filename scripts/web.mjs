@@ -1,15 +1,15 @@
-// `npm run web`: the same app in the browser, built and served on localhost only.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm run web`: the same app in the browser, built and served on localhost only, always on the
+// app's own origin http://127.0.0.1:47613/ (vite.config.ts, `preview`). The port is fixed and
+// unusual on purpose: the browser keeps the data (and the signing key) per origin, so no other
+// local app or dev server may share it, and the data must be found again at the same address.
+import { build, preview } from 'vite';
 
-const port = Number(process.env.PORT ?? 4173);
-const vite = 'node_modules/.bin/vite';
-const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const url = `http://127.0.0.1:${port}/`;
-const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['inherit', 'pipe', 'inherit'] });
-server.stdout.once('data', () => {
-  console.log(`QuickScan runs in your browser at ${url} (Ctrl+C stops it; your data stays in this browser's storage).`);
-});
-server.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+await build({ logLevel: 'warn' });
+const server = await preview();
+const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:47613/';
+console.log(`QuickScan runs in your browser at ${url} (Ctrl+C stops it; your data stays in this browser's storage for this address).`);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
