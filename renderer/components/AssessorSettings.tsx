@@ -1,15 +1,13 @@
 import { useLiveQuery } from '../db/live';
 import { useId, useState } from 'react';
-import { keyFingerprint } from '../../scoring/signature';
-import { listTrustedKeys, putTrustedKeys, removeTrustedKey } from '../db/keys';
-import { formatDate } from '../i18n';
+import { keyFingerprint } from '../../scoring/keys';
 import { readAssessorProfile, writeAssessorProfile, type AssessorProfile } from '../issue/assessor';
-import { makePublicKeyFile, readTrustedKeyList } from '../issue/public-key-file';
+import { makePublicKeyFile } from '../issue/public-key-file';
 import { getOrCreateSigningKey, getSigningKey } from '../issue/signing';
 import { platform } from '../platform';
-import { useLocale, useT, useUi } from '../state/store';
+import { useT, useUi } from '../state/store';
 
-/** The assessor's profile and signing key, and the public keys this user trusts when verifying. */
+/** The assessor's profile and signing key. */
 export function AssessorSettings() {
   const t = useT();
   const announce = useUi((s) => s.announce);
@@ -36,7 +34,7 @@ function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(
 
   async function exportPublicKey() {
     if (!key) return;
-    const file = makePublicKeyFile(key.publicKey, profile.name, profile.organisation);
+    const file = makePublicKeyFile(key.key, profile.name, profile.organisation);
     const result = await platform.saveFile({
       suggestedName: `${(profile.name || 'assessor').replace(/[^\p{L}\p{N} _-]+/gu, '')}.quickscan-key.json`,
       mimeType: 'application/json',
@@ -95,7 +93,7 @@ function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(
       {key ? (
         <>
           <p>
-            {t('assessor.fingerprint')}: <code className="fingerprint">{keyFingerprint(key.publicKey)}</code>
+            {t('assessor.fingerprint')}: <code className="fingerprint">{keyFingerprint(key.key)}</code>
           </p>
           <p className="muted small">{t('assessor.keyExplain')}</p>
           <button type="button" className="button" onClick={() => void exportPublicKey()}>
@@ -105,54 +103,6 @@ function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(
       ) : (
         <p className="muted">{t('assessor.noKey')}</p>
       )}
-    </section>
-  );
-}
-
-export function TrustedKeysSettings() {
-  const t = useT();
-  const locale = useLocale();
-  const announce = useUi((s) => s.announce);
-  const keys = useLiveQuery(listTrustedKeys, [], []);
-
-  async function importKeys() {
-    const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: true });
-    for (const file of files) {
-      const keys = readTrustedKeyList(file.data);
-      if (!keys) {
-        announce(t('trusted.invalid', { name: file.name }), 'error');
-        continue;
-      }
-      await putTrustedKeys(keys);
-      announce(t('trusted.added', { label: keys.map((k) => k.label).join('; ') }));
-    }
-  }
-
-  return (
-    <section className="panel" aria-labelledby="trusted-title">
-      <h2 id="trusted-title">{t('trusted.title')}</h2>
-      <p className="muted">{t('trusted.explain')}</p>
-      {keys.length === 0 ? (
-        <p>{t('trusted.none')}</p>
-      ) : (
-        <ul className="plain-list">
-          {keys.map((k) => (
-            <li key={k.publicKey} className="trash-item">
-              <span>
-                <strong>{k.label}</strong> · <code className="fingerprint">{keyFingerprint(k.publicKey)}</code>
-                <span className="muted small"> · {formatDate(locale, k.addedAt)}</span>
-              </span>
-              <button type="button" className="button small danger" onClick={() => void removeTrustedKey(k.publicKey)}>
-                {t('evidence.remove')}
-                <span className="visually-hidden">: {k.label}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className="button" onClick={() => void importKeys()}>
-        {t('trusted.import')}
-      </button>
     </section>
   );
 }

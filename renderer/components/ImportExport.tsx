@@ -3,8 +3,12 @@ import { navigate } from '../app/router';
 import type { MessageKey, MessageParams } from '../i18n';
 import { platform, type OpenedFile } from '../platform';
 import { exportBackup, exportErrorOf, exportProject, exportScanZip, saveExport, type ExportedFile } from '../files/export';
-import { IMPORT_FILTERS, importFile, type ImportSummary, type RecordCounts } from '../files/import';
+import { IMPORT_FILTERS, importFile, type ImportSummary, type RecordCounts, type TrustOffer } from '../files/import';
+import { keyFingerprint } from '../../scoring/keys';
+import { verifyTrustList, type TrustListContent } from '../../scoring/trust';
+import { addTrustAnchors, getTrustList, putTrustList, type AnchorCandidate } from '../db/trust';
 import { useT, useUi } from '../state/store';
+import { TrustConfirm } from './TrustConfirm';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -12,6 +16,28 @@ interface PendingRestore {
   file: OpenedFile;
   counts: RecordCounts;
   existing: RecordCounts;
+}
+
+/** What a restored backup would add to the user's trust, asked for separately. */
+interface PendingOffer {
+  fileName: string;
+  anchors: AnchorCandidate[];
+  lists: { content: TrustListContent; document: unknown; operatorFingerprint: string }[];
+}
+
+/** The offer's trust lists that check out and are newer than what is stored; the anchors as given (already filtered by the import). */
+async function offerOf(fileName: string, offer: TrustOffer): Promise<PendingOffer | null> {
+  const lists: PendingOffer['lists'] = [];
+  for (const document of offer.lists) {
+    const check = verifyTrustList(document, { now: new Date() });
+    if (!check.ok) continue;
+    const stored = await getTrustList(check.list.content.listId);
+    const storedCheck = stored ? verifyTrustList(stored.document, { now: new Date() }) : null;
+    if (storedCheck?.ok && storedCheck.list.content.sequence >= check.list.content.sequence) continue;
+    lists.push({ content: check.list.content, document, operatorFingerprint: check.list.operatorFingerprint });
+  }
+  if (offer.anchors.length === 0 && lists.length === 0) return null;
+  return { fileName, anchors: offer.anchors, lists };
 }
 
 /** The announcement for one imported file: what was added, and what the user should know. */
@@ -37,8 +63,18 @@ function useImporter() {
   const announce = useUi((s) => s.announce);
   const [isBusy, setIsBusy] = useState(false);
   const [pending, setPending] = useState<PendingRestore | null>(null);
+  const [offer, setOffer] = useState<PendingOffer | null>(null);
 
-  const finish = useCallback((summaries: ImportSummary[]) => {
+  /** After a backup: its trust anchors and lists are offered on their own screen, never added by the import. */
+  const offerTrust = useCallback(async (fileName: string, summary: ImportSummary) => {
+    const next = await offerOf(fileName, summary.trustOffered);
+    if (next) setOffer(next);
+    return next !== null;
+  }, []);
+
+  // With a trust question open the user stays on this screen (leaving it would drop the question).
+  const finish = useCallback((summaries: ImportSummary[], offered = false) => {
+    if (offered) return;
     const projectIds = summaries.flatMap((s) => s.projectIds);
     if (projectIds.length === 1 && summaries.every((s) => s.kind !== 'backup')) navigate({ name: 'project', projectId: projectIds[0]! });
     else if (summaries.length > 0) navigate({ name: 'projects' });
@@ -51,12 +87,14 @@ function useImporter() {
       const texts: string[] = [];
       const summaries: ImportSummary[] = [];
       let failed = 0;
+      let offered = false;
       try {
         for (const file of files) {
           const result = await importFile(file);
           if (result.ok) {
             summaries.push(result.summary);
             texts.push(importedText(t, file.name, result.summary));
+            if (await offerTrust(file.name, result.summary)) offered = true;
           } else if ('needsConfirmation' in result) {
             setPending({ file, counts: result.counts, existing: result.existing });
           } else {
@@ -69,9 +107,9 @@ function useImporter() {
       }
       if (files.length > 1 && texts.length > 0) texts.unshift(t('files.import.many', { ok: summaries.length, total: files.length }));
       if (texts.length > 0) announce(texts.join(' '), failed > 0 ? 'error' : 'info');
-      finish(summaries);
+      finish(summaries, offered);
     },
-    [announce, finish, t],
+    [announce, finish, offerTrust, t],
   );
 
   const confirm = useCallback(async () => {
@@ -83,21 +121,67 @@ function useImporter() {
       const result = await importFile(file, { confirmed: true });
       if (result.ok) {
         announce(importedText(t, file.name, result.summary));
-        finish([result.summary]);
+        finish([result.summary], await offerTrust(file.name, result.summary));
       } else if ('error' in result) {
         announce(t('files.import.failed', { name: file.name, reason: t(result.error.key, result.error.params) }), 'error');
       }
     } finally {
       setIsBusy(false);
     }
-  }, [announce, finish, pending, t]);
+  }, [announce, finish, offerTrust, pending, t]);
 
   const cancel = useCallback(() => {
     setPending(null);
     announce(t('files.restore.cancelled'));
   }, [announce, t]);
 
-  return { isBusy, pending, run, confirm, cancel };
+  const acceptOffer = useCallback(
+    async (ids: string[]) => {
+      if (!offer) return;
+      setOffer(null);
+      const chosen = new Set(ids);
+      let count = await addTrustAnchors(offer.anchors.filter((a) => chosen.has(`key:${keyFingerprint(a.key)}`)));
+      for (const list of offer.lists.filter((l) => chosen.has(`list:${l.content.listId}`))) {
+        const operator = [list.content.operator.name, list.content.operator.organisation].filter((x) => x.trim()).join(', ');
+        await putTrustList({ id: list.content.listId, document: list.document }, { key: list.content.operator.key, label: operator });
+        count += 1;
+      }
+      announce(t('trust.offer.added', { count }));
+    },
+    [announce, offer, t],
+  );
+
+  const declineOffer = useCallback(() => {
+    setOffer(null);
+    announce(t('trust.confirm.cancelled'));
+  }, [announce, t]);
+
+  return { isBusy, pending, run, confirm, cancel, offer, acceptOffer, declineOffer };
+}
+
+/** The separate question after a backup restore: each key and trust list named, none ticked. */
+function TrustOfferConfirm({ offer, onAccept, onDecline }: { offer: PendingOffer; onAccept(ids: string[]): void; onDecline(): void }) {
+  const t = useT();
+  const operatorOf = (c: TrustListContent) => [c.operator.name, c.operator.organisation].filter((x) => x.trim()).join(', ');
+  return (
+    <TrustConfirm
+      title={t('trust.offer.title')}
+      intro={t('trust.offer.body', { name: offer.fileName })}
+      selectable
+      items={[
+        ...offer.anchors.map((a) => ({ id: `key:${keyFingerprint(a.key)}`, label: a.label, fingerprint: keyFingerprint(a.key) })),
+        ...offer.lists.map((l) => ({
+          id: `list:${l.content.listId}`,
+          label: t('trust.offer.list', { name: l.content.name, sequence: l.content.sequence, operator: operatorOf(l.content) }),
+          fingerprint: l.operatorFingerprint,
+        })),
+      ]}
+      confirmLabel={t('trust.offer.add')}
+      cancelLabel={t('trust.offer.none')}
+      onConfirm={onAccept}
+      onCancel={onDecline}
+    />
+  );
 }
 
 /** Asks before a backup is added to data that already exists; in the page, not a browser dialog. */
@@ -141,7 +225,7 @@ function RestoreConfirm({ pending, onConfirm, onCancel }: { pending: PendingRest
 export function ImportButton({ files, label, showHint = true }: { files?: readonly File[] | undefined; label?: string | undefined; showHint?: boolean }) {
   const t = useT();
   const hintId = useId();
-  const { isBusy, pending, run, confirm, cancel } = useImporter();
+  const { isBusy, pending, run, confirm, cancel, offer, acceptOffer, declineOffer } = useImporter();
 
   useEffect(() => {
     if (!files || files.length === 0) return;
@@ -168,6 +252,7 @@ export function ImportButton({ files, label, showHint = true }: { files?: readon
         </p>
       )}
       {pending && <RestoreConfirm pending={pending} onConfirm={() => void confirm()} onCancel={cancel} />}
+      {offer && <TrustOfferConfirm offer={offer} onAccept={(ids) => void acceptOffer(ids)} onDecline={declineOffer} />}
     </div>
   );
 }
@@ -243,7 +328,7 @@ export function BackupPanel() {
   const titleId = useId();
   const restoreHintId = useId();
   const { busy, run: runExport } = useExporter();
-  const { isBusy, pending, run, confirm, cancel } = useImporter();
+  const { isBusy, pending, run, confirm, cancel, offer, acceptOffer, declineOffer } = useImporter();
 
   async function restore() {
     const opened = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['zip'] }], multiple: false });
@@ -267,6 +352,7 @@ export function BackupPanel() {
         {t('files.backup.restoreHint')}
       </p>
       {pending && <RestoreConfirm pending={pending} onConfirm={() => void confirm()} onCancel={cancel} />}
+      {offer && <TrustOfferConfirm offer={offer} onAccept={(ids) => void acceptOffer(ids)} onDecline={declineOffer} />}
     </section>
   );
 }

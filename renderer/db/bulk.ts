@@ -1,12 +1,14 @@
 /**
  * Whole-database reads and writes: the backup and project export read every table as stored
  * (they check each record themselves and skip what cannot be read), and an import adds a batch of
- * checked records in ONE transaction without ever changing or replacing a stored record.
+ * checked records in ONE transaction without ever changing or replacing a stored record. A batch
+ * never touches trust anchors or trust lists: those change only through renderer/db/trust.ts,
+ * after the user confirmed each one.
  */
 import { db } from './db';
 import { checkedEvidence } from './evidence';
 import { newId } from './projects';
-import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from './records';
+import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord } from './records';
 import { restoreProject, restoreScan } from './restore';
 import { refreshSummaries } from './summaries';
 
@@ -16,20 +18,12 @@ export interface StoredCounts {
   evidence: number;
   revisions: number;
   settings: number;
-  trustedKeys: number;
 }
 
 /** How much the database holds now. */
 export async function storedCounts(): Promise<StoredCounts> {
-  const [projects, scans, evidence, revisions, settings, trustedKeys] = await Promise.all([
-    db.projects.count(),
-    db.scans.count(),
-    db.evidence.count(),
-    db.revisions.count(),
-    db.settings.count(),
-    db.trustedKeys.count(),
-  ]);
-  return { projects, scans, evidence, revisions, settings, trustedKeys };
+  const [projects, scans, evidence, revisions, settings] = await Promise.all([db.projects.count(), db.scans.count(), db.evidence.count(), db.revisions.count(), db.settings.count()]);
+  return { projects, scans, evidence, revisions, settings };
 }
 
 /** Records exactly as stored (unknown: the caller passes each through its restore step). */
@@ -41,7 +35,6 @@ export const allStoredProjects = (): Promise<unknown[]> => db.projects.toArray()
 export const allStoredScans = (): Promise<unknown[]> => db.scans.toArray();
 export const allStoredRevisions = (): Promise<RevisionRecord[]> => db.revisions.toArray();
 export const allStoredSettings = (): Promise<SettingRecord[]> => db.settings.toArray();
-export const allStoredTrustedKeys = (): Promise<TrustedKeyRecord[]> => db.trustedKeys.toArray();
 /** Visits every evidence record one at a time (the files are large; never all in memory). */
 export const eachStoredEvidence = (visit: (record: EvidenceRecord) => void): Promise<void> => db.evidence.each(visit);
 
@@ -52,14 +45,13 @@ export interface RecordBatch {
   /** Checked by the caller (hash and signature). */
   revisions: RevisionRecord[];
   settings: SettingRecord[];
-  trustedKeys: TrustedKeyRecord[];
 }
 
 export interface BatchResult {
   added: StoredCounts;
   /** Records added under a new id because theirs was in use. */
   newIds: number;
-  /** Revisions, settings and trusted keys that were stored already (left as they are). */
+  /** Revisions and settings that were stored already (left as they are). */
   alreadyPresent: number;
   projectIds: string[];
   scanIds: string[];
@@ -69,17 +61,16 @@ export interface BatchResult {
  * Adds a batch in one transaction; ids already in use get new ones, with every reference
  * following (scan → project, evidence → scan, variant → scan, revision → project and scan). An
  * issued revision keeps its id (it is signed): one already stored is left as it is, as are
- * settings and trusted keys that exist. Projects and scans pass the restore step again here.
+ * settings that exist. Projects and scans pass the restore step again here.
  */
 export async function addBatchKeepingExisting(p: RecordBatch): Promise<BatchResult> {
-  return db.transaction('rw', [db.projects, db.scans, db.evidence, db.revisions, db.settings, db.trustedKeys, db.summaries], async () => {
-    const [projectsTaken, scansTaken, evidenceTaken, revisionsTaken, settingsTaken, keysTaken] = await Promise.all([
+  return db.transaction('rw', [db.projects, db.scans, db.evidence, db.revisions, db.settings, db.summaries], async () => {
+    const [projectsTaken, scansTaken, evidenceTaken, revisionsTaken, settingsTaken] = await Promise.all([
       db.projects.bulkGet(p.projects.map((r) => r.id)),
       db.scans.bulkGet(p.scans.map((r) => r.id)),
       db.evidence.bulkGet(p.evidence.map((r) => r.id)),
       db.revisions.bulkGet(p.revisions.map((r) => r.id)),
       db.settings.bulkGet(p.settings.map((r) => r.key)),
-      db.trustedKeys.bulkGet(p.trustedKeys.map((r) => r.publicKey)),
     ]);
     let newIds = 0;
     const idFor = (id: string, taken: unknown, map: Map<string, string>) => {
@@ -103,18 +94,16 @@ export async function addBatchKeepingExisting(p: RecordBatch): Promise<BatchResu
       .filter((_, i) => revisionsTaken[i] === undefined)
       .map((r) => ({ ...r, projectId: projectIds.get(r.projectId)!, scanId: scanIds.get(r.scanId) ?? r.scanId }));
     const settings = p.settings.filter((_, i) => settingsTaken[i] === undefined);
-    const trustedKeys = p.trustedKeys.filter((_, i) => keysTaken[i] === undefined);
     await db.projects.bulkAdd(projects);
     await db.scans.bulkAdd(restoredScans);
     await db.evidence.bulkAdd(evidence);
     await db.revisions.bulkAdd(revisions);
     await db.settings.bulkAdd(settings);
-    await db.trustedKeys.bulkAdd(trustedKeys);
     await refreshSummaries([...projects.map((r) => r.id), ...restoredScans.map((r) => r.projectId)]);
     return {
-      added: { projects: projects.length, scans: scans.length, evidence: evidence.length, revisions: revisions.length, settings: settings.length, trustedKeys: trustedKeys.length },
+      added: { projects: projects.length, scans: scans.length, evidence: evidence.length, revisions: revisions.length, settings: settings.length },
       newIds,
-      alreadyPresent: p.revisions.length - revisions.length + (p.settings.length - settings.length) + (p.trustedKeys.length - trustedKeys.length),
+      alreadyPresent: p.revisions.length - revisions.length + (p.settings.length - settings.length),
       projectIds: projects.map((r) => r.id),
       scanIds: scans.map((r) => r.id),
     };

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ed25519Jwk, keyFingerprint } from '../../scoring/keys';
+import { generateTestKeyPair } from '../../scoring/signature';
 import { QuickScanDb } from './db';
 
 const names: string[] = [];
@@ -37,7 +39,7 @@ describe('database upgrades', () => {
     );
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const projects = await db.projects.orderBy('name').toArray();
     expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
     expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
@@ -72,6 +74,49 @@ describe('database upgrades', () => {
     const db = new QuickScanDb(name);
     await db.open();
     expect(await db.projects.get('p9')).toEqual(broken);
+    db.close();
+  });
+
+  it('opens a version 3 database: trusted Ed25519 keys become trust anchors, the signing key gets its JWK', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
+      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
+      evidence: 'id, scanId, [scanId+questionId]',
+      settings: 'key',
+      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
+      signingKeys: 'id',
+      trustedKeys: 'publicKey',
+    });
+    await v3.open();
+    const trusted = generateTestKeyPair().publicKey;
+    const own = generateTestKeyPair().publicKey;
+    await v3.table('trustedKeys').bulkAdd([
+      { publicKey: trusted, label: 'Bureau Zeeland', addedAt: '2026-10-01T10:00:00.000Z' },
+      { publicKey: 'not-a-key', label: 'broken', addedAt: '2026-10-01T10:00:00.000Z' },
+    ]);
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    await v3.table('signingKeys').add({ id: 'assessor', privateKey: pair.privateKey, publicKey: own, createdAt: '2026-09-01T10:00:00.000Z' });
+    await v3.table('settings').add({ key: 'locale', value: 'nl' });
+    v3.close();
+
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.trustAnchors.toArray()).toEqual([
+      { fingerprint: keyFingerprint(trusted), key: ed25519Jwk(trusted), label: 'Bureau Zeeland', addedAt: '2026-10-01T10:00:00.000Z', uses: ['signer'] },
+    ]);
+    // the fingerprint users compared before is the same one
+    expect(keyFingerprint(ed25519Jwk(trusted))).toBe(keyFingerprint(trusted));
+    // a record that is not a key is left where it was, never lost
+    expect((await db.trustedKeys.toArray()).map((k) => k.label)).toEqual(['broken']);
+    const key = await db.signingKeys.get('assessor');
+    expect(key).toMatchObject({ key: ed25519Jwk(own), publicKey: own, backedUpAt: null, createdAt: '2026-09-01T10:00:00.000Z' });
+    expect(key?.privateKey).toBeInstanceOf(CryptoKey);
+    expect(await db.trustLists.count()).toBe(0);
+    expect(await db.retiredKeys.count()).toBe(0);
+    expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'nl' });
     db.close();
   });
 });

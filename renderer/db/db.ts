@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { ed25519Jwk, keyFingerprint } from '../../scoring/keys';
+import { isValidPublicKey } from '../../scoring/signature';
 import type { ProjectSummaryRecord } from './summary';
-import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustedKeyRecord } from './records';
+import type { EvidenceRecord, ProjectRecord, RetiredKeyRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustAnchorRecord, TrustedKeyRecord, TrustListRecord } from './records';
 import { restoreProject } from './restore';
 import { summarise } from './summary';
 
@@ -13,6 +15,10 @@ export const DB_NAME = 'quickscan';
  *    so every stored project has all fields of the full project form.
  * 3: issued revisions, the assessor's signing key, trusted public keys (new tables only).
  * 4: a summary per project (renderer/db/summaries.ts), computed for every project on upgrade.
+ * 5: trust anchors as JWK keys (`trustAnchors`, by fingerprint), signed trust lists
+ *    (`trustLists`), retired signing keys (`retiredKeys`); the trusted Ed25519 keys of version 3
+ *    move to `trustAnchors` (the old table is emptied, not dropped), and the signing key gets its
+ *    public key as JWK.
  */
 export class QuickScanDb extends Dexie {
   projects!: EntityTable<ProjectRecord, 'id'>;
@@ -21,8 +27,12 @@ export class QuickScanDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   revisions!: EntityTable<RevisionRecord, 'id'>;
   signingKeys!: EntityTable<SigningKeyRecord, 'id'>;
+  /** Version 3-4 only: emptied by version 5 (see trustAnchors). */
   trustedKeys!: EntityTable<TrustedKeyRecord, 'publicKey'>;
   summaries!: EntityTable<ProjectSummaryRecord, 'projectId'>;
+  trustAnchors!: EntityTable<TrustAnchorRecord, 'fingerprint'>;
+  trustLists!: EntityTable<TrustListRecord, 'id'>;
+  retiredKeys!: EntityTable<RetiredKeyRecord, 'fingerprint'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -75,6 +85,34 @@ export class QuickScanDb extends Dexie {
           }
           await summaries.put(summarise(project, byProject.get(project.id) ?? []));
         }
+      });
+    this.version(5)
+      .stores({
+        trustAnchors: 'fingerprint',
+        trustLists: 'id, operatorFingerprint',
+        retiredKeys: 'fingerprint, retiredAt',
+      })
+      .upgrade(async (tx) => {
+        // Every trusted Ed25519 key becomes a trust anchor with the same label and date (its
+        // fingerprint does not change). A record that is not a usable key is left where it was.
+        const old = tx.table('trustedKeys');
+        const anchors = tx.table('trustAnchors');
+        const moved: string[] = [];
+        for (const raw of (await old.toArray()) as Partial<TrustedKeyRecord>[]) {
+          if (typeof raw.publicKey !== 'string' || !isValidPublicKey(raw.publicKey)) continue;
+          const key = ed25519Jwk(raw.publicKey);
+          await anchors.put({ fingerprint: keyFingerprint(key), key, label: typeof raw.label === 'string' ? raw.label : '', uses: ['signer'], addedAt: typeof raw.addedAt === 'string' ? raw.addedAt : new Date().toISOString() });
+          moved.push(raw.publicKey);
+        }
+        await old.bulkDelete(moved);
+        // The Ed25519 signing key of version 3 gets its public key as JWK; it has no backup.
+        await tx
+          .table('signingKeys')
+          .toCollection()
+          .modify((record: Record<string, unknown>) => {
+            if (record.key === undefined && typeof record.publicKey === 'string' && isValidPublicKey(record.publicKey)) record.key = ed25519Jwk(record.publicKey);
+            if (record.backedUpAt === undefined) record.backedUpAt = null;
+          });
       });
   }
 }

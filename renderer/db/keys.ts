@@ -1,34 +1,45 @@
+/**
+ * The assessor's signing key and the keys signed with before (schema 5). The private key is a
+ * non-extractable WebCrypto CryptoKey: IndexedDB keeps it as such, and no code can read its
+ * bytes. Callers: renderer/issue/signing.ts.
+ */
+import { isPublicJwk, keyFingerprint } from '../../scoring/keys';
 import { db } from './db';
-import type { SigningKeyRecord, TrustedKeyRecord } from './records';
+import type { RetiredKeyRecord, SigningKeyRecord } from './records';
 
-/** The assessor's signing key (a non-extractable WebCrypto key), if one was made. */
-export const readSigningKey = (): Promise<SigningKeyRecord | undefined> => db.signingKeys.get('assessor');
+const ID = 'assessor';
 
-/** Stores the signing key unless one exists (another tab may have made one at the same moment); returns the stored one. */
-export async function storeSigningKeyIfAbsent(record: SigningKeyRecord): Promise<SigningKeyRecord> {
+/** The current signing key; undefined when there is none (or the stored record is not usable). */
+export async function readSigningKey(): Promise<SigningKeyRecord | undefined> {
+  const record = await db.signingKeys.get(ID);
+  if (!record || !isPublicJwk(record.key) || !(record.privateKey instanceof CryptoKey)) return undefined;
+  return { ...record, backedUpAt: record.backedUpAt ?? null };
+}
+
+/** Stores a first key; when another tab stored one meanwhile, that one is kept. Returns the stored key. */
+export async function storeFirstSigningKey(record: SigningKeyRecord): Promise<SigningKeyRecord> {
   await db.transaction('rw', db.signingKeys, async () => {
-    if (!(await db.signingKeys.get('assessor'))) await db.signingKeys.add(record);
+    if (!(await db.signingKeys.get(ID))) await db.signingKeys.add(record);
   });
   return (await readSigningKey())!;
 }
 
-/** The public keys the user trusts, by label. */
-export async function listTrustedKeys(): Promise<TrustedKeyRecord[]> {
-  return (await db.trustedKeys.toArray()).sort((a, b) => a.label.localeCompare(b.label));
-}
-
-export const countTrustedKeys = (): Promise<number> => db.trustedKeys.count();
-
-/** Adds (or relabels) trusted keys; the caller has read and checked them (and asked the user). */
-export async function putTrustedKeys(keys: readonly { publicKey: string; label: string }[], now = new Date().toISOString()): Promise<void> {
-  for (const key of keys) {
-    if (typeof key.publicKey !== 'string' || !key.publicKey || typeof key.label !== 'string') throw new TypeError('trusted key is not complete');
-  }
-  await db.transaction('rw', db.trustedKeys, async () => {
-    for (const key of keys) await db.trustedKeys.put({ publicKey: key.publicKey, label: key.label, addedAt: now });
+/**
+ * Replaces the current key by a new one and keeps the old public key with the statement that
+ * retires it, in one transaction. Fails (changing nothing) when the current key is no longer
+ * `expected` (another tab rotated first).
+ */
+export async function replaceSigningKey(expectedFingerprint: string, next: SigningKeyRecord | null, retired: RetiredKeyRecord): Promise<void> {
+  await db.transaction('rw', db.signingKeys, db.retiredKeys, async () => {
+    const current = await db.signingKeys.get(ID);
+    if (!current || !isPublicJwk(current.key) || keyFingerprint(current.key) !== expectedFingerprint) throw new Error('the signing key changed meanwhile');
+    await db.retiredKeys.put(retired);
+    if (next) await db.signingKeys.put(next);
+    else await db.signingKeys.delete(ID);
   });
 }
 
-export async function removeTrustedKey(publicKey: string): Promise<void> {
-  await db.trustedKeys.delete(publicKey);
+/** The keys signed with before, newest first. */
+export async function listRetiredKeys(): Promise<RetiredKeyRecord[]> {
+  return (await db.retiredKeys.toArray()).filter((r) => isPublicJwk(r.key)).sort((a, b) => b.retiredAt.localeCompare(a.retiredAt));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PublicJwk } from '../../scoring/keys';
 
 export const phases = ['initiative', 'SO', 'VO', 'DO', 'TO', 'tender', 'execution', 'delivery', 'use'] as const;
 export type Phase = (typeof phases)[number];
@@ -130,17 +131,72 @@ export interface RevisionRecord {
   envelope: unknown;
 }
 
-/** The assessor's signing key: the private half is a non-extractable WebCrypto key. */
+/**
+ * The assessor's signing key (`id: 'assessor'`, one at a time): the private half is a
+ * non-extractable WebCrypto key (ECDSA P-256 for keys made since schema 5, Ed25519 before).
+ */
 export interface SigningKeyRecord {
   id: 'assessor';
   privateKey: CryptoKey;
-  publicKey: string;
+  /** The public key as JWK (scoring/keys.ts). */
+  key: PublicJwk;
   createdAt: string;
+  /**
+   * When the encrypted backup of this key was saved (renderer/issue/key-backup.ts); null for a
+   * key made before backups existed, which cannot be backed up (rotate to a new key instead).
+   */
+  backedUpAt: string | null;
+  /** Schema 3-4: the raw base64url Ed25519 public key (kept for format-1 history). */
+  publicKey?: string;
 }
 
-/** A public key the user trusts when verifying (an assessor's, shared as a file). */
+/**
+ * A key this user signed with before: rotated away (with the statement the old key signed) or
+ * revoked (with its revocation statement). Public halves only; kept so the statements can be
+ * saved again and so Settings can show the history.
+ */
+export interface RetiredKeyRecord {
+  fingerprint: string;
+  key: PublicJwk;
+  createdAt: string;
+  retiredAt: string;
+  reason: 'rotated' | 'revoked';
+  /** The signed rotation or revocation statement (scoring/keys.ts format), as made. */
+  statement: unknown;
+}
+
+/** Schema 3-4: a trusted Ed25519 key (raw base64url). Moved to `trustAnchors` by version 5. */
 export interface TrustedKeyRecord {
   publicKey: string;
   label: string;
+  addedAt: string;
+}
+
+/**
+ * A trust anchor: a public key the user chose to trust, each with a label: an assessor's key, or
+ * the operator key of a trust list (which then vouches for the list's entries). Only ever added
+ * after a confirmation that names it (Settings, or a backup restore's separate question).
+ */
+export interface TrustAnchorRecord {
+  fingerprint: string;
+  key: PublicJwk;
+  label: string;
+  addedAt: string;
+  /**
+   * What the user trusts it for: `signer` (its signatures on revisions, profiles and methods
+   * pass) and/or `operator` (the trust lists it signs vouch for their entries).
+   */
+  uses: AnchorUse[];
+}
+
+export type AnchorUse = 'signer' | 'operator';
+
+/** A signed trust list the user loaded (its operator key is a trust anchor). One per list id. */
+export interface TrustListRecord {
+  /** The list's own id (scoring/trust.ts); a newer sequence of the same list replaces it. */
+  id: string;
+  operatorFingerprint: string;
+  /** The signed file exactly as read, checked again on every use. */
+  document: unknown;
   addedAt: string;
 }

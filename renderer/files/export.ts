@@ -12,7 +12,6 @@ import {
   allStoredRevisions,
   allStoredScans,
   allStoredSettings,
-  allStoredTrustedKeys,
   eachStoredEvidence,
   storedProject,
   storedRevisionsOfProject,
@@ -20,7 +19,8 @@ import {
   storedScansOfProject,
 } from '../db/bulk';
 import { listEvidence, listEvidenceOfScans } from '../db/evidence';
-import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, TrustedKeyRecord } from '../db/records';
+import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
+import { listTrustAnchors, listTrustLists } from '../db/trust';
 import { restoreProject, restoreScan } from '../db/restore';
 import { platform } from '../platform';
 import { methodOf, hasScoringInputs } from '../scan/engine';
@@ -30,13 +30,14 @@ import { fail, FileFailure, shortDetail, type FileError } from './errors';
 import { bytesToMb, FILE_LIMITS } from './limits';
 import {
   BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
   evidenceMetaSchema,
   FILE_NAMES,
   FORMAT_VERSION,
   PROJECT_FORMAT,
   revisionFileSchema,
   settingFileSchema,
-  trustedKeyFileSchema,
+  trustAnchorFileSchema,
   type BackupFile,
   type EvidenceMeta,
   type ProjectFile,
@@ -210,8 +211,9 @@ export async function exportScanZip(scanId: string): Promise<ExportedFile> {
 
 /**
  * Everything in one zip: all projects (also those in the trash), scans, evidence files,
- * issued revisions, settings and trusted keys. Not the signing key: its private half is a
- * non-extractable WebCrypto key that cannot, and must not, leave this device.
+ * issued revisions, settings, trust anchors and trust lists (a restore only offers the last two:
+ * the user confirms each). Not the signing key: its private half is a non-extractable WebCrypto
+ * key; it has an encrypted backup of its own, made when it was created (Settings).
  */
 export async function exportBackup(now = new Date()): Promise<ExportedFile> {
   let skipped = 0;
@@ -252,16 +254,22 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
     if (parsed?.success) settings.push(parsed.data);
     else skipped += 1;
   }
-  const trustedKeys: TrustedKeyRecord[] = [];
-  for (const raw of await allStoredTrustedKeys()) {
-    const parsed = trustedKeyFileSchema.safeParse(raw);
-    if (parsed.success) trustedKeys.push(parsed.data);
+  const trustAnchors: BackupFile['trustAnchors'] = [];
+  for (const anchor of await listTrustAnchors()) {
+    const parsed = trustAnchorFileSchema.safeParse({ key: anchor.key, label: anchor.label, addedAt: anchor.addedAt });
+    if (parsed.success) trustAnchors.push(parsed.data);
+    else skipped += 1;
+  }
+  const trustLists: BackupFile['trustLists'] = [];
+  for (const list of await listTrustLists()) {
+    const parsed = jsonDepthWithin(list.document, FILE_LIMITS.maxJsonDepth) ? settingFileSchema.shape.value.safeParse(list.document) : undefined;
+    if (parsed?.success) trustLists.push(parsed.data);
     else skipped += 1;
   }
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   const file: BackupFile = {
     format: BACKUP_FORMAT,
-    formatVersion: FORMAT_VERSION,
+    formatVersion: BACKUP_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     evidenceFiles: 'included',
     signingKey: 'not-included',
@@ -270,7 +278,8 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
     evidence: evidence.metas,
     revisions: revisions.sort(byId),
     settings: settings.sort((a, b) => a.key.localeCompare(b.key)),
-    trustedKeys: trustedKeys.sort((a, b) => a.publicKey.localeCompare(b.publicKey)),
+    trustAnchors,
+    trustLists,
   };
   const json = encodeJson(file);
   if (json.length > FILE_LIMITS.maxJsonBytes) fail('files.export.tooLarge', { max: bytesToMb(FILE_LIMITS.maxJsonBytes) });

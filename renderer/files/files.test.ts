@@ -195,20 +195,38 @@ describe('issued revisions as input', () => {
 });
 
 describe('backups', () => {
-  it('a backup holds everything but the signing key, and restores into an empty database exactly', async () => {
+  it('a backup holds everything but the signing key, and restores into an empty database exactly, except what the user trusts', async () => {
     await seedDb();
     const before = await dumpDb();
     const file = await exportBackup(new Date('2026-11-22T12:00:00Z'));
     expect(file.fileName).toBe('quickscan-2026-11-22.quickscan-backup.zip');
     const index = (await unzipText(file.data, 'backup.json')) as Record<string, unknown>;
-    expect(index).toMatchObject({ format: 'quickscan-backup', formatVersion: 1, signingKey: 'not-included' });
+    expect(index).toMatchObject({ format: 'quickscan-backup', formatVersion: 2, signingKey: 'not-included', trustLists: [] });
+    expect(index.trustAnchors).toEqual([{ key: { kty: 'OKP', crv: 'Ed25519', x: expect.any(String), alg: 'EdDSA' }, label: 'Test', addedAt: '2026-11-01T00:00:00.000Z' }]);
     expect(JSON.stringify(index)).not.toContain('privateKey');
     await resetDb();
     const summary = summaryOf(await importFile({ name: file.fileName, data: file.data }));
-    expect(summary.added).toEqual({ projects: 2, scans: 3, evidence: 3, revisions: 1, settings: 2, trustedKeys: 1 });
+    expect(summary.added).toEqual({ projects: 2, scans: 3, evidence: 3, revisions: 1, settings: 2 });
+    // The trusted key is offered for the separate question, never added by the import.
+    expect(summary.trustOffered.anchors.map((a) => a.label)).toEqual(['Test']);
+    expect(await db.trustAnchors.count()).toBe(0);
     const after = await dumpDb();
-    expect(without(after, 'signingKeys')).toEqual(without(before, 'signingKeys'));
+    expect(without(without(after, 'signingKeys'), 'trustAnchors')).toEqual(without(without(before, 'signingKeys'), 'trustAnchors'));
     expect(after.signingKeys).toEqual([]);
+  });
+
+  it('a version 1 backup that carries trusted keys adds none of them; they are offered, each by its key', async () => {
+    await seedDb();
+    const file = await exportBackup();
+    const index = (await unzipText(file.data, 'backup.json')) as Record<string, unknown> & { trustAnchors: { key: { x: string }; label: string; addedAt: string }[] };
+    const { trustAnchors, trustLists: _lists, ...rest } = index;
+    const v1 = { ...rest, evidence: [], formatVersion: 1, trustedKeys: trustAnchors.map((a) => ({ publicKey: a.key.x, label: 'Bureau Forger', addedAt: a.addedAt })) };
+    await resetDb();
+    const summary = summaryOf(await importFile({ name: 'old.quickscan-backup.zip', data: writeZip([{ name: 'backup.json', data: encodeJson(v1) }]) }));
+    expect(summary.added.projects).toBe(2);
+    expect(summary.trustOffered.anchors).toEqual([{ key: { kty: 'OKP', crv: 'Ed25519', x: trustAnchors[0]!.key.x, alg: 'EdDSA' }, label: 'Bureau Forger' }]);
+    expect(await db.trustAnchors.count()).toBe(0);
+    expect(await db.trustedKeys.count()).toBe(0);
   });
 
   it('asks before restoring into a database with data; confirmed, it adds and overwrites nothing', async () => {
@@ -221,8 +239,10 @@ describe('backups', () => {
     expect(asked).toMatchObject({ ok: false, needsConfirmation: 'backup-restore', counts: { projects: 2, scans: 3 }, existing: { projects: 2, scans: 3 } });
     expect(await dumpDb()).toEqual(before);
     const summary = summaryOf(await importFile({ name: file.fileName, data: file.data }, { confirmed: true }));
-    expect(summary.added).toMatchObject({ projects: 2, scans: 3, evidence: 3, revisions: 0, settings: 0, trustedKeys: 0 });
-    expect(summary.alreadyPresent).toBe(4);
+    expect(summary.added).toMatchObject({ projects: 2, scans: 3, evidence: 3, revisions: 0, settings: 0 });
+    expect(summary.alreadyPresent).toBe(3);
+    // the key is trusted already: nothing to ask
+    expect(summary.trustOffered.anchors).toEqual([]);
     const after = await dumpDb();
     expect(isContainedIn(before, after)).toBe(true);
     expect((await db.projects.get(SEED.projectId))!.name).toBe('Changed after the backup');

@@ -12,7 +12,11 @@
  * - Existing data is never changed: a record whose id is already in use is added under a new
  *   id, with every reference to it (scan → project, evidence → scan, variant → scan, revision →
  *   project and scan) following. An issued revision keeps its id (it is signed); one already
- *   stored is left as it is, as are settings and trusted keys that exist.
+ *   stored is left as it is, as are settings that exist.
+ * - Trust changes only on purpose: no import adds or changes a trust anchor or trust list. A
+ *   backup's trust anchors and trust lists come back in the summary as `trustOffered` (only those
+ *   not already trusted); the caller asks the user separately, naming each one, and adds what the
+ *   user chose through renderer/db/trust.ts.
  * - A backup restored into a database that holds data asks first: without `confirmed: true`
  *   the result is `{ ok: false, needsConfirmation: 'backup-restore', counts, existing }`.
  */
@@ -20,15 +24,19 @@ import { getDefinition } from '../../forms/registry';
 import { parseEnvelope, scanFileFromContent } from '../../scoring/issued';
 import { parseScanFile, type ScanFile } from '../../scoring/scan-file';
 import { looksLikePdf } from '../../report/sniff';
+import { ed25519Jwk, type PublicJwk } from '../../scoring/keys';
 import { addBatchKeepingExisting, storedCounts as storedCountsInDb } from '../db/bulk';
-import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord, TrustedKeyRecord } from '../db/records';
+import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, SettingRecord } from '../db/records';
+import { countTrustAnchors, newAnchorCandidates, type AnchorCandidate } from '../db/trust';
 import { restoreProject, restoreScan, RestoreError } from '../db/restore';
 import { blobOf, checkRevision, decodeJson, firstNonSpace, sha256Hex, thumbnailType } from './common';
 import { fail, FileFailure, isQuotaError, shortDetail, type FileError } from './errors';
 import { bytesToMb, FILE_LIMITS } from './limits';
 import {
   BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
   backupFileSchema,
+  backupFileV1Schema,
   describeIssues,
   ENVELOPE_FORMAT,
   evidenceMetaSchema,
@@ -59,7 +67,14 @@ export interface RecordCounts {
   evidence: number;
   revisions: number;
   settings: number;
-  trustedKeys: number;
+}
+
+/** What a backup would add to the user's trust, for the separate question (nothing of it is added by the import). */
+export interface TrustOffer {
+  /** Keys that are not trust anchors yet, each with the label it had. */
+  anchors: AnchorCandidate[];
+  /** Signed trust lists as they were stored (checked when the user chooses to add them). */
+  lists: unknown[];
 }
 
 export interface ImportSummary {
@@ -68,7 +83,7 @@ export interface ImportSummary {
   added: RecordCounts;
   /** Records added under a new id because their id was already in use (nothing existing changed). */
   newIds: number;
-  /** Left alone because they were already there: the same issued revision, a setting, a trusted key. */
+  /** Left alone because they were already there: the same issued revision, a setting. */
   alreadyPresent: number;
   /** Evidence the file lists by name and hash only (a JSON file carries no evidence files). */
   evidenceNotIncluded: number;
@@ -78,6 +93,8 @@ export interface ImportSummary {
   scanIds: string[];
   /** For scan data taken from an issued revision (envelope or PDF): its reference code. */
   issuedReference?: string;
+  /** A backup's trust anchors and lists that are not trusted here: ask the user (never added by the import). */
+  trustOffered: TrustOffer;
 }
 
 export type ImportResult =
@@ -93,12 +110,13 @@ interface Prepared {
   evidence: EvidenceRecord[];
   revisions: RevisionRecord[];
   settings: SettingRecord[];
-  trustedKeys: TrustedKeyRecord[];
+  offer: TrustOffer;
   evidenceNotIncluded: number;
   issuedReference?: string;
 }
 
 const MB = (bytes: number) => bytesToMb(bytes);
+const NO_OFFER: TrustOffer = { anchors: [], lists: [] };
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -126,10 +144,14 @@ function formatHeader(value: unknown): { format: unknown; version: unknown } {
   return { format: v.format, version: v.formatVersion };
 }
 
+/** The newest version this build reads, per format (an issued envelope's version is parseEnvelope's). */
+const READ_VERSIONS: Record<string, number> = { [SCAN_FORMAT]: FORMAT_VERSION, [PROJECT_FORMAT]: FORMAT_VERSION, [BACKUP_FORMAT]: BACKUP_FORMAT_VERSION };
+
 /** A format this build reads, in a version it does not (yet) know. */
 function checkVersion(value: unknown): void {
   const { format, version } = formatHeader(value);
-  if (typeof version === 'number' && Number.isFinite(version) && version > FORMAT_VERSION) {
+  const newest = typeof format === 'string' ? READ_VERSIONS[format] : undefined;
+  if (newest !== undefined && typeof version === 'number' && Number.isFinite(version) && version > newest) {
     fail('files.error.newerVersion', { format: shortDetail(format, 60), version: String(version) });
   }
 }
@@ -210,12 +232,11 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
     'scan',
   );
   const evidence = await withFiles(metas, zip);
-  return { kind, projects: [project], scans: [scan], evidence: evidence.records, revisions: [], settings: [], trustedKeys: [], evidenceNotIncluded: evidence.notIncluded, ...(issuedReference ? { issuedReference } : {}) };
+  return { kind, projects: [project], scans: [scan], evidence: evidence.records, revisions: [], settings: [], offer: NO_OFFER, evidenceNotIncluded: evidence.notIncluded, ...(issuedReference ? { issuedReference } : {}) };
 }
 
 /** The scan data of an issued revision as a new project and scan, with the revision itself as baseline when intact. */
 async function fromEnvelope(value: unknown, kind: 'envelope' | 'pdf', fileName: string): Promise<Prepared> {
-  checkVersion(value);
   const parsed = parseEnvelope(value);
   if (!parsed.ok) {
     const first = parsed.errors[0];
@@ -288,14 +309,30 @@ async function fromProjectFile(value: unknown, zip: ZipReader | null): Promise<P
   checkedEvidence(file.evidence, new Set(scans.map((s) => s.id)));
   const revisions = checkedRevisions(file.revisions, projectIds);
   const evidence = await withFiles(file.evidence, zip);
-  return { kind: zip ? 'project-zip' : 'project-json', projects: [project], scans, evidence: evidence.records, revisions, settings: [], trustedKeys: [], evidenceNotIncluded: evidence.notIncluded };
+  return { kind: zip ? 'project-zip' : 'project-json', projects: [project], scans, evidence: evidence.records, revisions, settings: [], offer: NO_OFFER, evidenceNotIncluded: evidence.notIncluded };
+}
+
+/** A backup of either version, with its trust anchors as JWK keys (version 1: raw Ed25519 keys). */
+function parseBackup(value: unknown) {
+  const version = formatHeader(value).version;
+  if (version === 1) {
+    const parsed = backupFileV1Schema.safeParse(value);
+    if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
+    assertUnique(
+      parsed.data.trustedKeys.map((k) => k.publicKey),
+      'trusted key',
+    );
+    const anchors = parsed.data.trustedKeys.map((k) => ({ key: ed25519Jwk(k.publicKey) as PublicJwk, label: k.label }));
+    return { file: parsed.data, anchors, lists: [] as unknown[] };
+  }
+  const parsed = backupFileSchema.safeParse(value);
+  if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
+  return { file: parsed.data, anchors: parsed.data.trustAnchors.map((a) => ({ key: a.key, label: a.label })), lists: parsed.data.trustLists as unknown[] };
 }
 
 async function fromBackup(value: unknown, zip: ZipReader | null): Promise<Prepared> {
   checkVersion(value);
-  const parsed = backupFileSchema.safeParse(value);
-  if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
-  const file = parsed.data;
+  const { file, anchors, lists } = parseBackup(value);
   const projects = file.projects.map((raw, i) => restored(() => restoreProject(raw), `projects[${i}]`));
   assertUnique(
     projects.map((p) => p.id),
@@ -309,10 +346,6 @@ async function fromBackup(value: unknown, zip: ZipReader | null): Promise<Prepar
     file.settings.map((s) => s.key),
     'setting',
   );
-  assertUnique(
-    file.trustedKeys.map((k) => k.publicKey),
-    'trusted key',
-  );
   const evidence = await withFiles(file.evidence, zip);
   return {
     kind: 'backup',
@@ -321,7 +354,7 @@ async function fromBackup(value: unknown, zip: ZipReader | null): Promise<Prepar
     evidence: evidence.records,
     revisions,
     settings: file.settings.map((s) => ({ key: s.key, value: s.value })),
-    trustedKeys: file.trustedKeys.map((k) => ({ ...k })),
+    offer: { anchors, lists },
     evidenceNotIncluded: evidence.notIncluded,
   };
 }
@@ -417,20 +450,24 @@ const countsOf = (p: Prepared): RecordCounts => ({
   evidence: p.evidence.length,
   revisions: p.revisions.length,
   settings: p.settings.length,
-  trustedKeys: p.trustedKeys.length,
 });
 
 /** How much the database holds now. */
 export const storedCounts = (): Promise<RecordCounts> => storedCountsInDb();
 
-/** Adds everything in one transaction; ids already in use get new ones. Never puts over a record. */
+/**
+ * Adds everything in one transaction; ids already in use get new ones. Never puts over a record.
+ * A backup's trust anchors and lists are not written: they come back as `trustOffered`.
+ */
 async function commit(p: Prepared): Promise<ImportSummary> {
   const result = await addBatchKeepingExisting(p);
+  const anchors = p.offer.anchors.length ? await newAnchorCandidates(p.offer.anchors) : [];
   return {
     kind: p.kind,
     ...result,
     evidenceNotIncluded: p.evidenceNotIncluded,
     ...(p.issuedReference ? { issuedReference: p.issuedReference } : {}),
+    trustOffered: { anchors, lists: p.offer.lists },
   };
 }
 
@@ -449,7 +486,7 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
     const prepared = await prepare(input);
     if (prepared.kind === 'backup' && !options.confirmed) {
       const existing = await storedCounts();
-      if (existing.projects + existing.scans + existing.evidence + existing.revisions + existing.trustedKeys > 0) {
+      if (existing.projects + existing.scans + existing.evidence + existing.revisions + (await countTrustAnchors()) > 0) {
         return { ok: false, needsConfirmation: 'backup-restore', counts: countsOf(prepared), existing };
       }
     }

@@ -6,6 +6,7 @@
  * here.
  */
 import { z } from 'zod';
+import { publicJwkSchema } from '../../scoring/keys';
 import { PUBLIC_KEY_B64U_PATTERN } from '../../scoring/signature';
 import { FILE_LIMITS } from './limits';
 
@@ -14,6 +15,8 @@ export const BACKUP_FORMAT = 'quickscan-backup';
 export const SCAN_FORMAT = 'quickscan-scan';
 export const ENVELOPE_FORMAT = 'quickscan-issued-envelope';
 export const FORMAT_VERSION = 1;
+/** The backup is at version 2 (trust anchors as JWK keys, trust lists); version 1 stays readable. */
+export const BACKUP_FORMAT_VERSION = 2;
 
 /**
  * File names and zip entry names. A project or a scan saved with its evidence is a QuickScan
@@ -91,6 +94,15 @@ export const trustedKeyFileSchema = z
   })
   .strict();
 
+/** A trust anchor in a backup (version 2): offered to the user on restore, never added unasked. */
+export const trustAnchorFileSchema = z
+  .object({
+    key: publicJwkSchema,
+    label: z.string().max(500),
+    addedAt: isoDate,
+  })
+  .strict();
+
 /** `*.quickscan-project.json` / `project.json` in `*.quickscan-project.zip`. */
 export const projectFileSchema = z
   .object({
@@ -107,21 +119,36 @@ export const projectFileSchema = z
   .strict();
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
-/** `backup.json` in `*.quickscan-backup.zip`: everything except the signing key. */
+/** The parts every backup version shares. */
+const backupCommon = {
+  format: z.literal(BACKUP_FORMAT),
+  exportedAt: isoDate,
+  evidenceFiles: z.enum(['included', 'not-included']),
+  /** The assessor's private key is non-extractable: it never leaves the device (it has a backup of its own). */
+  signingKey: z.literal('not-included'),
+  projects: z.array(objectRecord).max(FILE_LIMITS.projects),
+  scans: z.array(objectRecord).max(FILE_LIMITS.scans),
+  evidence: z.array(evidenceMetaSchema).max(FILE_LIMITS.evidence),
+  revisions: z.array(revisionFileSchema).max(FILE_LIMITS.revisions),
+  settings: z.array(settingFileSchema).max(FILE_LIMITS.settings),
+};
+
+/** `backup.json` in `*.quickscan-backup.zip`, version 1: trusted keys as raw Ed25519 keys. */
+export const backupFileV1Schema = z
+  .object({ ...backupCommon, formatVersion: z.literal(1), trustedKeys: z.array(trustedKeyFileSchema).max(FILE_LIMITS.trustedKeys) })
+  .strict();
+
+/**
+ * `backup.json` in `*.quickscan-backup.zip`, version 2: everything except the signing key. Trust
+ * anchors and trust lists travel with it, but a restore only offers them (the user confirms each).
+ */
 export const backupFileSchema = z
   .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(FORMAT_VERSION),
-    exportedAt: isoDate,
-    evidenceFiles: z.enum(['included', 'not-included']),
-    /** The assessor's private key is non-extractable: it never leaves the device. */
-    signingKey: z.literal('not-included'),
-    projects: z.array(objectRecord).max(FILE_LIMITS.projects),
-    scans: z.array(objectRecord).max(FILE_LIMITS.scans),
-    evidence: z.array(evidenceMetaSchema).max(FILE_LIMITS.evidence),
-    revisions: z.array(revisionFileSchema).max(FILE_LIMITS.revisions),
-    settings: z.array(settingFileSchema).max(FILE_LIMITS.settings),
-    trustedKeys: z.array(trustedKeyFileSchema).max(FILE_LIMITS.trustedKeys),
+    ...backupCommon,
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    trustAnchors: z.array(trustAnchorFileSchema).max(FILE_LIMITS.trustedKeys),
+    /** Signed trust lists as loaded (each checked again on restore). */
+    trustLists: z.array(z.json()).max(FILE_LIMITS.trustedKeys),
   })
   .strict();
 export type BackupFile = z.infer<typeof backupFileSchema>;

@@ -10,6 +10,7 @@ import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord } from '
 import { restoreProject, restoreScan } from '../db/restore';
 import { sha256Hex as sha256HexAsync } from './common';
 import { sha256Hex } from '../../forms/hash';
+import { ed25519Jwk, keyFingerprint } from '../../scoring/keys';
 
 export const SEED = {
   projectId: '736edb50-9f53-5069-9db7-973cff5f27c8',
@@ -111,8 +112,9 @@ export async function seedDb(): Promise<void> {
       { key: 'locale', value: 'nl' },
       { key: 'assessor', value: { name: 'Anouk de Vries', organisation: 'Bureau', role: 'Architect' } },
     ]);
-    await db.trustedKeys.add({ publicKey: envelope.content.assessor.publicKey, label: 'Test', addedAt: '2026-11-01T00:00:00.000Z' });
-    await db.signingKeys.add({ id: 'assessor', privateKey: pair.privateKey, publicKey: envelope.content.assessor.publicKey, createdAt: '2026-11-01T00:00:00.000Z' });
+    const key = ed25519Jwk(envelope.content.assessor.publicKey);
+    await db.trustAnchors.add({ fingerprint: keyFingerprint(key), key, label: 'Test', addedAt: '2026-11-01T00:00:00.000Z', uses: ['signer'] });
+    await db.signingKeys.add({ id: 'assessor', privateKey: pair.privateKey, key, publicKey: envelope.content.assessor.publicKey, createdAt: '2026-11-01T00:00:00.000Z', backedUpAt: null });
     // as the app keeps them (renderer/db/summaries.ts)
     await refreshSummaries([project.id, trashed.id]);
   });

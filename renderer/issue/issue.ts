@@ -6,7 +6,7 @@ import type { ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
 import { buildScanFile } from '../scan/export';
 import type { ProfileEnvelope } from '../../scoring/profile';
 import type { AssessorProfile } from './assessor';
-import { getOrCreateSigningKey, signCanonical } from './signing';
+import { ed25519PublicKeyOf, getOrCreateSigningKey, signCanonical } from './signing';
 
 export interface IssueRequest {
   phase: IssuePhase;
@@ -42,7 +42,7 @@ export async function issueRevision(project: ProjectRecord & { gfaM2: number }, 
     revisionId: newId(),
     issuedAt: new Date().toISOString(),
     phase: request.phase,
-    assessor: { name: profile.name, organisation: profile.organisation, role: profile.role, assessmentType: request.assessmentType, publicKey: key.publicKey },
+    assessor: { name: profile.name, organisation: profile.organisation, role: profile.role, assessmentType: request.assessmentType, publicKey: ed25519PublicKeyOf(key) },
     assumptions: request.assumptions.trim(),
     exclusions: request.exclusions.trim(),
     history: earlier.map((r) => historyEntryOf(envelopeOf(r))),

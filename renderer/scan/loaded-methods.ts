@@ -4,10 +4,9 @@
  * beside the built-in releases. Returns codes; the Settings screen words them.
  */
 import { getDefinition, registerLoadedMethod, type LoadedMethodInfo, type RegisterProblem } from '../../forms/registry';
-import { ed25519Jwk } from '../../scoring/keys';
 import { assessMethodPublisher, isMethodFileJson, verifyMethodFile, type MethodFileProblem, type VerifiedMethodFile } from '../../scoring/method-file';
 import type { TrustAnchors } from '../../scoring/trust';
-import { listTrustedKeys } from '../db/keys';
+import { loadTrust } from '../issue/anchors';
 import { addStoredMethodFile, listStoredMethodFiles } from '../db/methods';
 
 export function infoOf(method: VerifiedMethodFile): LoadedMethodInfo {
@@ -59,10 +58,9 @@ export async function importMethodFile(bytes: Uint8Array): Promise<MethodImportR
   return { ok: true, method: m, alreadyLoaded: before !== undefined };
 }
 
-/** The user's trust anchors as far as the app keeps them: the keys they confirmed by hand. */
+/** The user's trust anchors: the keys they confirmed and the trust lists they loaded (renderer/issue/anchors.ts). */
 export async function appTrustAnchors(): Promise<TrustAnchors> {
-  const keys = await listTrustedKeys();
-  return { keys: keys.map((k) => ({ key: ed25519Jwk(k.publicKey), label: k.label })), lists: [] };
+  return (await loadTrust()).anchors;
 }
 
 /** Whether the method's publisher is vouched for by the user's anchors (the one rule, assessSigner). */

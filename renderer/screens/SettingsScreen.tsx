@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { locales } from '../i18n';
-import { AssessorSettings, TrustedKeysSettings } from '../components/AssessorSettings';
+import { AssessorSettings } from '../components/AssessorSettings';
+import { TrustSettings } from '../components/TrustSettings';
 import { BackupPanel } from '../components/ImportExport';
 import { UpdateSettings } from '../components/UpdateSettings';
 import { MethodSettings } from '../components/MethodSettings';
@@ -35,7 +36,7 @@ export function SettingsScreen() {
         ))}
       </fieldset>
       <AssessorSettings />
-      <TrustedKeysSettings />
+      <TrustSettings />
       <MethodSettings />
       <BackupPanel />
       <UpdateSettings />
@@ -49,6 +50,7 @@ export function SettingsScreen() {
         )}
         <h3>{t('settings.storage')}</h3>
         <p>{t('settings.storage.local')}</p>
+        <p data-testid="data-origin">{t(info?.kind === 'electron' ? 'trust.origin.electron' : 'trust.origin.browser', { origin: window.location.origin })}</p>
         <p className={storageState === 'persistent' ? '' : 'notice warn'} data-testid="storage-state">
           {t(`settings.storage.${storageState}`)}
         </p>

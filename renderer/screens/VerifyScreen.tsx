@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { isDossier, pairDossiers, verifyDossier, type VerifiedDossier } from '../../report/dossier';
 import type { VerifyResult } from '../../report/verify';
-import { listTrustedKeys } from '../db/keys';
 import { isPhase } from '../db/records';
 import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
+import { legacyTrustedKeys, loadTrust } from '../issue/anchors';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -44,8 +44,8 @@ export function VerifyScreen() {
     if (files.length === 0) return;
     const added = files.map((f) => ({ id: ++rowSeq, fileName: f.name, result: null }));
     setRows((r) => [...added, ...r]);
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), listTrustedKeys()]);
-    const trustedKeys = trusted.length ? trusted.map((k) => ({ publicKey: k.publicKey, label: k.label })) : undefined;
+    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), loadTrust()]);
+    const trustedKeys = legacyTrustedKeys(trusted);
     for (const [i, file] of files.entries()) {
       const result = await verifyFile(file.data, file.name, { trustedKeys });
       const id = added[i]!.id;

@@ -2,8 +2,9 @@ import { useLiveQuery } from '../db/live';
 import { useMemo, useState, type DragEvent } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { formatScore } from '../components/ResultPanel';
-import { countTrustedKeys, listTrustedKeys } from '../db/keys';
 import { formatEuro, type MessageKey } from '../i18n';
+import { countTrustAnchors } from '../db/trust';
+import { legacyTrustedKeys, loadTrust } from '../issue/anchors';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import {
@@ -68,7 +69,7 @@ export function BidEvaluation() {
   const { profile, bids, sort, setProfile, addBids, resetBids, setOutcome, clearBids, setSort } = useTenderSession();
   const [profileError, setProfileError] = useState<string | null>(null);
   const [isOver, setIsOver] = useState(false);
-  const trustedCount = useLiveQuery(countTrustedKeys, [], null);
+  const trustedCount = useLiveQuery(() => countTrustAnchors(), [], null);
 
   function openProfileFile(file: OpenedFile): boolean {
     const result = loadProfile(file.data);
@@ -84,8 +85,8 @@ export function BidEvaluation() {
 
   async function check(list: readonly SessionBid[]) {
     if (list.length === 0) return;
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), listTrustedKeys()]);
-    const trustedKeys = trusted.length ? trusted.map((k) => ({ publicKey: k.publicKey, label: k.label })) : undefined;
+    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), loadTrust()]);
+    const trustedKeys = legacyTrustedKeys(trusted);
     for (const bid of list) {
       const result = await verifyFile(bid.bytes, bid.file, { trustedKeys });
       setOutcome(bid.id, result, bidData(result, bid.bytes));

@@ -7,7 +7,7 @@ import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, pr
 import { hasAtMostTwoDecimals, parseLocaleNumber } from '../forms-ui/numbers';
 import { formatEuro } from '../i18n';
 import { readAssessorProfile } from '../issue/assessor';
-import { getOrCreateSigningKey, signCanonical } from '../issue/signing';
+import { ed25519PublicKeyOf, getOrCreateSigningKey, signCanonical } from '../issue/signing';
 import { platform } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import { checkProfileEnvelope } from './load-profile';
@@ -98,7 +98,7 @@ export function ProfileAuthoring() {
       const content = buildProfileContent(result.draft, {
         id: crypto.randomUUID(),
         created: localDateIso(),
-        signer: { name: profile.name, role: profile.role, publicKey: key.publicKey },
+        signer: { name: profile.name, role: profile.role, publicKey: ed25519PublicKeyOf(key) },
       });
       const envelope = buildProfileEnvelope(content, await signCanonical(key, canonicalProfileContent(content)));
       // Check it as every reader will before it leaves the app.

@@ -80,6 +80,10 @@ test('an evaluator checks twelve bids against the example profile: the README ta
   await app.getByRole('link', { name: 'Naar Instellingen' }).click();
   const tender = new TenderPage(app);
   await tender.choose('Sleutelbestand toevoegen', [keyFile]);
+  // Trust changes only on purpose: the key is named with its fingerprint and added once confirmed.
+  const confirmKey = app.getByRole('alertdialog', { name: 'Deze sleutel(s) vertrouwen?' });
+  await expect(confirmKey).toContainText('Inschrijvers (TEST), Voorbeeld');
+  await confirmKey.getByRole('button', { name: 'Vertrouwen', exact: true }).click();
   await expect(app.getByText('Inschrijvers (TEST), Voorbeeld', { exact: true })).toBeVisible();
 
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbesteding' }).click();

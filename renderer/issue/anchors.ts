@@ -1,0 +1,41 @@
+/**
+ * What the user trusts, ready for verification: the stored anchors and trust lists, each list
+ * checked again (scoring/trust.ts `verifyTrustList`) against the operator keys the user added.
+ * A stored list that no longer checks out is reported, never used.
+ */
+import type { PublicJwk } from '../../scoring/keys';
+import { verifyTrustList, type TrustAnchors, type TrustListCheck } from '../../scoring/trust';
+import type { TrustAnchorRecord, TrustListRecord } from '../db/records';
+import { listTrustAnchors, listTrustLists } from '../db/trust';
+
+export interface LoadedTrust {
+  anchors: TrustAnchors;
+  /** Every stored anchor (signers and operators). */
+  records: TrustAnchorRecord[];
+  /** Every stored list with the outcome of its check now. */
+  lists: { record: TrustListRecord; check: TrustListCheck }[];
+}
+
+export function trustFrom(records: readonly TrustAnchorRecord[], lists: readonly TrustListRecord[], now: Date = new Date()): LoadedTrust {
+  const operatorKeys: PublicJwk[] = records.filter((r) => r.uses.includes('operator')).map((r) => r.key);
+  const checked = lists.map((record) => ({ record, check: verifyTrustList(record.document, { now, operatorKeys }) }));
+  return {
+    anchors: {
+      keys: records.filter((r) => r.uses.includes('signer')).map((r) => ({ key: r.key, label: r.label })),
+      lists: checked.flatMap(({ check }) => (check.ok ? [check.list] : [])),
+    },
+    records: [...records],
+    lists: checked,
+  };
+}
+
+export async function loadTrust(now: Date = new Date()): Promise<LoadedTrust> {
+  const [records, lists] = await Promise.all([listTrustAnchors(), listTrustLists()]);
+  return trustFrom(records, lists, now);
+}
+
+/** Interim, until report/verify.ts takes `anchors`: the own Ed25519 signer keys as format-1 trusted keys. */
+export function legacyTrustedKeys(trust: LoadedTrust): { publicKey: string; label: string }[] | undefined {
+  const keys = trust.anchors.keys.flatMap((k) => (k.key.kty === 'OKP' ? [{ publicKey: k.key.x, label: k.label }] : []));
+  return keys.length ? keys : undefined;
+}
