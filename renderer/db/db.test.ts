@@ -147,7 +147,7 @@ describe('version 4: a summary per project', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const p1 = await db.summaries.get('p1');
     expect(p1?.scanCount).toBe(2);
     expect(p1?.latest?.scanId).toBe('s2');
