@@ -431,7 +431,7 @@ export const nl = {
   'tender.evaluate.chooseBids': 'Inschrijvingen kiezen',
   'tender.evaluate.needProfile': 'Open eerst het eisenprofiel: zonder profiel kunnen de inschrijvingen niet worden getoetst.',
   'tender.evaluate.checking': 'Bezig met controleren: {count} bestand(en)…',
-  'tender.evaluate.noTrustedKeys': 'Er zijn geen vertrouwde sleutels ingesteld: elke correct ondertekende inschrijving telt dan als geldig, wie haar ook ondertekende. Voeg de publieke sleutels van de inschrijvers toe om andere sleutels te laten melden.',
+  'tender.evaluate.noTrustedKeys': 'Er zijn geen vertrouwde sleutels of vertrouwenslijsten ingesteld: geen enkele inschrijving kan dan slagen, want niemand die u vertrouwt staat in voor de ondertekenaars. Voeg de publieke sleutels van de inschrijvers of de vertrouwenslijst van de aanbesteding toe.',
   'tender.evaluate.toSettings': 'Naar Instellingen',
   'tender.evaluate.trustedKeys': 'Handtekeningen worden gecontroleerd tegen {count} vertrouwde sleutel(s) uit Instellingen.',
   'tender.profile.title': 'Eisenprofiel',
@@ -463,7 +463,7 @@ export const nl = {
   'tender.bids.title': 'Inschrijvingen',
   'tender.bids.caption': 'Inschrijvingen getoetst aan het eisenprofiel',
   'tender.bids.ranked': '{ranked} van {count} inschrijvingen gerangschikt (geldig en voldoet aan het profiel, hoogste totaal eerst).',
-  'tender.bids.counts': '{valid} geldig, {notValid} niet geldig, {unreadable} onleesbaar.',
+  'tender.bids.counts': '{valid} geslaagd, {notValid} onbeslist of afgekeurd, {unreadable} onleesbaar.',
   'tender.bids.parenthesised': '(ja), (nee): de gegevens zijn aan het profiel getoetst, maar de inschrijving is niet geldig; ze wordt niet gerangschikt en krijgt geen korting.',
   'tender.bids.rule': 'Alleen geldige inschrijvingen die aan alle eisen voldoen worden gerangschikt, op het exacte totaal; gelijke totalen delen een rang. Gewijzigde, verkeerd ondertekende, niet vertrouwde en onbekende inschrijvingen worden gemarkeerd en niet gerangschikt.',
   'tender.bids.notAssessed': 'niet getoetst',
@@ -804,6 +804,18 @@ export const nl = {
   'trust.offer.nothingChosen': 'Vink eerst aan wat u wilt vertrouwen, of kies “Niets vertrouwen”.',
   'trust.origin.browser': 'Uw gegevens en uw ondertekeningssleutel staan in de opslag van deze browser voor het adres {origin}. Open de app altijd via precies dit adres: op een ander adres of in een andere browser ziet u andere (lege) gegevens.',
   'trust.origin.electron': 'Uw gegevens en uw ondertekeningssleutel staan in de opslag van de desktop-app ({origin}), in uw gebruikersprofiel op dit apparaat.',
+  // verdicts (scoring/verdict.ts), shown by the Verify and Tender screens
+  'verdict.passed': 'Geslaagd',
+  'verdict.indeterminate': 'Onbeslist',
+  'verdict.failed': 'Afgekeurd',
+  'verdict.ownKey': 'Uw eigen ondertekeningssleutel',
+  'verdict.advice.signerUnknown': 'Niets gewijzigd, maar u vertrouwt de ondertekenaar nog niet. Vergelijk de vingerafdruk {fingerprint} met die de inschrijver via het aanbestedingsplatform heeft opgegeven, of laad de vertrouwenslijst onder Instellingen → Vertrouwen.',
+  'verdict.advice.listExpired': 'Niets gewijzigd, maar de vertrouwenslijst die deze ondertekenaar noemt is verlopen. Laad de nieuwste versie onder Instellingen → Vertrouwen.',
+  'verdict.advice.nameMismatch': 'Niets gewijzigd, maar de naam op het rapport is niet de naam waarop de sleutel vertrouwd is. Vraag de inschrijver wie het rapport heeft ondertekend.',
+  'verdict.advice.methodUnknown': 'Niets gewijzigd, maar deze app kent de methodeversie niet, dus de score is niet herberekend. Laad het methodebestand onder Instellingen → Methoden.',
+  'verdict.advice.publisherUntrusted': 'Niets gewijzigd, maar u vertrouwt de uitgever van de methode niet. Vergelijk de vingerafdruk van de uitgever onder Instellingen → Methoden.',
+  'verdict.advice.unsigned': 'Dit bestand is niet ondertekend: de score is herberekend, maar niemand staat ervoor in.',
+  'verdict.advice.other': 'Niets gewijzigd, maar niet alles kon worden vastgesteld; zie de details.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -3,9 +3,10 @@
  * checked again (scoring/trust.ts `verifyTrustList`) against the operator keys the user added.
  * A stored list that no longer checks out is reported, never used.
  */
-import type { PublicJwk } from '../../scoring/keys';
+import { keyFingerprint, type PublicJwk } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListCheck } from '../../scoring/trust';
 import type { TrustAnchorRecord, TrustListRecord } from '../db/records';
+import { readSigningKey } from '../db/keys';
 import { listTrustAnchors, listTrustLists } from '../db/trust';
 
 export interface LoadedTrust {
@@ -34,8 +35,13 @@ export async function loadTrust(now: Date = new Date()): Promise<LoadedTrust> {
   return trustFrom(records, lists, now);
 }
 
-/** Interim, until report/verify.ts takes `anchors`: the own Ed25519 signer keys as format-1 trusted keys. */
-export function legacyTrustedKeys(trust: LoadedTrust): { publicKey: string; label: string }[] | undefined {
-  const keys = trust.anchors.keys.flatMap((k) => (k.key.kty === 'OKP' ? [{ publicKey: k.key.x, label: k.label }] : []));
-  return keys.length ? keys : undefined;
+/**
+ * The anchors files are verified against: what the user trusts, plus the user's own signing key
+ * (made by the user in this app, so their own revisions can pass), labelled `ownKeyLabel`.
+ */
+export async function loadVerificationAnchors(ownKeyLabel: string, now: Date = new Date()): Promise<TrustAnchors> {
+  const [trust, own] = await Promise.all([loadTrust(now), readSigningKey()]);
+  const keys = [...trust.anchors.keys];
+  if (own && !keys.some((k) => keyFingerprint(k.key) === keyFingerprint(own.key))) keys.push({ key: own.key, label: ownKeyLabel });
+  return { ...trust.anchors, keys };
 }

@@ -4,7 +4,8 @@ import type { VerifyResult } from '../../report/verify';
 import { isPhase } from '../db/records';
 import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
-import { legacyTrustedKeys, loadTrust } from '../issue/anchors';
+import { loadVerificationAnchors } from '../issue/anchors';
+import { VerdictBadge } from '../components/VerdictBadge';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -35,6 +36,7 @@ export function VerifyScreen() {
   useEffect(() => {
     const files = useUi.getState().takeVerifyQueue();
     if (files.length) void verify(files);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when files are queued; verify only appends rows
   }, [queued]);
 
   async function verify(opened: OpenedFile[]) {
@@ -44,10 +46,9 @@ export function VerifyScreen() {
     if (files.length === 0) return;
     const added = files.map((f) => ({ id: ++rowSeq, fileName: f.name, result: null }));
     setRows((r) => [...added, ...r]);
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), loadTrust()]);
-    const trustedKeys = legacyTrustedKeys(trusted);
+    const [{ verifyFile }, anchors] = await Promise.all([import('../../report/verify'), loadVerificationAnchors(t('verdict.ownKey'))]);
     for (const [i, file] of files.entries()) {
-      const result = await verifyFile(file.data, file.name, { trustedKeys });
+      const result = await verifyFile(file.data, file.name, { anchors });
       const id = added[i]!.id;
       setRows((r) => r.map((row) => (row.id === id ? { ...row, result } : row)));
     }
@@ -105,7 +106,7 @@ export function VerifyScreen() {
               {rows.map((row) => {
                 const { id, fileName, result } = row;
                 return (
-                <tr key={id} data-status={result?.status ?? 'pending'}>
+                <tr key={id} data-status={result?.status ?? 'pending'} data-verdict={result?.verdict ?? 'pending'}>
                   <th scope="row" className="file-cell">
                     {fileName}
                   </th>
@@ -116,7 +117,7 @@ export function VerifyScreen() {
                   ) : (
                     <>
                       <td>
-                        <span className={`status-badge status-${result.status}`}>{statusText(result)}</span>
+                        <VerdictBadge verdict={result.verdict} reasons={result.reasons} fingerprint={result.signer?.fingerprint ?? result.assessor?.fingerprint} detail={statusText(result)} />
                         {checkedDossiers.get(row) && <p className="muted small" data-dossier="">{checkedDossiers.get(row)!.messages[0]?.[locale]}</p>}
                         <details className="verify-details">
                           <summary>{t('verify.details')}</summary>
@@ -146,7 +147,7 @@ export function VerifyScreen() {
                             {result.assessor.organisation && `, ${result.assessor.organisation}`}
                             <div className="muted small">
                               {t(`assessment.${result.assessor.assessmentType}`)}
-                              {result.trustedKeyLabel && ` · ${t('verify.trustedAs', { label: result.trustedKeyLabel })}`}
+                              {result.verdict === 'passed' && result.signer?.anchor && ` · ${t('verify.trustedAs', { label: result.signer.anchor.kind === 'own' ? result.signer.anchor.label : result.signer.anchor.name })}`}
                             </div>
                           </>
                         ) : (

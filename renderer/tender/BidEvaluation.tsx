@@ -4,7 +4,8 @@ import type { QuickScanDefinition } from '../../forms/schema';
 import { formatScore } from '../components/ResultPanel';
 import { formatEuro, type MessageKey } from '../i18n';
 import { countTrustAnchors } from '../db/trust';
-import { legacyTrustedKeys, loadTrust } from '../issue/anchors';
+import { loadVerificationAnchors } from '../issue/anchors';
+import { VerdictBadge } from '../components/VerdictBadge';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import {
@@ -85,10 +86,9 @@ export function BidEvaluation() {
 
   async function check(list: readonly SessionBid[]) {
     if (list.length === 0) return;
-    const [{ verifyFile }, trusted] = await Promise.all([import('../../report/verify'), loadTrust()]);
-    const trustedKeys = legacyTrustedKeys(trusted);
+    const [{ verifyFile }, anchors] = await Promise.all([import('../../report/verify'), loadVerificationAnchors(t('verdict.ownKey'))]);
     for (const bid of list) {
-      const result = await verifyFile(bid.bytes, bid.file, { trustedKeys });
+      const result = await verifyFile(bid.bytes, bid.file, { anchors });
       setOutcome(bid.id, result, bidData(result, bid.bytes));
     }
   }
@@ -150,7 +150,7 @@ export function BidEvaluation() {
   }
 
   const rankedCount = assessed.filter((b) => b.rank !== null).length;
-  const validCount = assessed.filter((b) => b.status === 'valid').length;
+  const validCount = assessed.filter((b) => b.result.verdict === 'passed').length;
   const unreadableCount = assessed.filter((b) => b.status === 'unreadable').length;
   const anyParenthesised = assessed.some((b) => b.compliance && b.status !== 'valid');
 
@@ -256,10 +256,10 @@ function BidRow({ bid, definition }: { bid: AssessedBid; definition: QuickScanDe
   const t = useT();
   const locale = useLocale();
   const gaps = gapTexts(bid, definition, locale);
-  const flagged = bid.status !== 'valid';
+  const flagged = bid.result.verdict !== 'passed';
   const compliantWord = bid.compliance ? t(bid.compliance.compliant ? 'common.yes' : 'common.no') : null;
   return (
-    <tr className={flagged ? 'tender-flagged' : undefined} data-status={bid.status} data-rank={bid.rank ?? ''}>
+    <tr className={flagged ? 'tender-flagged' : undefined} data-status={bid.status} data-verdict={bid.result.verdict} data-rank={bid.rank ?? ''}>
       <th scope="row" className="file-cell">
         {bid.file}
       </th>
@@ -275,7 +275,7 @@ function BidRow({ bid, definition }: { bid: AssessedBid; definition: QuickScanDe
         )}
       </td>
       <td>
-        <span className={`status-badge status-${bid.status}`}>{statusText(bid, locale)}</span>
+        <VerdictBadge verdict={bid.result.verdict} reasons={bid.result.reasons} fingerprint={bid.result.signer?.fingerprint ?? bid.result.assessor?.fingerprint} detail={statusText(bid, locale)} />
         <details className="verify-details">
           <summary>{t('verify.details')}</summary>
           <ul>

@@ -64,9 +64,11 @@ test('an issued scan becomes a signed PDF that verifies as valid, and an altered
   await (await chooser).setFiles([pdfPath, alteredPath]);
   const rows = app.getByRole('table', { name: 'Resultaten van de verificatie' }).locator('tbody tr');
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: 'altered.pdf' }).locator('.status-badge')).toHaveText(/Gewijzigd/);
+  // Altered is failed (red); the user's own revision passes: their own signing key is an anchor.
+  await expect(rows.filter({ hasText: 'altered.pdf' }).locator('.status-badge')).toHaveText('Afgekeurd');
+  await expect(rows.filter({ hasText: 'altered.pdf' }).locator('.verdict-detail')).toHaveText(/Gewijzigd/);
   const original = rows.filter({ hasNotText: 'altered.pdf' });
-  await expect(original.locator('.status-badge')).toHaveText('Geldig');
+  await expect(original.locator('.status-badge')).toHaveText('Geslaagd');
   await expect(original).toContainText(referenceCode);
   await expect(original).toContainText(total);
   await expectAccessible(app);

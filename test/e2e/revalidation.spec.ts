@@ -64,5 +64,5 @@ test('a project re-validated at delivery shows what changed, why, and what was p
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: 'Bestanden kiezen' }).click();
   await (await chooser).setFiles(pdfPath);
-  await expect(app.locator('tbody tr .status-badge')).toHaveText('Geldig');
+  await expect(app.locator('tbody tr .status-badge')).toHaveText('Geslaagd');
 });

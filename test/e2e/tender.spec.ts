@@ -21,20 +21,20 @@ const bids = [
   'bid-12-compliant-silver-en.pdf',
 ];
 
-/** docs/examples/tender/README.md, in Dutch: file -> [status, compliant, total, label, discount, rank] */
+/** docs/examples/tender/README.md, in Dutch: file -> [verdict, compliant, total, label, discount, rank] */
 const EXPECTED: Record<string, [string, string, string, string, string, string]> = {
-  'bid-03-compliant-platinum.pdf': ['Geldig', 'ja', '85,8', 'Platina', '€ 214.500', '1'],
-  'bid-01-compliant-gold.pdf': ['Geldig', 'ja', '66,6', 'Goud', '€ 166.500', '2'],
-  'bid-02-compliant-silver.pdf': ['Geldig', 'ja', '51,1', 'Zilver', '€ 127.750', '3'],
-  'bid-12-compliant-silver-en.pdf': ['Geldig', 'ja', '51,1', 'Zilver', '€ 127.750', '3'],
-  'bid-04-not-compliant-musthave.pdf': ['Geldig', 'nee', '63,7', 'Zilver', '–', '–'],
-  'bid-05-not-compliant-theme.pdf': ['Geldig', 'nee', '50,7', 'Zilver', '–', '–'],
-  'bid-06-not-compliant-label.pdf': ['Geldig', 'nee', '31,2', 'Geen label', '–', '–'],
-  'bid-07-altered-pages.pdf': ['Gewijzigd (pagina’s)', '(ja)', '68,1', 'Goud', '–', '–'],
-  'bid-08-altered-data.pdf': ['Gewijzigd (gegevens)', '–', '–', '–', '–', '–'],
-  'bid-09-unknown-signer.pdf': ['Onbekende ondertekenaar', '(ja)', '71,9', 'Goud', '–', '–'],
-  'bid-10-not-compliant-na-musthave.pdf': ['Geldig', 'nee', '66,3', 'Goud', '–', '–'],
-  'bid-11-unknown-method.pdf': ['Onbekende methodeversie', '–', '–', '–', '–', '–'],
+  'bid-03-compliant-platinum.pdf': ['Geslaagd', 'ja', '85,8', 'Platina', '€ 214.500', '1'],
+  'bid-01-compliant-gold.pdf': ['Geslaagd', 'ja', '66,6', 'Goud', '€ 166.500', '2'],
+  'bid-02-compliant-silver.pdf': ['Geslaagd', 'ja', '51,1', 'Zilver', '€ 127.750', '3'],
+  'bid-12-compliant-silver-en.pdf': ['Geslaagd', 'ja', '51,1', 'Zilver', '€ 127.750', '3'],
+  'bid-04-not-compliant-musthave.pdf': ['Geslaagd', 'nee', '63,7', 'Zilver', '–', '–'],
+  'bid-05-not-compliant-theme.pdf': ['Geslaagd', 'nee', '50,7', 'Zilver', '–', '–'],
+  'bid-06-not-compliant-label.pdf': ['Geslaagd', 'nee', '31,2', 'Geen label', '–', '–'],
+  'bid-07-altered-pages.pdf': ['Afgekeurd', '(ja)', '68,1', 'Goud', '–', '–'],
+  'bid-08-altered-data.pdf': ['Afgekeurd', '–', '–', '–', '–', '–'],
+  'bid-09-unknown-signer.pdf': ['Onbeslist', '(ja)', '71,9', 'Goud', '–', '–'],
+  'bid-10-not-compliant-na-musthave.pdf': ['Geslaagd', 'nee', '66,3', 'Goud', '–', '–'],
+  'bid-11-unknown-method.pdf': ['Onbeslist', '–', '–', '–', '–', '–'],
 };
 
 /** The Tender screen's parts, by what the user sees. */
@@ -76,7 +76,7 @@ test('an evaluator checks twelve bids against the example profile: the README ta
   await expect(app.getByRole('heading', { level: 1, name: 'Aanbesteding' })).toBeVisible();
   await expect(app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbesteding' })).toHaveAttribute('aria-current', 'page');
   // Without trusted keys the screen says so, and leads to Settings.
-  await expect(app.getByText(/Er zijn geen vertrouwde sleutels ingesteld/)).toBeVisible();
+  await expect(app.getByText(/Er zijn geen vertrouwde sleutels of vertrouwenslijsten ingesteld/)).toBeVisible();
   await app.getByRole('link', { name: 'Naar Instellingen' }).click();
   const tender = new TenderPage(app);
   await tender.choose('Sleutelbestand toevoegen', [keyFile]);
