@@ -7,6 +7,7 @@ import { readAssessorProfile } from '../issue/assessor';
 import { envelopeOf, issueRevision, listRevisions } from '../issue/issue';
 import { getDefinition } from '../../forms/registry';
 import { compareRevisions, type Downgrade } from '../../scoring/compare';
+import { downgradesWithoutReason, type DowngradeCheck } from '../../scoring/envelope-check';
 import { engineAnswers, methodOf } from '../scan/engine';
 import { NoteField } from './NoteField';
 import { readScanProfile } from '../scan/profile';
@@ -35,17 +36,14 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
 
   if (profile === null || baseline === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const later = ISSUE_PHASES.slice(ISSUE_PHASES.indexOf(phase) + 1);
-  const downgrades = baseline ? downgradesSince(baseline, project, scan) : [];
-  const earlierNote = (questionId: string) => (baseline ? (envelopeOf(baseline).content.scan.answers[questionId]?.note ?? '') : '');
-  const missingReasons = downgrades.filter((d) => {
-    const note = scan.answers[d.question]?.note ?? '';
-    return note.trim() === '' || note === earlierNote(d.question);
-  });
+  const comparison = baseline ? compareWithBaseline(baseline, project, scan) : null;
+  const downgrades = comparison?.downgrades ?? [];
 
   async function issue() {
     if (!profile) return;
-    if (missingReasons.length > 0) {
-      setError(t('issue.reasonsMissing'));
+    // the one downgrade rule (scoring/envelope-check.ts), failing closed when the two cannot be compared
+    if (comparison && !comparison.check.ok) {
+      setError(t(comparison.check.notCheckable ? 'issue.downgradesNotCheckable' : 'issue.reasonsMissing'));
       return;
     }
     const planned: FollowUp[] = later.filter((p) => followUp[p]).map((p) => ({ phase: p, plannedDate: followUp[p]! }));
@@ -194,20 +192,25 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   );
 }
 
-/** Answers lowered since the project's latest issued revision (they need a reason). */
-function downgradesSince(baseline: RevisionRecord, project: ProjectRecord & { gfaM2: number }, scan: ScanRecord): readonly Downgrade[] {
+/**
+ * The scan compared with the project's latest issued revision: the answers lowered since (shown,
+ * each needs a reason) and the verdict of the one downgrade rule, which fails closed.
+ */
+function compareWithBaseline(baseline: RevisionRecord, project: ProjectRecord & { gfaM2: number }, scan: ScanRecord): { downgrades: readonly Downgrade[]; check: DowngradeCheck } {
   try {
     const earlier = envelopeOf(baseline).content;
     const earlierMethod = getDefinition(earlier.method.id, earlier.method.version);
     const method = methodOf(scan);
-    if (!earlierMethod || !method) return [];
     const answers = engineAnswers(scan);
     for (const [id, a] of Object.entries(answers)) {
       const note = scan.answers[id]?.note;
       if (note) answers[id] = { ...a, note };
     }
-    return compareRevisions(earlier, { project: { kind: project.kind, gfaM2: project.gfaM2 }, scan: { answers, costOverrides: scan.costOverrides } }, earlierMethod.definition, method.definition).downgrades;
+    const later = { project: { kind: project.kind, gfaM2: project.gfaM2 }, scan: { answers, costOverrides: scan.costOverrides } };
+    const check = downgradesWithoutReason(earlier, later, earlierMethod?.sha256 === earlier.method.sha256 ? earlierMethod.definition : undefined, method?.definition);
+    const downgrades = check.ok || !check.notCheckable ? compareRevisions(earlier, later, earlierMethod!.definition, method!.definition).downgrades : [];
+    return { downgrades, check };
   } catch {
-    return [];
+    return { downgrades: [], check: { ok: false, missing: [], notCheckable: true } };
   }
 }

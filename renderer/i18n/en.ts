@@ -402,6 +402,7 @@ export const en: Record<MessageKey, string> = {
   'issue.downgrades': 'Lowered compared with {code}: give the reason for each question. The reason goes into the note and is signed with it.',
   'issue.reasonFor': 'Reason for lowering {question}',
   'issue.reasonsMissing': 'First give a reason for every downgrade.',
+  'issue.downgradesNotCheckable': 'Not issued: this scan cannot be compared with the previous issued revision (the method of one of them is unknown or the data does not fit it), so whether every downgrade has a reason cannot be checked.',
   'profile.title': 'Tender requirements',
   'profile.explain': 'Did the client provide a requirement profile (.json)? Load it to see at once whether this design complies.',
   'profile.load': 'Load requirement profile',

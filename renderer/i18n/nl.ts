@@ -401,6 +401,7 @@ export const nl = {
   'issue.downgrades': 'Verlaagd ten opzichte van {code}: geef per vraag de reden op. De reden komt in de toelichting en wordt meegetekend.',
   'issue.reasonFor': 'Reden van verlaging voor {question}',
   'issue.reasonsMissing': 'Geef eerst voor elke verlaging een reden op.',
+  'issue.downgradesNotCheckable': 'Niet uitgegeven: deze scan kan niet met de vorige uitgegeven revisie worden vergeleken (de methode van een van beide is onbekend of de gegevens passen er niet bij), dus niet te controleren is of elke verlaging een reden heeft.',
   'profile.title': 'Eisen van de aanbesteding',
   'profile.explain': 'Heeft de opdrachtgever een eisenprofiel (.json) meegegeven? Laad het om direct te zien of dit ontwerp eraan voldoet.',
   'profile.load': 'Eisenprofiel laden',
