@@ -1,5 +1,27 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProfileEnvelope, canonicalProfileContent, profileEnvelopeJsonText, type ProfileContent } from '../../scoring/profile';
+import { signWithSecretKey } from '../../scoring/signature';
 import { expect, expectAccessible, test } from './fixtures';
 import { ProjectPages, ScanPage } from './pages/scan-pages';
+
+/**
+ * The example tender profile (docs/examples/tender) names zeeland-quickscan 1.0.0, while new scans
+ * are made on open-quickscan 1.0.0 (the same questions under an honest name). The app rightly
+ * refuses a profile for another method, so this test signs the same requirements for the scan's
+ * method with the committed TEST key.
+ */
+function profileForNewScans(): string {
+  const example = JSON.parse(readFileSync('docs/examples/tender/requirement-profile.json', 'utf8')) as { content: ProfileContent };
+  const release = (JSON.parse(readFileSync('forms/definitions/releases.json', 'utf8')) as { releases: { id: string; version: string; sha256: string }[] }).releases.find((r) => r.id === 'open-quickscan')!;
+  const key = JSON.parse(readFileSync('report/fixtures/test-key.json', 'utf8')) as { secretKey: string; publicKey: string };
+  const content: ProfileContent = { ...example.content, method: { id: release.id, version: release.version, sha256: release.sha256 }, signer: { ...example.content.signer, publicKey: key.publicKey } };
+  const envelope = buildProfileEnvelope(content, signWithSecretKey(canonicalProfileContent(content), key.secretKey));
+  const file = join(mkdtempSync(join(tmpdir(), 'quickscan-profile-')), 'requirement-profile.json');
+  writeFileSync(file, profileEnvelopeJsonText(envelope));
+  return file;
+}
 
 test('a bidder loads the tender profile, sees what is missing, and applies the cheapest compliant variant', async ({ app }) => {
   test.setTimeout(90_000);
@@ -12,7 +34,7 @@ test('a bidder loads the tender profile, sees what is missing, and applies the c
 
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: 'Eisenprofiel laden' }).click();
-  await (await chooser).setFiles('docs/examples/tender/requirement-profile.json');
+  await (await chooser).setFiles(profileForNewScans());
   await expect(app.getByTestId('compliance')).toHaveText('Voldoet nog niet');
   await expect(app.locator('.compliance-missing li').first()).toBeVisible();
   await expectAccessible(app);
