@@ -64,6 +64,11 @@ export function findingText(f: Finding): Message | undefined {
         nl: `Let op: de sleutel ${fp} is later ingetrokken, op ${date(f.at)} (${f.detail ?? '?'}); deze revisie is daarvóór uitgegeven en blijft geldig.`,
         en: `Note: the key ${fp} was revoked later, on ${date(f.at)} (${f.detail ?? '?'}); this revision was issued before that and stays valid.`,
       };
+    case 'signer-key-rotated':
+      return {
+        nl: `De sleutel ${f.detail ?? '?'} volgt sinds ${date(f.at)} de sleutel ${fp} op, volgens de sleutelwissel die de houder heeft ondertekend en u hebt bevestigd; hij krijgt het vertrouwen van de oude sleutel.`,
+        en: `The key ${f.detail ?? '?'} succeeds the key ${fp} since ${date(f.at)}, by the key rotation its holder signed and you confirmed; it has the old key's trust.`,
+      };
     case 'signer-outside-validity':
       return {
         nl: `De sleutel ${fp} staat op ${by?.nl ?? 'een vertrouwenslijst'}, maar was op de datum van uitgifte niet geldig.`,

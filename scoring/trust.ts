@@ -22,6 +22,7 @@ import { canonicalJson, sha256Hex } from '../forms/hash';
 import { FINGERPRINT_PATTERN, keyFingerprint, publicJwkSchema, sameKey, signWithPrivateJwk, verifyPurposeSignature, PURPOSE_SIGNATURE_PATTERN, type PrivateJwk, type PublicJwk } from './keys';
 import { parseJsonWith, type FieldError } from './parse-json';
 import type { AnchorRef, Finding } from './verdict';
+import type { VerifiedKeyRotation } from './key-statements';
 
 export const TRUST_LIST_FORMAT = 'quickscan-trustlist';
 export const TRUST_LIST_ENVELOPE_FORMAT = 'quickscan-trustlist-envelope';
@@ -234,6 +235,19 @@ export interface TrustAnchors {
   lists: readonly VerifiedTrustList[];
   /** Revocations known outside the lists (keys' own revocation statements). */
   revocations?: readonly KnownRevocation[] | undefined;
+  /**
+   * Key rotations THE USER CONFIRMED (scoring/key-statements.ts `withKeyStatements`; only those
+   * checked by `verifyKeyStatement` count): the new key inherits the old key's trust for
+   * documents dated at or after `effectiveAt`; the old key is superseded from then on.
+   */
+  rotations?: readonly VerifiedKeyRotation[] | undefined;
+}
+
+const verifiedRotations = new WeakSet<object>();
+
+/** For scoring/key-statements.ts `verifyKeyStatement` only: marks a rotation whose signatures it checked. */
+export function brandVerifiedRotation(rotation: VerifiedKeyRotation): void {
+  verifiedRotations.add(rotation);
 }
 
 export const NO_ANCHORS: TrustAnchors = Object.freeze({ keys: [], lists: [] });
@@ -278,16 +292,23 @@ type SignerCode = (typeof RANK)[number];
 
 /**
  * Who vouches for `key` as the signer of a document that claims `claim`, judged at `now`:
- * - a revocation (on any loaded list, or known otherwise) dated at or before `claim.at` →
- *   `signer-revoked` (failed); one dated after it → the note `signer-revoked-later` (passes);
+ * - a revocation (on any loaded list, a key's own revocation statement, or the supersession of
+ *   the key by a confirmed rotation) dated at or before `claim.at` → `signer-revoked` (failed);
+ *   one dated after it → the note `signer-revoked-later` (passes);
  * - on the own list (with a fitting role) → `signer-trusted` (anchor `own`);
  * - on a verified trust list: `signer-trusted` (anchor the list, with version), unless the entry's
  *   role does not fit (`signer-role-mismatch`), `claim.at` is outside its validity
  *   (`signer-outside-validity`), the list is expired at `now` (`trust-list-expired`) or the
  *   printed name is not the entry's (`signer-name-mismatch`);
+ * - the new key of a rotation the user confirmed (`anchors.rotations`), for `claim.at` at or
+ *   after its `effectiveAt`: judged as the old key would be (its anchor, entry, role, validity,
+ *   name), with the note `signer-key-rotated`; only when the old key was not revoked (other than by
+ *   this rotation) at or before `effectiveAt`, since a stolen key could otherwise name a thief's
+ *   key as its successor. Rotations chain (A → B → C);
  * - else `signer-unknown`.
  * The best outcome over all anchors counts; a revocation before `claim.at` always wins.
- * The issue date is the signer's own statement; see docs/trust-lists.md on dating revocations.
+ * The issue date is the signer's own statement; see docs/trust-lists.md on dating revocations
+ * and docs/key-statements.md on rotations.
  */
 export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustAnchors, now: Date | string): SignerAssessment {
   let fingerprint: string;
@@ -297,16 +318,38 @@ export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustA
     const finding: Finding = { code: 'signer-unknown' };
     return { finding, findings: [finding], fingerprint: '' };
   }
+  return assess(key, fingerprint, claim, anchors, now, new Set(), 0);
+}
+
+const MAX_ROTATIONS = 16;
+
+/** The confirmed rotations that count (checked by key-statements.ts `verifyKeyStatement`). */
+function confirmedRotations(anchors: TrustAnchors): VerifiedKeyRotation[] {
+  return (anchors.rotations ?? []).filter((r) => verifiedRotations.has(r));
+}
+
+/** Every revocation of `fingerprint`: outside the lists, on every loaded list, and its supersession by a confirmed rotation (except `except`). */
+function revocationsOf(fingerprint: string, anchors: TrustAnchors, lists: readonly VerifiedTrustList[], rotations: readonly VerifiedKeyRotation[], except?: VerifiedKeyRotation): KnownRevocation[] {
+  return [
+    ...(anchors.revocations ?? []),
+    ...lists.flatMap((l) => l.content.revocations.map((r) => ({ ...r, anchor: l.ref }))),
+    ...rotations.filter((r) => r !== except).map((r): KnownRevocation => ({ fingerprint: r.oldFingerprint, revokedAt: r.content.effectiveAt, reason: 'superseded' })),
+  ].filter((r) => r.fingerprint === fingerprint);
+}
+
+/**
+ * {@link assessSigner} for one key. `inheriting`: the keys judged on behalf of their successor
+ * (their own later revocations do not concern the successor) and the keys already on the way
+ * (so a rotation cycle ends).
+ */
+function assess(key: PublicJwk, fingerprint: string, claim: SignerClaim, anchors: TrustAnchors, now: Date | string, inheriting: ReadonlySet<string>, depth: number): SignerAssessment {
   const at = Date.parse(claim.at);
   const nowTime = toTime(now);
   const roles: readonly TrustRole[] | undefined = claim.role === undefined ? undefined : typeof claim.role === 'string' ? [claim.role] : claim.role;
   const lists = anchors.lists.filter(isVerifiedTrustList);
+  const rotations = confirmedRotations(anchors);
 
-  // revocations: from every loaded list and from outside
-  const revocations: KnownRevocation[] = [
-    ...(anchors.revocations ?? []),
-    ...lists.flatMap((l) => l.content.revocations.map((r) => ({ ...r, anchor: l.ref }))),
-  ].filter((r) => r.fingerprint === fingerprint);
+  const revocations = inheriting.has(fingerprint) ? [] : revocationsOf(fingerprint, anchors, lists, rotations);
   const before = revocations.filter((r) => !(Date.parse(r.revokedAt) > at)); // an unreadable date counts as before
   if (before.length > 0) {
     const r = before[0]!;
@@ -315,24 +358,26 @@ export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustA
   }
   const notes: Finding[] = revocations.map((r) => ({ code: 'signer-revoked-later' as const, fingerprint, at: r.revokedAt, detail: r.reason, ...(r.anchor ? { anchor: r.anchor } : {}) }));
 
-  const done = (code: SignerCode, anchor?: AnchorRef, entry?: TrustEntry, detail?: string): SignerAssessment => {
-    const finding: Finding = { code, fingerprint, ...(anchor ? { anchor } : {}), ...(detail !== undefined ? { detail } : {}) };
-    if (code === 'trust-list-expired' && anchor?.kind === 'trust-list') {
+  type Outcome = { code: SignerCode; anchor?: AnchorRef; entry?: TrustEntry; detail?: string; at?: string; via?: Finding[] };
+  const done = (o: Outcome): SignerAssessment => {
+    const { code, anchor, entry, detail } = o;
+    const finding: Finding = { code, fingerprint, ...(anchor ? { anchor } : {}), ...(detail !== undefined ? { detail } : {}), ...(o.at !== undefined ? { at: o.at } : {}) };
+    if (code === 'trust-list-expired' && anchor?.kind === 'trust-list' && o.at === undefined) {
       const list = lists.find((l) => l.ref === anchor);
       if (list) finding.at = list.content.validUntil;
     }
-    return { finding, findings: [finding, ...notes], fingerprint, ...(anchor ? { anchor } : {}), ...(entry ? { entry } : {}) };
+    return { finding, findings: [finding, ...(o.via ?? []), ...notes], fingerprint, ...(anchor ? { anchor } : {}), ...(entry ? { entry } : {}) };
   };
 
   // own list
   if (claim.requiredListId === undefined) {
     const own = anchors.keys.find((k) => sameKey(k.key, key) && (roles === undefined || k.roles === undefined || k.roles.some((r) => roles.includes(r))));
-    if (own) return done('signer-trusted', { kind: 'own', label: own.label, fingerprint });
+    if (own) return done({ code: 'signer-trusted', anchor: { kind: 'own', label: own.label, fingerprint } });
   }
 
   // trust lists
-  let best: { code: SignerCode; anchor?: AnchorRef; entry?: TrustEntry; detail?: string } = { code: 'signer-unknown' };
-  const consider = (c: typeof best) => {
+  let best: Outcome = { code: 'signer-unknown' };
+  const consider = (c: Outcome) => {
     if (RANK.indexOf(c.code) < RANK.indexOf(best.code)) best = c;
   };
   if (claim.requiredListId !== undefined && !lists.some((l) => l.content.listId === claim.requiredListId)) {
@@ -354,8 +399,31 @@ export function assessSigner(key: PublicJwk, claim: SignerClaim, anchors: TrustA
       else consider({ code: 'signer-trusted', anchor, entry });
     }
   }
+
+  // confirmed rotations to this key: judged as the old key would be
+  if (best.code !== 'signer-trusted' && depth < MAX_ROTATIONS) {
+    for (const r of rotations) {
+      if (!sameKey(r.content.newKey, key) || inheriting.has(r.oldFingerprint)) continue;
+      const effective = Date.parse(r.content.effectiveAt);
+      if (!(at >= effective)) continue;
+      // a key revoked before it named its successor cannot vouch for it
+      if (revocationsOf(r.oldFingerprint, anchors, lists, rotations, r).some((x) => !(Date.parse(x.revokedAt) > effective))) continue;
+      const inner = assess(r.content.oldKey, r.oldFingerprint, claim, anchors, now, new Set([...inheriting, fingerprint, r.oldFingerprint]), depth + 1);
+      const code = inner.finding.code as SignerCode;
+      if (!RANK.includes(code)) continue;
+      const rotated: Finding = { code: 'signer-key-rotated', fingerprint: r.oldFingerprint, at: r.content.effectiveAt, detail: fingerprint };
+      consider({
+        code,
+        ...(inner.anchor ? { anchor: inner.anchor } : {}),
+        ...(inner.entry ? { entry: inner.entry } : {}),
+        ...(inner.finding.detail !== undefined ? { detail: inner.finding.detail } : {}),
+        ...(inner.finding.at !== undefined ? { at: inner.finding.at } : {}),
+        via: [rotated, ...inner.findings.slice(1)],
+      });
+    }
+  }
   if (claim.requiredListId !== undefined && best.code === 'signer-unknown') best = { code: 'signer-not-on-required-list', detail: claim.requiredListId };
-  return done(best.code, best.anchor, best.entry, best.detail);
+  return done(best);
 }
 
 export type { FieldError as TrustListError };

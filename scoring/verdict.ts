@@ -64,6 +64,11 @@ export const FINDING_SEVERITY = {
   'signer-revoked': ['signer', 'failed'],
   /** Revoked after the issue date: the revision keeps passing. */
   'signer-revoked-later': ['signer', 'info'],
+  /**
+   * The signer's key is the successor of key `fingerprint` (since `at`) by a rotation statement the
+   * user confirmed; the trust shown is the old key's (scoring/key-statements.ts). `detail`: the new key.
+   */
+  'signer-key-rotated': ['signer', 'info'],
   'signer-outside-validity': ['signer', 'indeterminate'],
   'signer-name-mismatch': ['signer', 'indeterminate'],
   'signer-role-mismatch': ['signer', 'indeterminate'],
