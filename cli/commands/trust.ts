@@ -18,21 +18,19 @@ import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { canonicalJson } from '../../forms/hash';
-import { packMethod, type MethodFile } from '../../scoring/method-file';
 import { getDefinition } from '../../forms/registry';
 import { downgradesWithoutReason } from '../../scoring/envelope-check';
 import {
   anyEnvelopeJsonText,
   buildEnvelope,
-  buildEnvelopeV2,
   canonicalContent,
   historyEntryOf,
   ISSUE_PHASES,
   issuedContentFromScan,
-  issuedContentV2FromScan,
   type AnyIssuedEnvelope,
   type IssuePhase,
 } from '../../scoring/issued';
+import { signedRevisionV2 } from '../../scoring/issuing';
 import { makePrivateKeyFile, makePublicKeyFile } from '../../scoring/key-file';
 import { generatePrivateJwk, keyFingerprint, signWithPrivateJwk, type KeyAlgorithm } from '../../scoring/keys';
 import { signWithSecretKey } from '../../scoring/signature';
@@ -242,10 +240,8 @@ export const issueCommand: Command = {
       }
     } else {
       // format 2: ES256, report settings signed inside; the PDF carries a PAdES signature by the same key
-      const content = issuedContentV2FromScan(scan, { ...common, assessor: { ...assessorBase, key: keyFile.publicKey }, report: { locale, layout: CURRENT_SIGNED_LAYOUT } });
-      let v2 = buildEnvelopeV2(content, signWithPrivateJwk('revision', canonicalJson(content), keyFile.privateKey));
-      // a method loaded from a signed method file travels with the revision (issue 12)
-      if (method.loaded) v2 = { ...v2, methodFile: packMethod(method.loaded.file as MethodFile) };
+      // the one issuing step of the app and the CLI (scoring/issuing.ts); a loaded method travels with it
+      const v2 = await signedRevisionV2(scan, { ...common, assessor: { ...assessorBase, key: keyFile.publicKey }, report: { locale, layout: CURRENT_SIGNED_LAYOUT } }, (text) => signWithPrivateJwk('revision', text, keyFile.privateKey), method);
       envelope = v2;
       if (wantsPdf) {
         const { importP256SigningKey } = await import('../../report/pades');

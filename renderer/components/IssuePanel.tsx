@@ -4,7 +4,7 @@ import { ISSUE_PHASES, type FollowUp, type IssuePhase } from '../../scoring/issu
 import { routeHref } from '../app/router';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { readAssessorProfile } from '../issue/assessor';
-import { envelopeOf, issueRevision, listRevisions } from '../issue/issue';
+import { envelopeOf, issueRevision, IssueRefused, listRevisions } from '../issue/issue';
 import { getDefinition } from '../../forms/registry';
 import { compareRevisions, type Downgrade } from '../../scoring/compare';
 import { downgradesWithoutReason, type DowngradeCheck } from '../../scoring/envelope-check';
@@ -43,7 +43,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
     if (!profile) return;
     // the one downgrade rule (scoring/envelope-check.ts), failing closed when the two cannot be compared
     if (comparison && !comparison.check.ok) {
-      setError(t(comparison.check.notCheckable ? 'issue.downgradesNotCheckable' : 'issue.reasonsMissing'));
+      setError(t('issue.failed', { reason: t(comparison.check.notCheckable ? 'issue.downgradesNotCheckable' : 'issue.reasonsMissing') }));
       return;
     }
     const planned: FollowUp[] = later.filter((p) => followUp[p]).map((p) => ({ phase: p, plannedDate: followUp[p]! }));
@@ -62,7 +62,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
       setIssued(record);
       announce(t('issue.done', { code: record.referenceCode }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof IssueRefused ? t(`keys.refused.${e.code}`) : t('issue.failed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setIsIssuing(false);
     }
@@ -175,7 +175,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
           </div>
           {error && (
             <p className="field-error" role="alert">
-              {t('issue.failed', { reason: error })}
+              {error}
             </p>
           )}
           <div className="button-row">

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { getDefinition } from '../../forms/registry';
-import { envelopeJsonText, scanFileFromContent } from '../../scoring/issued';
-import { keyFingerprint } from '../../scoring/signature';
+import { anyEnvelopeJsonText, assessorKeyOf, scanFileFromContent } from '../../scoring/issued';
+import { keyFingerprint } from '../../scoring/keys';
 import { scoreScan } from '../../scoring/score';
 import { navigate } from '../app/router';
 import { isPhase, type RevisionRecord } from '../db/records';
 import { createScan } from '../db/scans';
 import { useLiveQuery } from '../db/live';
 import { formatDate } from '../i18n';
-import { envelopeOf, listRevisions, revisionPdf } from '../issue/issue';
+import { envelopeOf, IssueRefused, listRevisions, pdfLocalesOf, revisionPdf } from '../issue/issue';
 import { carryEvidence, ExportRefused, revisionCredentialFile, revisionDossier } from '../issue/exports';
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
@@ -28,11 +28,11 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
       const base = safeFileName(`${envelope.content.project.name} ${record.referenceCode}`);
       const result =
         kind === 'json'
-          ? await platform.saveFile({ suggestedName: `${base}.quickscan-issued.json`, mimeType: 'application/json', filters: [{ name: 'QuickScan', extensions: ['json'] }], data: new TextEncoder().encode(envelopeJsonText(envelope)) })
+          ? await platform.saveFile({ suggestedName: `${base}.quickscan-issued.json`, mimeType: 'application/json', filters: [{ name: 'QuickScan', extensions: ['json'] }], data: new TextEncoder().encode(anyEnvelopeJsonText(envelope)) })
           : await platform.saveFile({ suggestedName: `${base}-${kind}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: await revisionPdf(record, kind) });
       if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
     } catch (error) {
-      announce(t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      announce(error instanceof IssueRefused ? t(`keys.refused.${error.code}`) : t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -61,14 +61,13 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
 
   return (
     <div className="button-row tight">
-      <button type="button" className="button small primary" disabled={busy} onClick={() => void save('nl')}>
-        {t('revision.pdfNl')}
-        <span className="visually-hidden"> {record.referenceCode}</span>
-      </button>
-      <button type="button" className="button small" disabled={busy} onClick={() => void save('en')}>
-        {t('revision.pdfEn')}
-        <span className="visually-hidden"> {record.referenceCode}</span>
-      </button>
+      {/* format 2: the PDF in its signed language only (renderer/issue/issue.ts pdfLocalesOf) */}
+      {pdfLocales(record).map((pdfLocale, i) => (
+        <button key={pdfLocale} type="button" className={i === 0 ? 'button small primary' : 'button small'} disabled={busy} onClick={() => void save(pdfLocale)}>
+          {t(pdfLocale === 'nl' ? 'revision.pdfNl' : 'revision.pdfEn')}
+          <span className="visually-hidden"> {record.referenceCode}</span>
+        </button>
+      ))}
       <button type="button" className="button small" disabled={busy} onClick={() => void save('json')}>
         {t('revision.data')}
         <span className="visually-hidden"> {record.referenceCode}</span>
@@ -83,6 +82,14 @@ export function RevisionActions({ record }: { record: RevisionRecord }) {
       </button>
     </div>
   );
+}
+
+function pdfLocales(record: RevisionRecord): ('nl' | 'en')[] {
+  try {
+    return pdfLocalesOf(envelopeOf(record));
+  } catch {
+    return [];
+  }
 }
 
 /** The project's issued revisions, oldest first: frozen, exportable, and the start of a new revision. */
@@ -122,7 +129,7 @@ export function RevisionsList({ projectId }: { projectId: string }) {
             label: method?.definition.labels.find((l) => l.id === score?.label.reached)?.name[locale] ?? t('label.none'),
             total: score?.total ? formatScore(locale, score.total.display) : '–',
             assessor: `${envelope.content.assessor.name} (${t(`assessment.${envelope.content.assessor.assessmentType}`)})`,
-            fingerprint: keyFingerprint(envelope.content.assessor.publicKey),
+            fingerprint: keyFingerprint(assessorKeyOf(envelope.content)),
           };
         } catch {
           summary = null;

@@ -39,7 +39,7 @@ describe('database upgrades', () => {
     );
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const projects = await db.projects.orderBy('name').toArray();
     expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
     expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
@@ -103,7 +103,7 @@ describe('database upgrades', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.trustAnchors.toArray()).toEqual([
       { fingerprint: keyFingerprint(trusted), key: ed25519Jwk(trusted), label: 'Bureau Zeeland', addedAt: '2026-10-01T10:00:00.000Z', uses: ['signer'] },
     ]);
@@ -147,7 +147,7 @@ describe('version 4: a summary per project', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const p1 = await db.summaries.get('p1');
     expect(p1?.scanCount).toBe(2);
     expect(p1?.latest?.scanId).toBe('s2');
@@ -156,6 +156,45 @@ describe('version 4: a summary per project', () => {
     expect(await db.summaries.get('p9')).toBeUndefined();
     expect(await db.projects.get('p9')).toEqual({ id: 'p9', name: '' });
     expect(await db.scans.count()).toBe(3);
+    db.close();
+  });
+});
+
+describe('version 6: the signed PDFs of format-2 revisions', () => {
+  it('opens a version 5 database with its revisions and signing key unchanged, and an empty table for issued PDFs', async () => {
+    const name = freshName();
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
+      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
+      evidence: 'id, scanId, [scanId+questionId]',
+      settings: 'key',
+      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
+      signingKeys: 'id',
+      trustedKeys: 'publicKey',
+      summaries: 'projectId',
+      trustAnchors: 'fingerprint',
+      trustLists: 'id, operatorFingerprint',
+      retiredKeys: 'fingerprint, retiredAt',
+    });
+    await v5.open();
+    const revision = { id: 'r1', projectId: 'p1', scanId: 's1', referenceCode: 'QS-AAAA-BBBB-CCCC', contentHash: 'a'.repeat(64), phase: 'VO', issuedAt: '2026-11-01T10:00:00.000Z', envelope: { format: 'quickscan-issued-envelope', formatVersion: 1 } };
+    await v5.table('revisions').add(revision);
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    await v5.table('signingKeys').add({ id: 'assessor', privateKey: pair.privateKey, key: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, alg: 'ES256' }, createdAt: '2026-11-01T10:00:00.000Z', backedUpAt: '2026-11-01T10:01:00.000Z' });
+    v5.close();
+
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.revisions.toArray()).toEqual([revision]);
+    const key = await db.signingKeys.get('assessor');
+    expect(key).toMatchObject({ createdAt: '2026-11-01T10:00:00.000Z', backedUpAt: '2026-11-01T10:01:00.000Z', key: { kty: 'EC', x: jwk.x } });
+    expect(key?.privateKey).toBeInstanceOf(CryptoKey);
+    expect(await db.issuedPdfs.count()).toBe(0);
+    await db.issuedPdfs.add({ revisionId: 'r1', locale: 'nl', data: new Uint8Array([37, 80, 68, 70]) });
+    expect((await db.issuedPdfs.get('r1'))?.data).toEqual(new Uint8Array([37, 80, 68, 70]));
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { ed25519Jwk, keyFingerprint } from '../../scoring/keys';
 import { isValidPublicKey } from '../../scoring/signature';
 import type { ProjectSummaryRecord } from './summary';
-import type { EvidenceRecord, ProjectRecord, RetiredKeyRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustAnchorRecord, TrustedKeyRecord, TrustListRecord } from './records';
+import type { EvidenceRecord, IssuedPdfRecord, ProjectRecord, RetiredKeyRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustAnchorRecord, TrustedKeyRecord, TrustListRecord } from './records';
 import { restoreProject } from './restore';
 import { summarise } from './summary';
 
@@ -19,6 +19,7 @@ export const DB_NAME = 'quickscan';
  *    (`trustLists`), retired signing keys (`retiredKeys`); the trusted Ed25519 keys of version 3
  *    move to `trustAnchors` (the old table is emptied, not dropped), and the signing key gets its
  *    public key as JWK.
+ * 6: the signed PDF of each format-2 revision as issued (`issuedPdfs`, by revision id; new table).
  */
 export class QuickScanDb extends Dexie {
   projects!: EntityTable<ProjectRecord, 'id'>;
@@ -33,6 +34,7 @@ export class QuickScanDb extends Dexie {
   trustAnchors!: EntityTable<TrustAnchorRecord, 'fingerprint'>;
   trustLists!: EntityTable<TrustListRecord, 'id'>;
   retiredKeys!: EntityTable<RetiredKeyRecord, 'fingerprint'>;
+  issuedPdfs!: EntityTable<IssuedPdfRecord, 'revisionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -114,6 +116,7 @@ export class QuickScanDb extends Dexie {
             if (record.backedUpAt === undefined) record.backedUpAt = null;
           });
       });
+    this.version(6).stores({ issuedPdfs: 'revisionId' });
   }
 }
 

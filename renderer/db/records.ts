@@ -132,6 +132,18 @@ export interface RevisionRecord {
 }
 
 /**
+ * The signed PDF of a format-2 revision exactly as issued (schema 6): the document a tender
+ * cites. Its PAdES signature is made with the assessor's key at issuing, so it is kept, not
+ * rebuilt (after a rotation the old key can no longer sign). Added with the revision, never edited.
+ */
+export interface IssuedPdfRecord {
+  revisionId: string;
+  /** The language of its pages (signed inside the revision). */
+  locale: 'nl' | 'en';
+  data: Uint8Array;
+}
+
+/**
  * The assessor's signing key (`id: 'assessor'`, one at a time): the private half is a
  * non-extractable WebCrypto key (ECDSA P-256 for keys made since schema 5, Ed25519 before).
  */

@@ -818,4 +818,9 @@ export const en: Record<MessageKey, string> = {
   'verdict.advice.publisherUntrusted': 'Nothing altered, but you do not trust the publisher of the method. Compare the publisher’s fingerprint under Settings → Methods.',
   'verdict.advice.unsigned': 'This file is not signed: the score was recomputed, but nobody vouches for it.',
   'verdict.advice.other': 'Nothing altered, but not everything could be established; see the details.',
+  // keys-app: the assessor's own signing key (create, back up, restore, rotate, revoke) and issuing with it
+  'keys.refused.no-key': 'You have no signing key yet. Make one under Settings (with an encrypted backup), or restore the backup of your key.',
+  'keys.refused.unknown-method': 'This app does not know the method version of this scan (or not with this content); nothing was issued.',
+  'keys.refused.pdf-not-held': 'The signed PDF of this revision is not held in this app, and only the key that signed the revision can make it again. Use the PDF as issued, or the signed data.',
+  'keys.refused.revalidation-format-2': 'This version cannot yet make a re-validation report of revisions with a PDF signature; compare the revisions here on screen.',
 };

@@ -817,6 +817,11 @@ export const nl = {
   'verdict.advice.publisherUntrusted': 'Niets gewijzigd, maar u vertrouwt de uitgever van de methode niet. Vergelijk de vingerafdruk van de uitgever onder Instellingen → Methoden.',
   'verdict.advice.unsigned': 'Dit bestand is niet ondertekend: de score is herberekend, maar niemand staat ervoor in.',
   'verdict.advice.other': 'Niets gewijzigd, maar niet alles kon worden vastgesteld; zie de details.',
+  // keys-app: the assessor's own signing key (create, back up, restore, rotate, revoke) and issuing with it
+  'keys.refused.no-key': 'U hebt nog geen ondertekeningssleutel. Maak er een onder Instellingen (met een versleutelde back-up), of zet de back-up van uw sleutel terug.',
+  'keys.refused.unknown-method': 'Deze app kent de methodeversie van deze scan niet (of niet met deze inhoud); er is niets uitgegeven.',
+  'keys.refused.pdf-not-held': 'De ondertekende PDF van deze revisie staat niet in deze app, en alleen de sleutel die de revisie ondertekende kan hem opnieuw maken. Gebruik de PDF zoals die is uitgegeven, of de ondertekende gegevens.',
+  'keys.refused.revalidation-format-2': 'Een herbeoordelingsrapport van revisies met een PDF-handtekening kan deze versie nog niet maken; vergelijk de revisies hier op het scherm.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -2,7 +2,7 @@ import { useLiveQuery } from '../db/live';
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { compareRevisions, type PromiseStatus, type RevisionComparison } from '../../scoring/compare';
-import type { IssuedEnvelope } from '../../scoring/issued';
+import type { AnyIssuedEnvelope } from '../../scoring/issued';
 import { scoreScan } from '../../scoring/score';
 import { navigate, routeHref } from '../app/router';
 import { formatScore } from '../components/ResultPanel';
@@ -10,7 +10,7 @@ import { getProject } from '../db/projects';
 import { eachStoredEvidence } from '../db/bulk';
 import { isPhase, type RevisionRecord } from '../db/records';
 import { formatDate, formatEuro, type Locale } from '../i18n';
-import { envelopeOf, listRevisions, revalidationPdf } from '../issue/issue';
+import { envelopeOf, IssueRefused, listRevisions, revalidationPdf } from '../issue/issue';
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
 import { useState } from 'react';
@@ -19,7 +19,7 @@ import { NotFoundScreen } from './NotFoundScreen';
 
 interface Loaded {
   record: RevisionRecord;
-  envelope: IssuedEnvelope;
+  envelope: AnyIssuedEnvelope;
   definition: QuickScanDefinition;
 }
 
@@ -337,7 +337,7 @@ function RevalidationPdfButtons({ earlier, later }: { earlier: RevisionRecord; l
       const result = await platform.saveFile({ suggestedName: `${safeFileName(`herbeoordeling ${earlier.referenceCode} ${later.referenceCode}`)}-${locale}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data });
       if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
     } catch (error) {
-      announce(t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      announce(error instanceof IssueRefused ? t(`keys.refused.${error.code}`) : t('scan.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {
       setBusy(false);
     }
