@@ -144,6 +144,8 @@ function streamBytes(doc: PDFDocument, stream: PDFRawStream): Uint8Array {
 
 /** The attachments of a PDF, read on demand by name (see {@link openPdfAttachments}). */
 export interface PdfAttachments {
+  /** The document as loaded (read only), so that later checks (the page text) need not parse the file again. */
+  doc: PDFDocument;
   /** Whether the PDF has an attachment of that name (its stream is not read). */
   has(name: string): boolean;
   /** The attachment's bytes and text (UTF-8), or why it cannot be read. Never throws. */
@@ -212,7 +214,7 @@ export async function openPdfAttachments(bytes: Uint8Array): Promise<({ ok: true
         return false;
       }
     };
-    return { ok: true, has, get };
+    return { ok: true, doc, has, get };
   } catch (error) {
     if (error instanceof ExtractError) return { ok: false, code: error.code, detail: error.message };
     return { ok: false, code: 'pdf-unreadable', detail: describe(error) };

@@ -178,6 +178,13 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0): numbe
   return -1;
 }
 
+/** The bytes as a string of one char per byte (positions equal byte offsets); much faster than TextDecoder('latin1'). */
+function byteString(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(bytes.length, i + 8192)) as unknown as number[]);
+  return s;
+}
+
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** SHA-256 over the two parts of a ByteRange. */
@@ -186,6 +193,14 @@ function rangeDigest(bytes: Uint8Array, br: readonly [number, number, number, nu
   h.update(bytes.subarray(br[0], br[0] + br[1]));
   h.update(bytes.subarray(br[2], br[2] + br[3]));
   return h.digest();
+}
+
+/** The same digest through WebCrypto (native, several times faster on a whole PDF); for verification. */
+async function rangeDigestNative(bytes: Uint8Array, br: readonly [number, number, number, number]): Promise<Uint8Array> {
+  const joined = new Uint8Array(br[1] + br[3]);
+  joined.set(bytes.subarray(br[0], br[0] + br[1]), 0);
+  joined.set(bytes.subarray(br[2], br[2] + br[3]), br[1]);
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', joined));
 }
 
 /** signing-certificate-v2: SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash } } (hash algorithm SHA-256 by default). */
@@ -353,7 +368,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function verifyPadesSignature(bytes: Uint8Array): Promise<PadesVerification> {
   const problems: PadesProblem[] = [];
   const result: PadesVerification = { ok: false, problems, trailingBytes: 0 };
-  const text = new TextDecoder('latin1').decode(bytes);
+  const text = byteString(bytes);
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   if (ranges.length === 0) {
     problems.push('no-signature');
@@ -418,7 +433,7 @@ export async function verifyPadesSignature(bytes: Uint8Array): Promise<PadesVeri
   const signer = signed.signerInfos[0]!;
   const attrs = signer.signedAttrs?.attributes ?? [];
   const attr = (oid: string) => attrs.find((x) => x.type === oid);
-  const digest = rangeDigest(bytes, br);
+  const digest = await rangeDigestNative(bytes, br);
   const md = attr(OID.messageDigest)?.values[0];
   const ct = attr(OID.contentType)?.values[0];
   if (!(md instanceof asn1js.OctetString) || !(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) {

@@ -22,8 +22,32 @@ export interface PageFigure {
 
 type Token = { t: 'num'; v: number } | { t: 'name'; v: string } | { t: 'str'; v: Uint8Array } | { t: 'op'; v: string } | { t: '['} | { t: ']' } | { t: '<<' } | { t: '>>' };
 
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Character classes (ISO 32000-1, 7.2.2): 1 white-space, 2 delimiter. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
+const ESCAPES: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
+
+function ascii(b: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k++) s += String.fromCharCode(b[k]!);
+  return s;
+}
+
+/** A number token as PDF writes it (`12`, `-3.5`, `.5`, `+1.`), else NaN. */
+function numberOf(b: Uint8Array, from: number, to: number): number {
+  let k = from;
+  if (b[k] === 0x2b || b[k] === 0x2d) k++;
+  let digits = 0;
+  let dots = 0;
+  for (; k < to; k++) {
+    const c = b[k]!;
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e && dots === 0) dots++;
+    else return NaN;
+  }
+  return digits > 0 ? Number(ascii(b, from, to)) : NaN;
+}
 
 function tokenize(b: Uint8Array): Token[] {
   const out: Token[] = [];
@@ -31,14 +55,15 @@ function tokenize(b: Uint8Array): Token[] {
   const n = b.length;
   while (i < n) {
     const c = b[i]!;
-    if (WS.has(c)) {
+    const cls = CLASS[c]!;
+    if (cls === 1) {
       i++;
     } else if (c === 0x25) {
       while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
     } else if (c === 0x2f) {
       let j = i + 1;
-      while (j < n && !WS.has(b[j]!) && !DELIM.has(b[j]!)) j++;
-      out.push({ t: 'name', v: String.fromCharCode(...b.subarray(i + 1, j)) });
+      while (j < n && CLASS[b[j]!] === 0) j++;
+      out.push({ t: 'name', v: ascii(b, i + 1, j) });
       i = j;
     } else if (c === 0x28) {
       const bytes: number[] = [];
@@ -48,9 +73,8 @@ function tokenize(b: Uint8Array): Token[] {
         const x = b[i]!;
         if (x === 0x5c) {
           const e = b[i + 1]!;
-          const map: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
-          if (e in map) {
-            bytes.push(map[e]!);
+          if (e in ESCAPES) {
+            bytes.push(ESCAPES[e]!);
             i += 2;
           } else if (e >= 0x30 && e <= 0x37) {
             let j = i + 1;
@@ -80,7 +104,7 @@ function tokenize(b: Uint8Array): Token[] {
       let j = i + 1;
       let hex = '';
       while (j < n && b[j] !== 0x3e) {
-        if (!WS.has(b[j]!)) hex += String.fromCharCode(b[j]!);
+        if (CLASS[b[j]!] !== 1) hex += String.fromCharCode(b[j]!);
         j++;
       }
       if (hex.length % 2) hex += '0';
@@ -96,11 +120,10 @@ function tokenize(b: Uint8Array): Token[] {
       i++;
     } else {
       let j = i;
-      while (j < n && !WS.has(b[j]!) && !DELIM.has(b[j]!)) j++;
+      while (j < n && CLASS[b[j]!] === 0) j++;
       if (j === i) j++;
-      const word = String.fromCharCode(...b.subarray(i, j));
-      const num = Number(word);
-      out.push(/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && Number.isFinite(num) ? { t: 'num', v: num } : { t: 'op', v: word });
+      const num = numberOf(b, i, j);
+      out.push(Number.isFinite(num) ? { t: 'num', v: num } : { t: 'op', v: ascii(b, i, j) });
       i = j;
     }
   }

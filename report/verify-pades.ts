@@ -13,7 +13,8 @@ import type { QuickScanDefinition } from '../forms/schema';
 import type { IssuedEnvelopeV2 } from '../scoring/issued';
 import type { Finding } from '../scoring/verdict';
 import { verifyPadesSignature, type PadesProblem, type PadesVerification } from './pades';
-import { readPageFigures, type PageFigure } from './pdf-text';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { readFiguresOf, readPageFigures, type PageFigure } from './pdf-text';
 import type { Message } from './strings';
 
 /** The scores recomputed from the signed data (report/verify.ts `VerifiedScore`). */
@@ -72,13 +73,15 @@ function sameKey(cert: { x: string; y: string } | undefined, key: IssuedEnvelope
 /**
  * Checks the pages of a signed layout-2 PDF against its (already verified) envelope. `score`:
  * the scores recomputed from the data (omit when the method is unknown: only the reference code
- * is compared then); `definition` gives the label names.
+ * is compared then); `definition` gives the label names. `doc`: the same bytes already loaded
+ * (report/extract.ts `openPdfAttachments`), so the file is parsed once.
  */
 export async function checkSignedPages(
   pdfBytes: Uint8Array,
   envelope: IssuedEnvelopeV2,
   score: RecomputedScore | undefined,
   definition: QuickScanDefinition | undefined,
+  doc?: PDFDocument,
 ): Promise<SignedPagesCheck> {
   const findings: Finding[] = [];
   const messages: Message[] = [];
@@ -96,7 +99,7 @@ export async function checkSignedPages(
 
   // the key figures on the cover, compared with the signed data
   const loc = envelope.content.report.locale;
-  const figures = await readPageFigures(pdfBytes, [1]);
+  const figures = doc ? readFiguresOf(doc, [1]) : await readPageFigures(pdfBytes, [1]);
   const find = (name: string, key = '') => figures.find((f) => f.name === name && f.key === key);
   const figureProblems: Message[] = [];
   const names = {

@@ -27,6 +27,7 @@
  * rebuilt from them and compared byte for byte (step 5). The status is the most serious finding
  * over both revisions and the pages.
  */
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
 import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
@@ -376,8 +377,8 @@ function anchorsOf(options: VerifyOptions): TrustAnchors {
   return { ...a, keys: [...a.keys, ...options.trustedKeys.map((k) => ({ key: ed25519Jwk(k.publicKey), label: k.label }))] };
 }
 
-async function verifyEnvelope(input: Uint8Array | unknown, pdfBytes: Uint8Array | undefined, options: VerifyOptions): Promise<VerifyResult> {
-  return (await verifyEnvelopeData(input, pdfBytes ? 'pdf' : 'envelope', pdfBytes, options)).result;
+async function verifyEnvelope(input: Uint8Array | unknown, pdfBytes: Uint8Array | undefined, options: VerifyOptions, pdfDoc?: PDFDocument): Promise<VerifyResult> {
+  return (await verifyEnvelopeData(input, pdfBytes ? 'pdf' : 'envelope', pdfBytes, options, pdfDoc)).result;
 }
 
 /** Whether `bytes` are `prefix` followed by more: an incremental update appended after issuing. */
@@ -412,6 +413,7 @@ async function verifyEnvelopeData(
   mode: EnvelopeMode,
   pdfBytes: Uint8Array | undefined,
   options: VerifyOptions,
+  pdfDoc?: PDFDocument,
 ): Promise<{ result: VerifyResult; definition?: QuickScanDefinition }> {
   const kind = mode === 'pdf' ? 'pdf' : 'envelope';
   // 2-3. the one integrity check: strict JSON, schema, canonical form, hash, code, signature
@@ -533,7 +535,7 @@ async function verifyEnvelopeData(
       // signed pages (PAdES): the signature over the whole file, the signer key, the key figures
       // on the page against the data; no rebuild (report/verify-pades.ts)
       const { checkSignedPages } = await import('./verify-pades');
-      const pages = await checkSignedPages(pdfBytes, env, result.score, definition);
+      const pages = await checkSignedPages(pdfBytes, env, result.score, definition, pdfDoc);
       checks.pagesMatch = pages.pagesMatch;
       findings.push(...pages.findings);
       messages.push(...pages.messages);
@@ -788,7 +790,7 @@ export async function verifyFile(bytes: Uint8Array, name: string, options: Verif
       if (!extracted.ok) return unreadable('pdf', extractProblem(extracted));
       const json = decodeJson(extracted.bytes);
       if (!json.ok) return unreadable('pdf', M.attachmentUnreadable('not valid JSON'));
-      return await verifyEnvelope(extracted.bytes, bytes, options);
+      return await verifyEnvelope(extracted.bytes, bytes, options, opened.doc);
     }
 
     if (firstNonSpace(bytes) === 0x7b /* { */) {

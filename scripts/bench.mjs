@@ -9,15 +9,18 @@ const print = (figure) => console.log(JSON.stringify(figure));
 // other processes on the machine skew the figures: say how busy it was
 console.error(`# node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
+// `--report-only`: only the report figures (PDF issue, size, verify)
+const reportOnly = process.argv.includes('--report-only');
+
 // The scoring engine.
-await withBundled('scripts/bench/bench-entry.ts', ({ runBench }) => runBench(print));
+if (!reportOnly) await withBundled('scripts/bench/bench-entry.ts', ({ runBench }) => runBench(print));
 
 // The report: PDF generation time and size, verification time.
 await withBundled('scripts/bench/report-entry.ts', async ({ reportBenchFigures }) => (await reportBenchFigures()).forEach(print));
 
 // The app in Chromium.
-if (process.argv.includes('--no-app')) {
-  console.error('# app figures skipped (--no-app)');
+if (reportOnly || process.argv.includes('--no-app')) {
+  console.error(`# app figures skipped (${reportOnly ? '--report-only' : '--no-app'})`);
 } else {
   const { appBenchFigures } = await import('./bench/app-bench.mjs');
   (await appBenchFigures()).forEach(print);
