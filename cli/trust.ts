@@ -5,18 +5,48 @@
  * operator's name and fingerprint are printed so that it can be compared. A bad list (damaged,
  * altered, wrongly signed, revoked operator) is bad input (exit 2), with one message; an expired
  * list is used, with a warning (its signers come out indeterminate).
+ *
+ * `--key-statement <file>` (repeatable) adds key rotation and revocation statements
+ * (scoring/key-statements.ts). Naming a rotation on the command line is the user's confirmation
+ * of it (said in --help); a statement that does not check out is bad input (exit 2).
  */
 import { readPrivateKeyFile, readTrustedKeysList, type PrivateKeyFile } from '../scoring/key-file';
 import { toPublicJwk, type PublicJwk } from '../scoring/keys';
+import { verifyKeyStatement, withKeyStatements, type VerifiedKeyStatement } from '../scoring/key-statements';
 import { verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
-import type { CommandContext } from './command';
+import type { CommandContext, CommandHelp } from './command';
 import { CliError } from './errors';
-import { readJson } from './files';
+import { readBytes, readJson } from './files';
+import { keyStatementStrings } from './key-statement-strings';
 
 export const TRUST_OPTIONS = {
   'trusted-keys': { type: 'string' },
   'trust-list': { type: 'string', multiple: true },
+  'key-statement': { type: 'string', multiple: true },
 } as const;
+
+/** A command's help with the `--key-statement` option (and what naming a rotation means). */
+export function withKeyStatementHelp(lang: 'nl' | 'en', help: CommandHelp): CommandHelp {
+  const option = keyStatementStrings(lang).verifyOption;
+  return { ...help, usage: help.usage.replace(/ \[--json/, ` [${option[0]}]... [--json`), options: [...help.options, option] };
+}
+
+/** Reads and checks one key statement file; throws CliError (exit 2) when it cannot be used. */
+export async function readKeyStatement(ctx: CommandContext, path: string, quiet = false): Promise<VerifiedKeyStatement> {
+  const k = keyStatementStrings(ctx.lang);
+  const bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, path);
+  const check = verifyKeyStatement(bytes);
+  if (!check.ok) {
+    const detail = check.problem === 'malformed' ? detailOf(check.errors) : (check.detail ?? '?');
+    throw new CliError(k.problem[check.problem](path, detail));
+  }
+  const st = check.statement;
+  if (!quiet && !ctx.json) {
+    if (st.kind === 'key-rotation') ctx.error(k.loadedRotation(path, st.oldFingerprint, st.newFingerprint, st.content.effectiveAt.slice(0, 10), st.content.name));
+    else ctx.error(k.loadedRevocation(path, st.fingerprint, st.content.revokedAt.slice(0, 10), st.content.reason, st.content.name));
+  }
+  return st;
+}
 
 function detailOf(errors: readonly { path: string; message: string }[] | undefined): string {
   const first = errors?.[0];
@@ -64,7 +94,10 @@ export async function readAnchors(ctx: CommandContext, now: Date = new Date()): 
   }
   const lists: VerifiedTrustList[] = [];
   for (const path of listPaths) lists.push(await readTrustList(ctx, path, now));
-  return { anchors: { keys, lists }, given: keysPath !== undefined || listPaths.length > 0 };
+  const statementPaths = (ctx.args.options['key-statement'] as string[] | undefined) ?? [];
+  const statements: VerifiedKeyStatement[] = [];
+  for (const path of statementPaths) statements.push(await readKeyStatement(ctx, path));
+  return { anchors: withKeyStatements({ keys, lists }, statements), given: keysPath !== undefined || listPaths.length > 0 || statementPaths.length > 0 };
 }
 
 /** Reads a private key file for signing; throws CliError with the reason when it is not one. */

@@ -17,5 +17,6 @@ import { vcCommand } from './vc';
 import { dossierCommand } from './dossier';
 import { formAdd, formList, formSign } from './form-methods';
 import { TRUST_COMMANDS } from './trust';
+import { KEY_STATEMENT_COMMANDS } from './key-statements';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand, ...TRUST_COMMANDS];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand, ...TRUST_COMMANDS, ...KEY_STATEMENT_COMMANDS];

@@ -42,7 +42,7 @@ import { readScanFile } from '../scan';
 import { readKeyFile, readPublicKey } from '../trust';
 import { langOf } from './diff';
 
-async function writeNew(ctx: CommandContext, path: string, text: string, secret = false): Promise<string> {
+export async function writeNew(ctx: CommandContext, path: string, text: string, secret = false): Promise<string> {
   const full = resolve(ctx.io.cwd, path);
   if (secret) {
     const exists = await access(full).then(
@@ -57,7 +57,7 @@ async function writeNew(ctx: CommandContext, path: string, text: string, secret 
   return full;
 }
 
-function dateOption(ctx: CommandContext, option: string, value: string | undefined, fallback: string): string {
+export function dateOption(ctx: CommandContext, option: string, value: string | undefined, fallback: string): string {
   if (value === undefined) return fallback;
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
   if (!z.iso.datetime({ offset: true }).safeParse(iso).success || Number.isNaN(Date.parse(iso))) throw new CliError(ctx.s.trust.badDate(option, value));

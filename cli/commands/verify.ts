@@ -10,10 +10,11 @@ import { VERDICT_HEADLINES, VERDICT_NAMES, anchorText, findingText, missingReaso
 import { csvDecimal, csvText } from '../../scoring/csv';
 import { verdictExitCode, type Verdict } from '../../scoring/verdict';
 import type { Command, CommandContext } from '../command';
+import { STRINGS } from '../strings';
 import { CliError, EXIT } from '../errors';
 import { readBytes } from '../files';
 import { formatScore } from '../format';
-import { readAnchors, TRUST_OPTIONS } from '../trust';
+import { readAnchors, TRUST_OPTIONS, withKeyStatementHelp } from '../trust';
 import { checkDossiers, splitDossiers } from './dossier';
 import { PROFILE_VERIFY_OPTIONS, verifyWithProfile, wantsProfile, withProfileHelp } from './profile';
 
@@ -81,7 +82,7 @@ export const verify: Command = {
   path: ['verify'],
   options: { ...TRUST_OPTIONS, csv: { type: 'boolean' }, ...PROFILE_VERIFY_OPTIONS },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  help: (s) => withProfileHelp(s, s.help.verify),
+  help: (s) => withKeyStatementHelp(s === STRINGS.nl ? 'nl' : 'en', withProfileHelp(s, s.help.verify)),
   async run(ctx) {
     const { s, lang } = ctx;
     const { anchors } = await readAnchors(ctx);
