@@ -32,13 +32,14 @@ import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
 import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
 import { checkIssuedEnvelope } from '../scoring/envelope-check';
+import { assessRevisionSigner } from '../scoring/revision-verdict';
 import { resolveMethod } from '../scoring/method-file';
 import { assessorKeyOf, reportSettingsOf, type AnyIssuedEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
 import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../scoring/profile';
 import { parseScanFile } from '../scoring/scan-file';
 import { scoreScan, type ScanInput } from '../scoring/score';
-import { assessSigner, type TrustAnchors, type TrustRole } from '../scoring/trust';
+import { assessSigner, type TrustAnchors } from '../scoring/trust';
 import { decideVerdict, type AnchorRef, type Finding, type Verdict, type VerdictReason } from '../scoring/verdict';
 import { looksLikePdf, openPdfAttachments, type ExtractResult } from './extract';
 import { formatEuroCents, formatScore } from './format';
@@ -566,8 +567,7 @@ async function verifyEnvelopeData(
 
   // 6. trust: who vouches for the signer (only a valid signature has a signer to judge)
   if (checks.signatureValid) {
-    const roles: TrustRole[] = c.assessor.assessmentType === 'independent' ? ['independent-assessor'] : ['independent-assessor', 'self-assessment'];
-    const a = assessSigner(key, { at: c.issuedAt, name: c.assessor.name, role: roles, requiredListId: options.requiredTrustListId }, anchors, now);
+    const a = assessRevisionSigner(c, anchors, now, options.requiredTrustListId);
     findings.push(...a.findings);
     result.signer = { fingerprint: a.fingerprint, code: a.finding.code, ...(a.anchor ? { anchor: a.anchor } : {}), ...(a.entry ? { entryName: a.entry.name } : {}) };
     // the older check: only judged when the caller gave anchors (as before with trusted keys)
