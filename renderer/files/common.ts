@@ -1,7 +1,5 @@
 /** Helpers shared by export and import: JSON text, hashes, thumbnails and issued revisions. */
-import { parseEnvelope, canonicalContent, contentHash } from '../../scoring/issued';
-import { referenceCodeFromHash } from '../../scoring/reference-code';
-import { verifySignature } from '../../scoring/signature';
+import { checkIssuedEnvelope } from '../../scoring/envelope-check';
 import type { RevisionRecord } from '../db/records';
 import { fail, shortDetail } from './errors';
 import { FILE_LIMITS } from './limits';
@@ -73,29 +71,26 @@ export const blobOf = (bytes: Uint8Array, type: string) => new Blob([bytes as Bl
 export const blobBytes = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
 /**
- * An issued revision from a file (or the database): its envelope must parse, its content hash,
- * reference code and signature must hold, and the indexed fields must be the envelope's.
- * A revision is never edited, so one that fails is refused rather than repaired.
+ * An issued revision (format 1 or 2) from a file (or the database): its envelope must pass THE
+ * integrity check (scoring/envelope-check.ts `checkIssuedEnvelope`: schema, canonical form,
+ * content hash, reference code, signature), and the indexed fields must be the envelope's.
+ * A revision is never edited, so one that fails is refused rather than repaired. Who signed it is
+ * not judged here: the verdict (scoring/revision-verdict.ts) is shown wherever it appears.
  */
 export function checkRevision(raw: z.infer<typeof revisionFileSchema>): RevisionRecord {
-  const parsed = parseEnvelope(raw.envelope);
   const code = raw.referenceCode.slice(0, 40) || raw.id.slice(0, 40);
-  if (!parsed.ok) {
-    const first = parsed.errors[0];
-    return fail('files.error.revisionInvalid', { code, detail: shortDetail(first ? `${first.path || 'envelope'}: ${first.message}` : 'envelope') });
+  const check = checkIssuedEnvelope(raw.envelope);
+  const envelope = check.envelope;
+  if (!envelope) {
+    if (check.findings.some((f) => f.code === 'data-altered')) return fail('files.error.revisionAltered', { code });
+    const first = check.errors?.[0];
+    const finding = check.findings[0];
+    const detail = first ? `${first.path || 'envelope'}: ${first.message}` : finding ? `${finding.code}${finding.detail ? ` ${finding.detail}` : ''}` : 'envelope';
+    return fail('files.error.revisionInvalid', { code, detail: shortDetail(detail) });
   }
-  const envelope = parsed.envelope;
   const content = envelope.content;
-  let hash: string;
-  try {
-    hash = contentHash(content);
-  } catch (error) {
-    return fail('files.error.revisionInvalid', { code, detail: shortDetail(error) });
-  }
   const intact =
-    hash === envelope.contentHash &&
-    referenceCodeFromHash(hash) === envelope.referenceCode &&
-    verifySignature(canonicalContent(content), envelope.signature, content.assessor.publicKey) &&
+    check.ok &&
     raw.id === content.revisionId &&
     raw.referenceCode === envelope.referenceCode &&
     raw.contentHash === envelope.contentHash &&
