@@ -5,27 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import { diffDefinitions, type MethodChange } from '../../forms/diff';
-import { getDefinition, listLoadedMethods, listReleases } from '../../forms/registry';
-import type { QuickScanDefinition } from '../../forms/schema';
 import type { WorkbookError } from '../../forms/workbook';
 import { formatDate, type Locale } from '../i18n';
 import type { MessageKey, MessageParams } from '../i18n';
 import { platform } from '../platform';
-import { importMethodFile, publisherTrusted } from '../scan/loaded-methods';
+import { availableMethods, importMethodFile, publisherTrusted, type AvailableMethod } from '../scan/loaded-methods';
 import { useLocale, useT, useUi } from '../state/store';
 
-interface Row {
-  key: string;
-  definition: QuickScanDefinition;
-  sha256: string;
-  loaded?: { publisherName: string; publisherOrganisation: string; publisherFingerprint: string; file: unknown } | undefined;
-}
-
-function allMethods(): Row[] {
-  const builtIn = listReleases().map((r) => ({ key: `${r.id}@${r.version}`, definition: getDefinition(r.id, r.version)!.definition, sha256: r.sha256 }));
-  const loaded = listLoadedMethods().map((l) => ({ key: `${l.definition.id}@${l.definition.version}`, definition: l.definition, sha256: l.sha256, loaded: l.loaded }));
-  return [...builtIn, ...loaded];
-}
+type Row = AvailableMethod;
+const allMethods = availableMethods;
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 

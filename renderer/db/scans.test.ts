@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { createProject } from './projects';
 import { RestoreError } from './restore';
-import { createScan, getScan, renameScan, saveScan, setScanDeleted } from './scans';
+import { createScan, duplicateScan, getScan, renameScan, saveScan, setScanDeleted } from './scans';
 
 beforeEach(async () => {
   db.close();
@@ -51,5 +51,34 @@ describe('scan writes go through the data layer and its restore step', () => {
     expect(stored?.answers).toEqual({ A1: { level: 'a' } });
     expect(stored?.name).toBe('Variant B');
     expect(stored?.deletedAt).not.toBeNull();
+  });
+});
+
+describe('a variant on another method version ("try this scan on version X")', () => {
+  it('is a new scan on that version with the carried answers and the evidence of the answers it keeps; the source is untouched', async () => {
+    const project = await createProject({ name: 'School' });
+    const source = await createScan(
+      { projectId: project.id, name: 'Ontwerp', ...method },
+      { answers: { A1: { level: 'l4', note: 'gevel' }, A3: { level: 'l2' } }, locked: ['A1'], costOverrides: [] },
+    );
+    const evidence = (questionId: string) => ({
+      id: `ev-${questionId}`, scanId: source.id, questionId, name: `${questionId}.pdf`, type: 'application/pdf', size: 3, sha256: '0'.repeat(64), addedAt: source.createdAt, blob: new Blob(['pdf']), thumbnail: null,
+    });
+    await db.evidence.bulkAdd([evidence('A1'), evidence('A3')]);
+    await db.settings.put({ key: `profile:${source.id}`, value: { some: 'profile' } });
+    const before = JSON.stringify(await db.scans.get(source.id));
+
+    const variant = await duplicateScan(source.id, 'Ontwerp op 1.1.0', {
+      asVariant: true,
+      answers: { A3: { level: 'l2' } },
+      method: { definitionId: 'open-quickscan', definitionVersion: '1.1.0', costOverrides: [], locked: [] },
+    });
+    const stored = await getScan(variant.id);
+    expect(stored).toMatchObject({ definitionId: 'open-quickscan', definitionVersion: '1.1.0', answers: { A3: { level: 'l2' } }, locked: [], variantOf: source.id, name: 'Ontwerp op 1.1.0' });
+    expect((await db.evidence.where('scanId').equals(variant.id).toArray()).map((e) => e.questionId)).toEqual(['A3']);
+    // a profile names one method version: it does not follow the variant to another one
+    expect(await db.settings.get(`profile:${variant.id}`)).toBeUndefined();
+    expect(JSON.stringify(await db.scans.get(source.id))).toBe(before);
+    expect(await db.evidence.where('scanId').equals(source.id).count()).toBe(2);
   });
 });

@@ -64,13 +64,32 @@ function changeScan(id: string, change: (scan: ScanRecord) => ScanRecord): Promi
   );
 }
 
-/** Copies a scan with its answers, overrides, locks and evidence. `variantOf` marks a variant. */
-export async function duplicateScan(sourceId: string, name: string, options: { asVariant?: boolean; answers?: ScanRecord['answers'] } = {}): Promise<ScanRecord> {
+/**
+ * Copies a scan with its answers, overrides, locks and evidence. `variantOf` marks a variant.
+ * `method` makes the copy on another method version ("try this scan on version X"): give the
+ * answers, overrides and locks carried over to it (scoring/migrate.ts); evidence is copied for
+ * the answers it keeps, and a tender profile only when the method is the same. The source is
+ * only read.
+ */
+export async function duplicateScan(
+  sourceId: string,
+  name: string,
+  options: {
+    asVariant?: boolean;
+    answers?: ScanRecord['answers'];
+    method?: { definitionId: string; definitionVersion: string; costOverrides: ScanRecord['costOverrides']; locked: ScanRecord['locked'] };
+  } = {},
+): Promise<ScanRecord> {
   return db.transaction('rw', [db.scans, db.evidence, db.projects, db.settings, db.summaries], async () => {
     const source = restoreScan(await db.scans.get(sourceId));
     const now = new Date().toISOString();
-    const copy: ScanRecord = {
+    const method = options.method;
+    const sameMethod = !method || (method.definitionId === source.definitionId && method.definitionVersion === source.definitionVersion);
+    const copy: ScanRecord = restoreScan({
       ...structuredClone(source),
+      ...(method
+        ? { definitionId: method.definitionId, definitionVersion: method.definitionVersion, costOverrides: structuredClone(method.costOverrides), locked: [...method.locked] }
+        : {}),
       id: newId(),
       name,
       answers: options.answers ?? structuredClone(source.answers),
@@ -78,12 +97,13 @@ export async function duplicateScan(sourceId: string, name: string, options: { a
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
-    };
+    });
     await db.scans.add(copy);
     const evidence = await db.evidence.where('scanId').equals(sourceId).toArray();
-    await db.evidence.bulkAdd(evidence.map((e) => ({ ...e, id: newId(), scanId: copy.id })));
-    // A tender profile loaded into the scan applies to its copies too.
-    const profile = await db.settings.get(`profile:${sourceId}`);
+    const kept = sameMethod ? evidence : evidence.filter((e) => e.questionId in copy.answers);
+    await db.evidence.bulkAdd(kept.map((e) => ({ ...e, id: newId(), scanId: copy.id })));
+    // A tender profile loaded into the scan applies to its copies too (on the same method).
+    const profile = sameMethod ? await db.settings.get(`profile:${sourceId}`) : undefined;
     if (profile) await db.settings.put({ key: `profile:${copy.id}`, value: profile.value });
     await db.projects.update(source.projectId, { updatedAt: now });
     await refreshSummaries([source.projectId]);

@@ -3,11 +3,32 @@
  * kept for ever (renderer/db/methods.ts), and registered at start so the registry serves them
  * beside the built-in releases. Returns codes; the Settings screen words them.
  */
-import { getDefinition, registerLoadedMethod, type LoadedMethodInfo, type RegisterProblem } from '../../forms/registry';
+import { getDefinition, listLoadedMethods, listReleases, registerLoadedMethod, type LoadedMethodInfo, type RegisterProblem } from '../../forms/registry';
+import type { QuickScanDefinition } from '../../forms/schema';
 import { assessMethodPublisher, isMethodFileJson, verifyMethodFile, type MethodFileProblem, type VerifiedMethodFile } from '../../scoring/method-file';
 import type { TrustAnchors } from '../../scoring/trust';
 import { loadTrust } from '../issue/anchors';
 import { addStoredMethodFile, listStoredMethodFiles } from '../db/methods';
+
+/** A method the app can score with: a built-in release or a loaded (signed) method. */
+export interface AvailableMethod {
+  /** `id@version`. */
+  key: string;
+  definition: QuickScanDefinition;
+  sha256: string;
+  /** Absent for a built-in release. */
+  loaded?: LoadedMethodInfo | undefined;
+}
+
+/** Every method this app can score with: the built-in releases, then the loaded methods. */
+export function availableMethods(): AvailableMethod[] {
+  const builtIn = listReleases().flatMap((r) => {
+    const d = getDefinition(r.id, r.version);
+    return d ? [{ key: `${r.id}@${r.version}`, definition: d.definition, sha256: r.sha256 }] : [];
+  });
+  const loaded = listLoadedMethods().map((l) => ({ key: `${l.definition.id}@${l.definition.version}`, definition: l.definition, sha256: l.sha256, loaded: l.loaded }));
+  return [...builtIn, ...loaded];
+}
 
 export function infoOf(method: VerifiedMethodFile): LoadedMethodInfo {
   return {

@@ -8,6 +8,7 @@ import { ExportScanZipButton } from '../components/ImportExport';
 import { IssuePanel } from '../components/IssuePanel';
 import { NoteField } from '../components/NoteField';
 import { ResultPanel, ResultSummaryBar } from '../components/ResultPanel';
+import { TryVersionPanel } from '../components/TryVersionPanel';
 import type { ThemeTargets } from '../components/ThemeChart';
 import { complianceDefinition } from '../../scoring/compliance';
 import { listEvidence } from '../scan/evidence';
@@ -346,6 +347,7 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
               </a>
             )}
           </div>
+          <TryVersionPanel project={project} scan={scan} definition={definition} />
         </div>
         <div id="scan-side-panels" className={`side-panels${isResultOpen ? ' open' : ''}`} onKeyDown={(e) => isResultOpen && e.key === 'Escape' && toggleResult(false)}>
           {score && <ResultPanel definition={definition} score={score} budgetEur={circularBudgetEur(project)} targets={targets} onClose={() => toggleResult(false)} />}
