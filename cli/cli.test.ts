@@ -218,19 +218,24 @@ describe('score: broken input gives exit 2 and one line', () => {
 });
 
 describe('unexpected failures', () => {
-  it('are exit 70 with one line; the stack trace only with QUICKSCAN_DEBUG', async () => {
+  it('are exit 70 with one line in the user\'s language, never the JavaScript message; the stack trace only with QUICKSCAN_DEBUG', async () => {
     for (const debug of [false, true]) {
-      const io = memoryIo({ env: debug ? { QUICKSCAN_DEBUG: '1' } : {}, cwd: root });
-      const code = await run(['form', 'schema'], {
-        ...io,
-        stdout: () => {
-          throw new Error('disk full');
-        },
-      });
-      expect(code).toBe(70);
-      expect(io.err()).toMatch(/^quickscan: internal error: disk full \(this is a bug/m);
-      if (debug) expect(io.err()).toMatch(/\n\s+at /);
-      else expect(io.err().trimEnd().split('\n')).toHaveLength(1);
+      for (const lang of ['en', 'nl'] as const) {
+        const io = memoryIo({ env: debug ? { QUICKSCAN_DEBUG: '1' } : {}, cwd: root });
+        const code = await run(['form', 'schema', '--lang', lang], {
+          ...io,
+          stdout: () => {
+            throw new TypeError("Cannot read properties of undefined (reading 'get')");
+          },
+        });
+        expect(code).toBe(70);
+        expect(io.err()).toMatch(lang === 'en' ? /^quickscan: internal error: something went wrong inside quickscan \(this is a bug/m : /^quickscan: interne fout: er ging iets mis in quickscan zelf \(dit is een bug/m);
+        if (debug) expect(io.err()).toMatch(/\n\s+at /);
+        else {
+          expect(io.err().trimEnd().split('\n')).toHaveLength(1);
+          expect(io.err()).not.toContain('Cannot read');
+        }
+      }
     }
   });
 });

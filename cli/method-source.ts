@@ -11,7 +11,7 @@ import { NotAWorkbookError, xlsxToDefinition } from '../forms/xlsx';
 import { isMethodFileJson, verifyMethodFile } from '../scoring/method-file';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
-import { readBytes, readJson } from './files';
+import { fileErrorReason, readBytes, readJson } from './files';
 import { methodStrings } from './method-strings';
 
 export interface GivenMethod {
@@ -88,6 +88,6 @@ export async function writeOutput(ctx: CommandContext, file: string, data: Uint8
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
     if (code === 'EEXIST') throw new CliError(m.outExists(file));
-    throw new CliError(m.outWriteFailed(file, code || (error instanceof Error ? error.message : String(error))));
+    throw new CliError(m.outWriteFailed(file, fileErrorReason(ctx.s, error)));
   }
 }

@@ -12,6 +12,7 @@ import { toJsonText } from './json';
 import { loadMethodStore, storeLoaded } from './method-store';
 import { methodStrings } from './method-strings';
 import { defaultLang, LANGS, STRINGS, type Lang, type Strings } from './strings';
+import { visibleText } from '../scoring/visible-text';
 
 export const VERSION: string = packageJson.version;
 
@@ -23,7 +24,32 @@ const COMMON: Readonly<Record<string, OptionSpec>> = {
 };
 
 const name = (c: Command) => c.path.join(' ');
-const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+
+/** Longest message line written to standard error (file names and values inside are cut). */
+export const MAX_MESSAGE_CHARS = 2_000;
+
+/**
+ * A message as the one line written to standard error: line breaks become spaces, control
+ * characters and bidirectional overrides visible escapes (scoring/visible-text.ts), at most
+ * {@link MAX_MESSAGE_CHARS} characters.
+ */
+export function oneLine(text: string): string {
+  const line = visibleText(text.replace(/\s*\r?\n\s*/g, ' ').trim());
+  return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS - 1)}…` : line;
+}
+
+/**
+ * The io every command writes through: whatever reaches the terminal has its control characters
+ * and bidirectional overrides escaped (line breaks, tabs and a CSV's byte-order mark stay).
+ */
+function terminalIo(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(visibleText(text, '\n\r\t\uFEFF')),
+    stderr: (text) => io.stderr(visibleText(text, '\n\r\t')),
+    env: io.env,
+    cwd: io.cwd,
+  };
+}
 
 function startsWith(path: readonly string[], words: readonly string[]): boolean {
   return words.length <= path.length && words.every((w, i) => path[i] === w);
@@ -110,6 +136,9 @@ function generalHelp(s: Strings, commands: readonly Command[] = COMMANDS): strin
     `${s.exitCodesHeading}:`,
     ...s.exitCodes.map((line) => `  ${line}`),
     '',
+    `${s.limitsHeading}:`,
+    ...s.limits.map((line) => `  ${line}`),
+    '',
   ].join('\n');
 }
 
@@ -135,7 +164,8 @@ function context(io: CliIo, lang: Lang, args: ParsedArgs): CommandContext {
     s,
     json: args.options.json === true,
     args,
-    out: (...lines) => io.stdout(lines.map((l) => `${l}\n`).join('')),
+    // a line of output is one line: a line break inside a value from a file is shown escaped
+    out: (...lines) => io.stdout(lines.map((l) => `${visibleText(l)}\n`).join('')),
     outJson: (value) => io.stdout(toJsonText(value)),
     warn: (message) => io.stderr(`quickscan: ${s.warning}: ${oneLine(message)}\n`),
     error: (message) => io.stderr(`quickscan: ${oneLine(message)}\n`),
@@ -144,9 +174,11 @@ function context(io: CliIo, lang: Lang, args: ParsedArgs): CommandContext {
 
 /**
  * Runs `quickscan` with the arguments after the program name. Returns the exit code:
- * 0 success, 1 verify found a file not valid, 2 bad input (one line on stderr), 3 a bug.
+ * 0 success, 1 verify: a file failed, 2 bad input (one line on stderr), 3 verify: indeterminate,
+ * 70 a bug (one line on stderr, in the user's language).
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = terminalIo(rawIo);
   let lang = defaultLang(io.env);
   const fail = (message: string, code: number = EXIT.badInput) => {
     io.stderr(`quickscan: ${oneLine(message)}\n`);
@@ -217,8 +249,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await command.run(ctx);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message, error.exitCode);
-    const message = error instanceof Error ? error.message : String(error);
-    if (io.env.QUICKSCAN_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return fail(STRINGS[lang].internalError(message), EXIT.internal);
+    // a bug: one line in the user's language, never the JavaScript message (QUICKSCAN_DEBUG shows it)
+    if (io.env.QUICKSCAN_DEBUG) io.stderr(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+    return fail(STRINGS[lang].internalError, EXIT.internal);
   }
 }

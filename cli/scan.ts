@@ -8,6 +8,7 @@ import { loadedInfo } from './method-store';
 import { methodStrings } from './method-strings';
 import { validateDefinition, type QuickScanDefinition } from '../forms/schema';
 import { ScanInputError } from '../scoring/errors';
+import { ISSUED_LIMITS } from '../scoring/issued';
 import { parseScanFile, type ScanFile, type ScanFileError } from '../scoring/scan-file';
 import type { ScanInput } from '../scoring/score';
 import type { CommandContext } from './command';
@@ -46,11 +47,56 @@ export function describeIssues(errors: readonly ScanFileError[]): string {
   return shown.join('; ') + (more > 0 ? ` (+${more})` : '');
 }
 
-/** Reads and validates a scan file (exit 2 with the first issues when it fails the schema). */
+/**
+ * The first text of a scan file longer than the limits of an issued revision (scoring/issued.ts
+ * ISSUED_LIMITS: names 500 characters, notes 20,000; at most 2,000 answers), as [where, limit];
+ * a scan over them could not be issued, and its text is not written to the terminal.
+ */
+export interface ScanLimitExceeded {
+  readonly where: string;
+  readonly limit: number;
+  readonly unit: 'characters' | 'entries';
+}
+
+const chars = (where: string, limit: number): ScanLimitExceeded => ({ where, limit, unit: 'characters' });
+const entries = (where: string, limit: number): ScanLimitExceeded => ({ where, limit, unit: 'entries' });
+
+export function scanOverLimit(file: ScanFile): ScanLimitExceeded | null {
+  const short = ISSUED_LIMITS.shortText;
+  const p = file.project;
+  const fields: [string, string][] = [
+    ['project.name', p.name],
+    ['project.address', p.address],
+    ['project.municipality', p.municipality],
+    ['project.client', p.client],
+    ['project.buildingType', p.buildingType],
+    ['project.phase', p.phase],
+    ['scan.name', file.scan.name],
+    ['method.id', file.method.id],
+    ['method.version', file.method.version],
+  ];
+  for (const [where, text] of fields) if (text.length > short) return chars(where, short);
+  const answers = Object.entries(file.scan.answers);
+  if (answers.length > ISSUED_LIMITS.answers) return entries('scan.answers', ISSUED_LIMITS.answers);
+  for (const [question, a] of answers) {
+    if (question.length > 100) return chars('scan.answers', 100);
+    if ('level' in a && a.level.length > 100) return chars(`scan.answers.${question}.level`, 100);
+    if ((a.note?.length ?? 0) > ISSUED_LIMITS.text) return chars(`scan.answers.${question}.note`, ISSUED_LIMITS.text);
+    if ((a.evidence?.length ?? 0) > ISSUED_LIMITS.evidencePerAnswer) return entries(`scan.answers.${question}.evidence`, ISSUED_LIMITS.evidencePerAnswer);
+    for (const e of a.evidence ?? []) if (e.name.length > short || e.type.length > short) return chars(`scan.answers.${question}.evidence`, short);
+  }
+  if ((file.scan.costOverrides?.length ?? 0) > ISSUED_LIMITS.costOverrides) return entries('scan.costOverrides', ISSUED_LIMITS.costOverrides);
+  if ((file.scan.locked?.length ?? 0) > ISSUED_LIMITS.answers) return entries('scan.locked', ISSUED_LIMITS.answers);
+  return null;
+}
+
+/** Reads and validates a scan file (exit 2 with the first issues when it fails the schema or a limit). */
 export async function readScanFile(ctx: CommandContext, path: string): Promise<ScanFile> {
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const parsed = parseScanFile(json);
   if (!parsed.ok) throw new CliError(ctx.s.scanInvalid(path, parsed.errors.length, describeIssues(parsed.errors)));
+  const over = scanOverLimit(parsed.file);
+  if (over) throw new CliError(ctx.s.scanOverLimit(path, over));
   return parsed.file;
 }
 

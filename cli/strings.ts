@@ -6,6 +6,8 @@
 import type { ScanInputError } from '../scoring/errors';
 import type { CommandHelp } from './command';
 import type { JsonSyntaxProblem } from './json-syntax';
+import { formatInteger } from './format';
+import type { ScanLimitExceeded } from './scan';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -48,9 +50,16 @@ const en = {
   exitCodes: [
     '0  success (verify: every file passed)',
     '1  verify: at least one file failed',
-    '2  bad input: usage, a missing or unreadable file, invalid JSON, a file that fails its schema, an unknown method version',
+    '2  bad input: usage, a missing or unreadable file, invalid JSON, a file that fails its schema or is over a limit, an unknown method version',
     '3  verify: none failed, but at least one is indeterminate (intact, but the signer or method is not vouched for)',
     '70 internal error (a bug; set QUICKSCAN_DEBUG=1 for the stack trace)',
+  ],
+  limitsHeading: 'Limits',
+  limits: [
+    'JSON files (scan files, methods, profiles, trust lists, keys, issued revisions): at most 16 MB',
+    'other files (PDFs, dossiers, evidence): at most 64 MB (PDFs read for verification: 50 MB)',
+    'texts in a scan file: names at most 500 characters, notes 20,000, at most 2,000 answers (as in an issued revision)',
+    'control characters and bidirectional overrides from files are shown escaped (\\x1B, \\u202E)',
   ],
   noCommand: (commands: readonly string[]) => `no command given; use one of: ${commands.join(', ')} (quickscan --help tells more)`,
   unknownCommand: (word: string, commands: readonly string[]) => `unknown command ${quote(word)}; use one of: ${commands.join(', ')}`,
@@ -63,7 +72,7 @@ const en = {
   repeatedOption: (option: string) => `option ${option} is given more than once`,
   badLang: (value: string) => `unknown language ${quote(value)}: use --lang nl or --lang en`,
   warning: 'warning',
-  internalError: (message: string) => `internal error: ${message} (this is a bug; set QUICKSCAN_DEBUG=1 for the stack trace)`,
+  internalError: 'internal error: something went wrong inside quickscan (this is a bug; set QUICKSCAN_DEBUG=1 for the details)',
 
   /* -------------------------------------------------------------------- files */
   fileNameEmpty: 'an empty file name was given',
@@ -73,6 +82,15 @@ const en = {
   fileTooLarge: (file: string, mb: number) => `${file}: the file is too large (more than ${mb} MB)`,
   fileNoAccess: (file: string) => `${file}: permission denied`,
   fileUnreadable: (file: string, detail: string) => `${file}: cannot be read (${detail})`,
+  reasonNoSuchPath: 'no such file or folder',
+  reasonNoAccess: 'permission denied',
+  reasonIsDirectory: 'it is a folder',
+  reasonDiskFull: 'the disk is full',
+  reasonNameTooLong: 'the file name is too long',
+  reasonLinkLoop: 'too many symbolic links',
+  reasonExists: 'the file already exists',
+  reasonSystem: (code: string) => `system error ${code}`,
+  reasonUnknown: 'an unknown system error',
   fileNotUtf8: (file: string) => `${file}: is not UTF-8 text`,
   jsonEmpty: (file: string) => `${file}: the file is empty, not JSON`,
   jsonInvalid: (file: string) => `${file}: not valid JSON`,
@@ -97,6 +115,8 @@ const en = {
   formOtherMethod: (file: string, draft: string, scan: string) => `${file} is ${draft}, but the scan was made with ${scan}; scoring with ${draft}`,
   formOtherHash: (file: string) => `${file} is not the exact definition the scan was made with (its sha256 differs); scoring with the draft`,
   scanInputError: (file: string, error: ScanInputError): string => `${file}: ${error.message}`,
+  scanOverLimit: (file: string, o: ScanLimitExceeded) =>
+    `${file}: ${o.where} has more than ${formatInteger(o.limit, 'en')} ${o.unit === 'entries' ? 'entries' : 'characters'} (the limit of an issued revision)`,
 
   /* -------------------------------------------------------------------- form validate */
   formValid: (id: string, version: string, questions: number, themes: number, sha256: string) =>
@@ -347,9 +367,16 @@ const nl: Strings = {
   exitCodes: [
     '0  gelukt (verify: elk bestand is geslaagd)',
     '1  verify: minstens één bestand is afgekeurd',
-    '2  onjuiste invoer: gebruik, een ontbrekend of onleesbaar bestand, ongeldige JSON, een bestand dat niet aan zijn schema voldoet, een onbekende methodeversie',
+    '2  onjuiste invoer: gebruik, een ontbrekend of onleesbaar bestand, ongeldige JSON, een bestand dat niet aan zijn schema voldoet of over een grens gaat, een onbekende methodeversie',
     '3  verify: geen afgekeurd, maar minstens één onbeslist (ongewijzigd, maar de ondertekenaar of methode is niet bevestigd)',
     '70 interne fout (een bug; zet QUICKSCAN_DEBUG=1 voor de stacktrace)',
+  ],
+  limitsHeading: 'Grenzen',
+  limits: [
+    'JSON-bestanden (scanbestanden, methoden, profielen, vertrouwenslijsten, sleutels, uitgegeven revisies): hoogstens 16 MB',
+    "andere bestanden (pdf's, dossiers, bewijsstukken): hoogstens 64 MB (pdf's die worden geverifieerd: 50 MB)",
+    'teksten in een scanbestand: namen hoogstens 500 tekens, notities 20.000, hoogstens 2.000 antwoorden (zoals in een uitgegeven revisie)',
+    'stuurtekens en richtingsoverschrijvingen uit bestanden worden zichtbaar getoond (\\x1B, \\u202E)',
   ],
   noCommand: (commands: readonly string[]) => `geen opdracht gegeven; gebruik een van: ${commands.join(', ')} (quickscan --help vertelt meer)`,
   unknownCommand: (word: string, commands: readonly string[]) => `onbekende opdracht ${quote(word)}; gebruik een van: ${commands.join(', ')}`,
@@ -362,7 +389,7 @@ const nl: Strings = {
   repeatedOption: (option: string) => `optie ${option} is meer dan eens gegeven`,
   badLang: (value: string) => `onbekende taal ${quote(value)}: gebruik --lang nl of --lang en`,
   warning: 'waarschuwing',
-  internalError: (message: string) => `interne fout: ${message} (dit is een bug; zet QUICKSCAN_DEBUG=1 voor de stacktrace)`,
+  internalError: 'interne fout: er ging iets mis in quickscan zelf (dit is een bug; zet QUICKSCAN_DEBUG=1 voor de details)',
 
   /* -------------------------------------------------------------------- files */
   fileNameEmpty: 'een lege bestandsnaam is gegeven',
@@ -372,6 +399,15 @@ const nl: Strings = {
   fileTooLarge: (file: string, mb: number) => `${file}: het bestand is te groot (meer dan ${mb} MB)`,
   fileNoAccess: (file: string) => `${file}: geen toegang`,
   fileUnreadable: (file: string, detail: string) => `${file}: kan niet worden gelezen (${detail})`,
+  reasonNoSuchPath: 'bestand of map bestaat niet',
+  reasonNoAccess: 'geen toegang',
+  reasonIsDirectory: 'het is een map',
+  reasonDiskFull: 'de schijf is vol',
+  reasonNameTooLong: 'de bestandsnaam is te lang',
+  reasonLinkLoop: 'te veel symbolische koppelingen',
+  reasonExists: 'het bestand bestaat al',
+  reasonSystem: (code: string) => `systeemfout ${code}`,
+  reasonUnknown: 'een onbekende systeemfout',
   fileNotUtf8: (file: string) => `${file}: is geen UTF-8-tekst`,
   jsonEmpty: (file: string) => `${file}: het bestand is leeg, geen JSON`,
   jsonInvalid: (file: string) => `${file}: geen geldige JSON`,
@@ -395,6 +431,8 @@ const nl: Strings = {
     `${file}: geen geldige QuickScan-definitie (${count} ${count === 1 ? 'probleem' : 'problemen'}); eerste: ${first}`,
   formOtherMethod: (file: string, draft: string, scan: string) => `${file} is ${draft}, maar de scan is gemaakt met ${scan}; er wordt gescoord met ${draft}`,
   formOtherHash: (file: string) => `${file} is niet precies de definitie waarmee de scan is gemaakt (de sha256 verschilt); er wordt gescoord met het concept`,
+  scanOverLimit: (file: string, o: ScanLimitExceeded) =>
+    `${file}: ${o.where} heeft meer dan ${formatInteger(o.limit, 'nl')} ${o.unit === 'entries' ? 'items' : 'tekens'} (de grens van een uitgegeven revisie)`,
   scanInputError: (file: string, error: ScanInputError): string => {
     const q = error.question ?? '';
     switch (error.code) {

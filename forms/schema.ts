@@ -528,8 +528,11 @@ const EXPECTED_NAMES: Record<string, string> = {
   record: 'an object',
 };
 
-/** Plain-English messages for zod's generic issues (custom messages above take precedence). */
-const plainErrors: z.core.$ZodErrorMap = (issue) => {
+/**
+ * Plain-English messages for zod's generic issues (custom messages above take precedence); also
+ * used for the other file formats (scoring/parse-json.ts), so no file gets zod's raw wording.
+ */
+export const plainErrors: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined && (issue.path?.length ?? 0) > 0) return 'is missing';

@@ -37,6 +37,9 @@ class ExtractError extends Error {
 }
 
 function describe(error: unknown): string {
+  // a JavaScript error from inside the PDF library ("Cannot read properties of undefined") is a
+  // damaged structure, not a message for a person
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError) return 'broken internal structure';
   const text = error instanceof Error ? error.message : String(error);
   const firstLine = text.split('\n')[0] ?? '';
   return firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine;

@@ -19,4 +19,10 @@ describe('csv', () => {
     expect(csvDecimal(61.25, 1, 'nl')).toBe('61,3');
     expect(csvDecimal(61.25, 1, 'en')).toBe('61.3');
   });
+
+  it('shows control characters and bidirectional overrides as escapes; keeps line breaks in a quoted cell', () => {
+    expect(csvCell('Evil\u001b[31m\u202eexe.txt\u0000', ';')).toBe('Evil\\x1B[31m\\u202Eexe.txt\\x00');
+    expect(csvCell('two\nlines', ';')).toBe('"two\nlines"');
+    expect(csvCell('\u0000=HYPERLINK("x")', ';')).toBe('"\\x00=HYPERLINK(""x"")"');
+  });
 });

@@ -8,10 +8,14 @@
  * - a cell is quoted when it holds the separator, a quote, a line break or leading or trailing
  *   space (quotes doubled);
  * - text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
- *   carriage return: file names and names come from other people's files) gets a leading apostrophe.
+ *   carriage return: file names and names come from other people's files) gets a leading apostrophe;
+ * - control characters and bidirectional overrides in a cell are written as visible escapes
+ *   (`\x1B`, `\u202E`; scoring/visible-text.ts), except tab and line breaks.
  *
  * Pure module: the callers word the header in the user's language.
  */
+
+import { visibleText } from './visible-text';
 
 export type CsvDialect = 'nl' | 'en';
 
@@ -20,7 +24,8 @@ export const csvSeparator = (dialect: CsvDialect) => (dialect === 'nl' ? ';' : '
 
 /** One cell, neutralised and quoted where needed. */
 export function csvCell(value: string, separator: string): string {
-  let text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const visible = visibleText(value, '\t\r\n');
+  let text = /^[=+\-@\t\r]/.test(visible) ? `'${visible}` : visible;
   if (text.includes(separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
   return text;
 }

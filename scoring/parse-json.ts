@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { plainErrors } from '../forms/schema';
 
 /** A problem in a file, with a dotted path into it (e.g. `scan.costOverrides[0].cost.high`); '' for the whole file. */
 export interface FieldError {
@@ -30,7 +31,7 @@ export function parseJsonWith<S extends z.ZodType>(schema: S, json: unknown): { 
       return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
     }
   }
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: plainErrors });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,

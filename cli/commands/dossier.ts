@@ -16,7 +16,7 @@ import { buildDossier, DOSSIER_FILE_SUFFIX, DOSSIER_LIMITS, evidenceReferences }
 import { looksLikeZip } from '../../scoring/zip';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
-import { readBytes } from '../files';
+import { fileErrorReason, readBytes } from '../files';
 import { langOf } from './diff';
 import { readIssued } from './issued-input';
 
@@ -98,7 +98,7 @@ export const dossierCommand: Command = {
     try {
       await writeFile(resolve(ctx.io.cwd, out), built.bytes);
     } catch (error) {
-      throw new CliError(t.writeFailed(out, error instanceof Error ? error.message : String(error)));
+      throw new CliError(t.writeFailed(out, fileErrorReason(ctx.s, error)));
     }
     if (ctx.json) {
       ctx.outJson({ file: out, revision: built.manifest.revision, files: built.manifest.files, missing: built.missing });

@@ -19,7 +19,7 @@ import { compareRevisions } from '../../scoring/compare';
 import type { IssuedEnvelope } from '../../scoring/issued';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
-import { readBytes } from '../files';
+import { fileErrorReason, readBytes } from '../files';
 import { formatScore } from '../format';
 import type { Lang } from '../strings';
 import { langOf } from './diff';
@@ -158,7 +158,7 @@ export const revalidationCommand: Command = {
     try {
       await writeFile(resolve(ctx.io.cwd, out), pdf);
     } catch (error) {
-      throw new CliError(t.writeFailed(out, error instanceof Error ? error.message : String(error)));
+      throw new CliError(t.writeFailed(out, fileErrorReason(ctx.s, error)));
     }
 
     const c = compareRevisions(ea.content, eb.content, da, db);

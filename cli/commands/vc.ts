@@ -11,7 +11,7 @@ import { credentialJsonText, revisionCredential, VC_FILE_SUFFIX, vcSignerFromPri
 import { readPrivateKeyFile } from '../../scoring/key-file';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
-import { readJson } from '../files';
+import { fileErrorReason, readJson } from '../files';
 import { langOf } from './diff';
 import { readIssued } from './issued-input';
 
@@ -107,7 +107,7 @@ export const vcCommand: Command = {
     try {
       await writeFile(resolve(ctx.io.cwd, out), credentialJsonText(credential));
     } catch (error) {
-      throw new CliError(t.writeFailed(out, error instanceof Error ? error.message : String(error)));
+      throw new CliError(t.writeFailed(out, fileErrorReason(ctx.s, error)));
     }
     if (ctx.json) ctx.outJson({ file: out, issuer: credential.issuer, cryptosuite: credential.proof!.cryptosuite, referenceCode: env.referenceCode, contentHash: env.contentHash });
     else ctx.out(...t.wrote(out, credential.issuer, credential.proof!.cryptosuite).split('\n'));

@@ -1,3 +1,4 @@
+import { visibleText } from '../../scoring/visible-text';
 import type { MessageKey, MessageParams } from '../i18n';
 
 /** A message key of this module: every one exists in nl.ts and en.ts. */
@@ -27,18 +28,11 @@ export const fail = (key: FileMessageKey, params: MessageParams = {}): never => 
   throw new FileFailure(key, params);
 };
 
-/** C0 control characters and DEL. */
-export const isControl = (ch: string) => {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
-};
-
 /** A short, single-line technical detail for a message (never the whole text of a hostile file). */
 export function shortDetail(text: unknown, max = 160): string {
   const raw = text instanceof Error ? text.message : String(text);
-  const line = Array.from(raw.split('\n')[0] ?? '', (ch) => (isControl(ch) ? ' ' : ch))
-    .join('')
-    .trim();
+  // control characters and bidirectional overrides from the file are shown, not obeyed
+  const line = visibleText((raw.split('\n')[0] ?? '').trim());
   return line.length > max ? `${line.slice(0, max - 1)}…` : line || '?';
 }
 

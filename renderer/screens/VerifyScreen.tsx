@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { isDossier, pairDossiers, verifyDossier, type VerifiedDossier } from '../../report/dossier';
 import type { VerifyResult } from '../../report/verify';
+import { visibleText } from '../../scoring/visible-text';
 import { isPhase } from '../db/records';
 import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
@@ -108,7 +109,7 @@ export function VerifyScreen() {
                 return (
                 <tr key={id} data-status={result?.status ?? 'pending'} data-verdict={result?.verdict ?? 'pending'}>
                   <th scope="row" className="file-cell">
-                    {fileName}
+                    {visibleText(fileName)}
                   </th>
                   {!result ? (
                     <td colSpan={6} aria-busy="true">
@@ -135,19 +136,19 @@ export function VerifyScreen() {
                         </details>
                       </td>
                       <td className="reference-cell">{result.referenceCode ?? '–'}</td>
-                      <td>{result.projectName ?? '–'}</td>
+                      <td>{result.projectName ? visibleText(result.projectName) : '–'}</td>
                       <td>
-                        {result.phase ? (isPhase(result.phase) ? t(`phase.${result.phase}`) : result.phase) : '–'}
+                        {result.phase ? (isPhase(result.phase) ? t(`phase.${result.phase}`) : visibleText(result.phase)) : '–'}
                         {result.issuedAt && <div className="muted small">{formatDate(locale, result.issuedAt)}</div>}
                       </td>
                       <td>
                         {result.assessor ? (
                           <>
-                            {result.assessor.name}
-                            {result.assessor.organisation && `, ${result.assessor.organisation}`}
+                            {visibleText(result.assessor.name)}
+                            {result.assessor.organisation && `, ${visibleText(result.assessor.organisation)}`}
                             <div className="muted small">
                               {t(`assessment.${result.assessor.assessmentType}`)}
-                              {result.verdict === 'passed' && result.signer?.anchor && ` · ${t('verify.trustedAs', { label: result.signer.anchor.kind === 'own' ? result.signer.anchor.label : result.signer.anchor.name })}`}
+                              {result.verdict === 'passed' && result.signer?.anchor && ` · ${t('verify.trustedAs', { label: visibleText(result.signer.anchor.kind === 'own' ? result.signer.anchor.label : result.signer.anchor.name) })}`}
                             </div>
                           </>
                         ) : (

@@ -1,6 +1,7 @@
 import { useLiveQuery } from '../db/live';
 import { useMemo, useState, type DragEvent } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
+import { visibleText } from '../../scoring/visible-text';
 import { formatScore } from '../components/ResultPanel';
 import { formatEuro, type MessageKey } from '../i18n';
 import { countTrustAnchors } from '../db/trust';
@@ -261,14 +262,14 @@ function BidRow({ bid, definition }: { bid: AssessedBid; definition: QuickScanDe
   return (
     <tr className={flagged ? 'tender-flagged' : undefined} data-status={bid.status} data-verdict={bid.result.verdict} data-rank={bid.rank ?? ''}>
       <th scope="row" className="file-cell">
-        {bid.file}
+        {visibleText(bid.file)}
       </th>
       <td className="reference-cell">{bid.referenceCode ?? '–'}</td>
       <td>
         {bid.bidder ? (
           <>
-            {bid.bidder.organisation || bid.bidder.name}
-            {bid.bidder.organisation && <div className="muted small">{bid.bidder.name}</div>}
+            {visibleText(bid.bidder.organisation || bid.bidder.name)}
+            {bid.bidder.organisation && <div className="muted small">{visibleText(bid.bidder.name)}</div>}
           </>
         ) : (
           '–'
