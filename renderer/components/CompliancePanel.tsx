@@ -7,6 +7,7 @@ import { formatEuro } from '../i18n';
 import { platform } from '../platform';
 import { methodOf, scanInput } from '../scan/engine';
 import { readProfileFile, readScanProfile, removeScanProfile, writeScanProfile } from '../scan/profile';
+import { offerScanOnProfileMethod } from '../scan/start-scan';
 import { useLocale, useT, useUi } from '../state/store';
 
 /** A bidder's view of a tender's requirement profile: met or not, what is missing, the discount. */
@@ -22,7 +23,7 @@ export function CompliancePanel({ project, scan, definition }: { project: Projec
     const [file] = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
     if (!file) return;
     const result = readProfileFile(file.data, method);
-    if (!result.ok) return announce(`${file.name}: ${t(result.error)}`, 'error');
+    if (!result.ok) return offerScanOnProfileMethod(project, file.name, result, locale); // methods helper: a way out when the profile names another method version
     await writeScanProfile(scan.id, result.envelope);
     announce(t('profile.loaded', { tender: result.envelope.content.tender.name }));
   }

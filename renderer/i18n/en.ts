@@ -853,4 +853,10 @@ export const en: Record<MessageKey, string> = {
   'tryVersion.variantName': '{name} on {version}',
   'tryVersion.created': 'Variant “{name}” made on {method}. The original scan has not been changed.',
   'tryVersion.stillOpen': 'Besides, {count, plural, one {# question is} other {# questions are}} still open, as now.',
+  // methods helper: a new scan on a chosen method version, and the way out of a profile for another version
+  'newScanOn.open': 'New scan on method…',
+  'newScanOn.label': 'Method for the new scan',
+  'newScanOn.untrusted': 'publisher not trusted',
+  'newScanOn.profileOffer': 'Start a scan on {method}',
+  'newScanOn.profileOtherMethod': '{name}: this requirement profile was made for {method}, not for the method version of this scan. Start a new scan on that version; the profile is loaded into it at once.',
 };

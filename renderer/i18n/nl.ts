@@ -852,6 +852,12 @@ export const nl = {
   'tryVersion.variantName': '{name} op {version}',
   'tryVersion.created': 'Variant “{name}” gemaakt op {method}. De oorspronkelijke scan is niet gewijzigd.',
   'tryVersion.stillOpen': 'Daarnaast {count, plural, one {staat # vraag} other {staan # vragen}} nog open, zoals nu.',
+  // methods helper: a new scan on a chosen method version, and the way out of a profile for another version
+  'newScanOn.open': 'Nieuwe scan op methode…',
+  'newScanOn.label': 'Methode voor de nieuwe scan',
+  'newScanOn.untrusted': 'uitgever niet vertrouwd',
+  'newScanOn.profileOffer': 'Scan starten op {method}',
+  'newScanOn.profileOtherMethod': '{name}: dit eisenprofiel is gemaakt voor {method}, niet voor de methodeversie van deze scan. Start een nieuwe scan op die versie; het profiel wordt er meteen in geladen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

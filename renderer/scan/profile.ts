@@ -1,6 +1,7 @@
 import { parseProfileEnvelope, profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
 import { readSetting, removeSetting, writeSetting } from '../db/settings';
 import type { MessageKey } from '../i18n';
+import { getDefinition } from '../../forms/registry';
 import type { LoadedMethod } from './engine';
 
 const key = (scanId: string) => `profile:${scanId}`;
@@ -11,8 +12,13 @@ export const readScanProfile = (scanId: string) => readSetting(key(scanId), isEn
 export const writeScanProfile = (scanId: string, envelope: ProfileEnvelope) => writeSetting(key(scanId), envelope);
 export const removeScanProfile = (scanId: string) => removeSetting(key(scanId));
 
+export type ProfileFileResult =
+  | { ok: true; envelope: ProfileEnvelope }
+  /** `otherMethod`: the profile is intact and signed but names another method version, one this app has (built-in or loaded), so a scan can be started on it. */
+  | { ok: false; error: MessageKey; otherMethod?: { envelope: ProfileEnvelope; method: LoadedMethod } };
+
 /** Reads a profile file: intact, signed, and made for the method this scan uses. */
-export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): { ok: true; envelope: ProfileEnvelope } | { ok: false; error: MessageKey } {
+export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): ProfileFileResult {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -25,7 +31,12 @@ export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): { ok: 
   if (!verification.dataIntact) return { ok: false, error: 'profile.error.altered' };
   if (!verification.signatureValid) return { ok: false, error: 'profile.error.signature' };
   const ref = { id: method.definition.id, version: method.definition.version, sha256: method.sha256 };
-  if (!profileAppliesToMethod(parsed.envelope.content, ref)) return { ok: false, error: 'profile.error.method' };
+  if (!profileAppliesToMethod(parsed.envelope.content, ref)) {
+    const named = parsed.envelope.content.method;
+    const other = getDefinition(named.id, named.version);
+    const usable = other && other.sha256 === named.sha256 && profileIssues(other.definition, parsed.envelope.content).length === 0;
+    return { ok: false, error: 'profile.error.method', ...(usable ? { otherMethod: { envelope: parsed.envelope, method: other } } : {}) };
+  }
   if (profileIssues(method.definition, parsed.envelope.content).length > 0) return { ok: false, error: 'profile.error.method' };
   return { ok: true, envelope: parsed.envelope };
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { latestDefinition } from '../../forms/registry';
 import { navigate, routeHref } from '../app/router';
 import { ExportProjectButtons } from '../components/ImportExport';
+import { NewScanOnMethod } from '../components/NewScanOnMethod';
 import { ProjectForm } from '../components/ProjectForm';
 import { RevisionsList } from '../components/RevisionsList';
 import { getProject, updateProject } from '../db/projects';
@@ -125,6 +126,7 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
           <button type="button" className="button primary" onClick={() => void newScan()} disabled={!latest}>
             {t('scan.new')}
           </button>
+          <NewScanOnMethod project={project} />
         </div>
       </div>
       {scans.length === 0 ? (
