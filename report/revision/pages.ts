@@ -7,6 +7,7 @@
  * layout 2 as long as the key figures are marked the same way; docs/verifying.md).
  */
 import type { QuickScanDefinition } from '../../forms/schema';
+import { budgetVerdict } from '../../scoring/advice';
 import type { ComplianceResult } from '../../scoring/compliance';
 import type { IssuedEnvelopeV2 } from '../../scoring/issued';
 import { keyFingerprint } from '../../scoring/keys';
@@ -364,8 +365,8 @@ function complianceTable(w: Writer, m: Model, r: ComplianceResult): void {
   };
   const level = (questionId: string, id: string) => {
     const q = def.questions.find((x) => x.id === questionId);
-    const l = q?.levels.find((x) => x.id === id);
-    return s.complianceLevel(id, l ? l.label[loc] : id);
+    const index = q ? q.levels.findIndex((x) => x.id === id) : -1;
+    return index >= 0 ? s.levelText(index, q!.levels[index]!.label[loc]) : '?';
   };
   type Row = { title: string; sub?: string; required: string; has: string; met: boolean };
   const rows: Row[] = [];
@@ -437,14 +438,10 @@ function budgetPage(w: Writer, m: Model): void {
   w.sectionTitle(s.budgetTitle);
 
   const cost = m.score.cost;
-  const within =
-    cost.highCents <= m.budgetCents
-      ? s.withinBudgetHigh
-      : cost.midCents <= m.budgetCents
-        ? s.withinBudgetMid
-        : cost.lowCents <= m.budgetCents
-          ? s.withinBudgetLow
-          : s.withinBudgetNo;
+  // the one budget rule (scoring/advice.ts), worded as the app's result panel words it
+  const verdict = budgetVerdict(cost, m.budgetCents);
+  // an amount never breaks over two lines
+  const euro = (cents: number) => formatEuroWhole(cents, loc).replace(/ /g, '\u00a0');
   const budgetText =
     p.circularBudget.mode === 'pct'
       ? `${formatEuroWhole(m.budgetCents, loc)} (${s.circularBudgetPct(formatDecimal(p.circularBudget.pct, loc))})`
@@ -452,8 +449,7 @@ function budgetPage(w: Writer, m: Model): void {
   const rows: [string, string, boolean][] = [
     [s.constructionBudget, formatEuroWhole(Math.round(p.constructionBudgetEur * 100), loc), false],
     [s.circularBudget, budgetText, false],
-    [s.extraCost, s.extraCostRange(formatEuroWhole(cost.lowCents, loc), formatEuroWhole(cost.highCents, loc), formatEuroWhole(cost.midCents, loc)), true],
-    [s.withinBudget, within, true],
+    [s.extraCost, s.extraCostRange(euro(cost.lowCents), euro(cost.highCents), euro(cost.midCents)), true],
   ];
   for (const [label, value, strong] of rows) {
     w.y += 5.6;
@@ -462,6 +458,12 @@ function budgetPage(w: Writer, m: Model): void {
     w.setFont(9.5, strong ? 'bold' : 'normal', INK);
     w.doc.text(w.fit(value, CONTENT_W - 68), MARGIN_X + 68, w.y);
   }
+  w.y += 5.6;
+  w.setFont(9, 'normal', MUTED);
+  w.doc.text(w.t(s.withinBudget), MARGIN_X, w.y);
+  w.y -= 0.75 * Writer.lh(9.5, 1.3);
+  w.setFont(9.5, 'bold', verdict.code === 'within' || verdict.code === 'mid' ? OK_FG : verdict.code === 'low' ? CLAIM_FG : NOT_FG);
+  w.paragraph(s.budgetVerdictText[verdict.code](euro(verdict.budgetCents), euro(cost.lowCents), euro(cost.midCents), euro(cost.highCents)), MARGIN_X + 68, CONTENT_W - 68, 9.5, 1.3);
   w.y += 2;
   w.setFont(7.5, 'normal', MUTED);
   w.paragraph(s.extraCostNote(formatDecimal(p.gfaM2, loc)), MARGIN_X, CONTENT_W, 7.5);
@@ -508,12 +510,13 @@ function budgetPage(w: Writer, m: Model): void {
       header();
     }
     const q = m.def.questions.find((x) => x.id === o.question);
-    const level = q?.levels.find((l) => l.id === o.level);
+    const levelIndex = q ? q.levels.findIndex((l) => l.id === o.level) : -1;
+    const level = levelIndex >= 0 ? q!.levels[levelIndex] : undefined;
     w.y += 5;
     w.setFont(8.5, 'bold', INK);
     w.doc.text(w.t(o.question), cols[0]!, w.y);
     w.setFont(8.5, 'normal', INK);
-    w.doc.text(w.fit(level ? level.label[loc] : o.level, cols[2]! - cols[1]! - 3), cols[1]!, w.y);
+    w.doc.text(w.fit(level ? s.levelText(levelIndex, level.label[loc]) : '?', cols[2]! - cols[1]! - 3), cols[1]!, w.y);
     w.doc.text(w.fit(level ? range(level.cost) : '–', cols[3]! - cols[2]! - 3), cols[2]!, w.y);
     w.setFont(8.5, 'bold', INK);
     w.doc.text(w.fit(range(o.cost), PAGE_W - MARGIN_X - cols[3]!), cols[3]!, w.y);
@@ -571,7 +574,7 @@ function answersPages(w: Writer, m: Model): void {
         if (ignored.has(q.id)) answerLine = s.ignoredAnswer;
         answerStyle = 'italic';
       } else if (level) {
-        answerLine = `${level.label[loc]} · ${s.points(formatInteger(level.points, loc), formatInteger(maxPoints, loc))}`;
+        answerLine = `${s.levelText(q.levels.indexOf(level), level.label[loc])} · ${s.points(formatInteger(level.points, loc), formatInteger(maxPoints, loc))}`;
         marker = (a?.evidence?.length ?? 0) > 0 ? 'evidenced' : 'claimed';
       } else {
         answerLine = s.unanswered;

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, rgb } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budgetVerdict } from '../../scoring/advice';
 import { scoreScan } from '../../scoring/score';
+import { formatEuroWhole } from '../format';
+import { drawLayout2 } from './pages';
 import { exampleScan, issueV2, TEST_KEY_P256, zeelandDefinition } from '../fixtures/example';
 import { extractEnvelopeFromPdf } from '../extract';
 import { buildSignedReportPdf } from '../pdf';
@@ -122,6 +125,54 @@ describe('report layout 2: signed PDF', () => {
     for (const s of ['ĳzeren', '≥ 40 %', 'Łukasz Wróbel', 'Zoë Öztürk', 'Ștefan Dvořák', 'Anouk de Vries-Çelik']) expect(shown).toContain(s);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(6);
+  });
+
+  it.skipIf(!hasPdfsig)('speaks the glossary: levels as "number · name", never an id; "zonder bewijs"; the budget verdict with the low, middle and high estimate in all four cases', () => {
+    const textOf = (bytes: Uint8Array) => {
+      const path = join(dir, `t${Math.random().toString(36).slice(2)}.pdf`);
+      writeFileSync(path, bytes);
+      return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    for (const locale of ['nl', 'en'] as const) {
+      const shown = textOf(made[locale].pdf);
+      expect(shown).not.toMatch(/\bl[0-4]\b/);
+      expect(shown).not.toMatch(locale === 'nl' ? /geclaimd|[Hh]ervalidatie|[Mm]eerkosten/ : /\bclaimed\b/);
+      expect(shown).toContain(locale === 'nl' ? 'zonder bewijs' : 'without evidence');
+      // C1 of the example scan is answered with its third level (index 2)
+      const c1 = zeelandDefinition.questions.find((q) => q.id === 'C1')!;
+      const answered = made[locale].env.content.scan.answers.C1 as { level: string };
+      const index = c1.levels.findIndex((l) => l.id === answered.level);
+      expect(shown).toContain(`${index} · ${c1.levels[index]!.label[locale]}`);
+    }
+    // the four cases of scoring/advice.ts budgetVerdict, each with the three estimates; the
+    // example's low estimate is a saving, so "over" needs positive costs (project cost overrides)
+    const euros = (cents: number) => formatEuroWhole(cents, 'nl');
+    const variant = (costly: boolean) => {
+      const e = structuredClone(made.nl.env);
+      const answers = e.content.scan.answers;
+      if (costly) {
+        e.content.scan.costOverrides = Object.entries(answers).flatMap(([question, a]) =>
+          a && 'level' in a ? [{ question, level: a.level, cost: { basis: 'lump_sum' as const, low: 1000, high: 3000 } }] : [],
+        );
+      }
+      const c = e.content;
+      return { e, cost: scoreScan(zeelandDefinition, { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }).cost };
+    };
+    const plain = variant(false);
+    const costly = variant(true);
+    const cases: [typeof plain, number, string, string][] = [
+      [plain, plain.cost.highCents, 'within', 'ook bij de hoge raming'],
+      [plain, plain.cost.midCents, 'mid', 'bij de middenraming, niet bij de hoge raming'],
+      [plain, 0, 'low', 'Past alleen bij de lage raming'],
+      [costly, 0, 'over', 'Past niet binnen het budget'],
+    ];
+    for (const [{ e, cost }, budgetCents, code, words] of cases) {
+      e.content.project.circularBudget = { mode: 'eur', amountEur: budgetCents / 100 };
+      expect(budgetVerdict(cost, budgetCents).code).toBe(code);
+      const shown = textOf(drawLayout2(e, zeelandDefinition).bytes);
+      expect(shown).toContain(words);
+      expect(shown).toContain(`(laag ${euros(cost.lowCents)}, midden ${euros(cost.midCents)}, hoog ${euros(cost.highCents)})`);
+    }
   });
 
   describe.skipIf(!hasPdfsig)('pdfsig (poppler) agrees', () => {

@@ -3,6 +3,7 @@
  * (report/strings.ts) with what layout 2 says differently: the PAdES signature, the JWK key,
  * the verdicts, the standalone verifier.
  */
+import type { BudgetVerdictCode } from '../../scoring/advice';
 import type { ReportLocale } from '../../scoring/issued';
 import { reportStrings, type ReportStrings } from '../strings';
 
@@ -15,9 +16,9 @@ const nl = {
     'Vergelijk de vingerafdruk van de sleutel met de vingerafdruk die de beoordelaar u apart heeft gegeven, of vertrouw de sleutel via uw eigen lijst of een ondertekende vertrouwenslijst.',
   ],
   verifyOutcomes2: [
-    ['geldig', 'bestand, gegevens en handtekening kloppen en de ondertekenaar wordt vertrouwd.'],
+    ['geslaagd', 'bestand, gegevens en handtekening kloppen en de ondertekenaar wordt vertrouwd.'],
     ['onbeslist', 'alles is heel, maar de ondertekenaar of de methodeversie is (nog) niet bekend: nooit groen.'],
-    ['mislukt', 'het bestand of de gegevens zijn na ondertekening veranderd, de handtekening klopt niet, of er is iets achter de handtekening toegevoegd.'],
+    ['afgekeurd', 'het bestand of de gegevens zijn na ondertekening veranderd, de handtekening klopt niet, of er is iets achter de handtekening toegevoegd.'],
   ] as [string, string][],
   publicKeyJwk: 'Publieke sleutel (JWK, P-256)',
   layoutAndLanguage: 'Opmaak en taal (ondertekend)',
@@ -25,6 +26,26 @@ const nl = {
   verifierHash: 'SHA-256 van de losse verifier',
   printedTextNote2: 'Tekens die het ingebedde lettertype niet kent, staan als ? op deze pagina’s; de ondertekende gegevens bevatten de oorspronkelijke tekst.',
   signatureReason: (code: string) => `QuickScan-revisie ${code}`,
+  // the words of docs/glossary.md (layout 1 keeps the words it was issued with)
+  budgetTitle: 'Budget en extra kosten',
+  extraCost: 'Extra kosten van de gekozen antwoorden',
+  extraCostRange: (low: string, high: string, mid: string) => `${low} tot ${high} (middenraming ${mid})`,
+  frontierTitle: 'Hoogste totaalscore per niveau van extra kosten (efficiënte grens)',
+  frontierAxisCost: 'Extra kosten',
+  /** The budget verdict (scoring/advice.ts budgetVerdict), as the result panel of the app states it. */
+  budgetVerdictText: {
+    within: (budget: string, low: string, mid: string, high: string) => `Past binnen het budget van ${budget}, ook bij de hoge raming (laag ${low}, midden ${mid}, hoog ${high}).`,
+    mid: (budget: string, low: string, mid: string, high: string) => `Past binnen het budget van ${budget} bij de middenraming, niet bij de hoge raming (laag ${low}, midden ${mid}, hoog ${high}).`,
+    low: (budget: string, low: string, mid: string, high: string) => `Past alleen bij de lage raming binnen het budget van ${budget} (laag ${low}, midden ${mid}, hoog ${high}).`,
+    over: (budget: string, low: string, mid: string, high: string) => `Past niet binnen het budget van ${budget}, ook niet bij de lage raming (laag ${low}, midden ${mid}, hoog ${high}).`,
+  } as Record<BudgetVerdictCode, (budget: string, low: string, mid: string, high: string) => string>,
+  answersIntro:
+    'Per vraag het gekozen niveau (nummer · naam), de punten, de toelichting en het bewijs. Antwoorden met bewijs zijn gemarkeerd als met bewijs, antwoorden zonder bewijs als zonder bewijs.',
+  evidenced: 'met bewijs',
+  claimed: 'zonder bewijs',
+  unanswered: 'Open (niet beantwoord): telt als 0 punten',
+  /** A level as a person reads it: its number and name (“2 · Technische opname”), never its id. */
+  levelText: (index: number, label: string) => `${index} · ${label}`,
 };
 
 type Layout2Extra = { [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof nl)[K] extends string ? string : (typeof nl)[K] };
@@ -48,6 +69,23 @@ const en: Layout2Extra = {
   verifierHash: 'SHA-256 of the standalone verifier',
   printedTextNote2: 'Characters the embedded font lacks are shown as ? on these pages; the signed data holds the original text.',
   signatureReason: (code: string) => `QuickScan revision ${code}`,
+  budgetTitle: 'Budget and extra cost',
+  extraCost: 'Extra cost of the chosen answers',
+  extraCostRange: (low, high, mid) => `${low} to ${high} (middle estimate ${mid})`,
+  frontierTitle: 'Highest total score per level of extra cost (efficient frontier)',
+  frontierAxisCost: 'Extra cost',
+  budgetVerdictText: {
+    within: (budget, low, mid, high) => `Fits the budget of ${budget}, even with the high estimate (low ${low}, middle ${mid}, high ${high}).`,
+    mid: (budget, low, mid, high) => `Fits the budget of ${budget} with the middle estimate, not with the high estimate (low ${low}, middle ${mid}, high ${high}).`,
+    low: (budget, low, mid, high) => `Fits the budget of ${budget} only with the low estimate (low ${low}, middle ${mid}, high ${high}).`,
+    over: (budget, low, mid, high) => `Does not fit the budget of ${budget}, not even with the low estimate (low ${low}, middle ${mid}, high ${high}).`,
+  },
+  answersIntro:
+    'For each question the chosen level (number · name), its points, the note and the evidence. Answers with evidence are marked with evidence, answers without evidence without evidence.',
+  evidenced: 'with evidence',
+  claimed: 'without evidence',
+  unanswered: 'Open (unanswered): counts as 0 points',
+  levelText: (index, label) => `${index} · ${label}`,
 };
 
 export type Layout2Strings = Omit<ReportStrings, keyof Layout2Extra> & Layout2Extra;
