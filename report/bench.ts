@@ -132,7 +132,7 @@ export async function reportBenchFigures(): Promise<ReportFigure[]> {
   const defs = { earlier: definition, later: definition };
   const revalidation = await buildRevalidationPdf(envelope, later, defs, 'nl');
   const rbuild = await timeMean(() => buildRevalidationPdf(envelope, later, defs, 'nl'), 10, 2000);
-  figures.push({ figure: 'report_revalidation_build_ms', value: round(rbuild.mean), median: round(rbuild.median), runs: rbuild.runs, unit: 'ms', note: 'buildRevalidationPdf, v1, example new build against a delivery revision (4 answers changed), warm mean' });
+  figures.push({ figure: 'report_revalidation_build_ms', value: round(rbuild.mean), median: round(rbuild.median), runs: rbuild.runs, unit: 'ms', note: 'buildRevalidationPdf (re-validation layout 2, toolkit), v1, example new build against a delivery revision (4 answers changed), warm mean' });
   figures.push({ figure: 'report_revalidation_size_bytes', value: revalidation.length, unit: 'bytes', note: 'the same PDF, with both envelopes attached' });
   const rverify = await timeMean(() => verifyFile(revalidation, 'bench-revalidation.pdf', trust), 10, 2000);
   figures.push({ figure: 'report_verify_revalidation_ms', value: round(rverify.mean), median: round(rverify.median), runs: rverify.runs, unit: 'ms', note: 'verifyFile on that PDF: both envelopes checked and rescored, the re-validation rebuilt and compared; warm mean' });

@@ -67,7 +67,8 @@ function pdftotext(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-describe('buildRevalidationPdf', () => {
+/** Re-validation layout 1 (frozen; new reports use layout 2: report/revalidation/layout2.test.ts). */
+describe('buildRevalidationPdf, layout 1', () => {
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
@@ -76,24 +77,24 @@ describe('buildRevalidationPdf', () => {
 
   it('is deterministic: same revisions, same bytes, whatever the clock, time zone or random source', async () => {
     const { earlier, later } = pair();
-    const first = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const first = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2033-03-04T05:06:07Z'));
     vi.spyOn(Math, 'random').mockReturnValue(0.42);
     process.env.TZ = 'Asia/Tokyo';
-    const second = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const second = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     // the same definition given as two objects makes no difference
     const copy = structuredClone(zeelandDefinition) as QuickScanDefinition;
-    const third = await buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: copy }, 'nl');
+    const third = await buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: copy }, 'nl', 1);
     expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
-    const en = await buildRevalidationPdf(earlier, later, defs, 'en');
+    const en = await buildRevalidationPdf(earlier, later, defs, 'en', 1);
     expect(Buffer.from(en).equals(Buffer.from(first))).toBe(false);
   });
 
   it('carries both envelopes and a descriptor; fixed dates, metadata and a file id from both hashes', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'en');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'en', 1);
     const a = await extractAttachmentFromPdf(bytes, REVALIDATION_EARLIER_ATTACHMENT);
     const b = await extractAttachmentFromPdf(bytes, REVALIDATION_LATER_ATTACHMENT);
     const d = await extractAttachmentFromPdf(bytes, REVALIDATION_DESCRIPTOR_ATTACHMENT);
@@ -121,9 +122,9 @@ describe('buildRevalidationPdf', () => {
 
   it('is small and quick, and needs no simplified text', async () => {
     const { earlier, later } = pair();
-    await buildRevalidationPdf(earlier, later, defs, 'nl');
+    await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     const t0 = performance.now();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(bytes.length).toBeLessThan(200 * 1024);
     const { info } = drawRevalidationLayout1(earlier, later, defs, 'nl');
@@ -134,13 +135,13 @@ describe('buildRevalidationPdf', () => {
   it('refuses a definition that is not the one a revision names, and an unknown layout', async () => {
     const { earlier, later } = pair();
     const other = { ...zeelandDefinition, version: '9.9.9' };
-    await expect(buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: other }, 'nl')).rejects.toBeInstanceOf(RevalidationDefinitionError);
+    await expect(buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: other }, 'nl', 1)).rejects.toBeInstanceOf(RevalidationDefinitionError);
     await expect(buildRevalidationPdf(earlier, later, defs, 'nl', 7)).rejects.toBeInstanceOf(UnknownRevalidationLayoutError);
   });
 
   it.skipIf(!hasPoppler)('prints codes, phases, who re-validated, scores, label change, reasons and promised versus delivered (Dutch)', async () => {
     const { earlier, later } = pair();
-    const t = pdftotext(await buildRevalidationPdf(earlier, later, defs, 'nl'));
+    const t = pdftotext(await buildRevalidationPdf(earlier, later, defs, 'nl', 1));
     for (const expected of [
       'HERVALIDATIE: BELOOFD TEGENOVER GELEVERD',
       'Brede school De Schelp, Goes',
@@ -181,7 +182,7 @@ describe('buildRevalidationPdf', () => {
 
   it.skipIf(!hasPoppler)('reads completely in English in the English report', async () => {
     const { earlier, later } = pair();
-    const t = pdftotext(await buildRevalidationPdf(earlier, later, defs, 'en'));
+    const t = pdftotext(await buildRevalidationPdf(earlier, later, defs, 'en', 1));
     for (const expected of ['RE-VALIDATION: PROMISED VERSUS DELIVERED', 'RE-VALIDATED BY', 'independent assessment', 'Downgrades', 'no reason given', 'Promised versus delivered', 'not met', 'Changes per question', 'issued on 30 June 2028', 'page 1 of']) {
       expect(t, expected).toContain(expected);
     }
@@ -190,14 +191,14 @@ describe('buildRevalidationPdf', () => {
 
   it.skipIf(!hasPoppler)('warns on the cover when the later revision does not list the earlier one', async () => {
     const { earlier, later } = pair({ linked: false });
-    expect(pdftotext(await buildRevalidationPdf(earlier, later, defs, 'en'))).toContain('does not list the earlier one in its revision history');
+    expect(pdftotext(await buildRevalidationPdf(earlier, later, defs, 'en', 1))).toContain('does not list the earlier one in its revision history');
   });
 
   it.skipIf(!hasPoppler)('renders every page (pdftoppm) and lists the three attachments (pdfdetach)', async () => {
     const { earlier, later } = pair();
     const dir = mkdtempSync(join(tmpdir(), 'quickscan-revalidation-render-'));
     const path = join(dir, 'r.pdf');
-    writeFileSync(path, await buildRevalidationPdf(earlier, later, defs, 'nl'));
+    writeFileSync(path, await buildRevalidationPdf(earlier, later, defs, 'nl', 1));
     execFileSync('pdftoppm', ['-png', '-r', '30', path, join(dir, 'page')]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(3);
     const list = execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' });
@@ -210,7 +211,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('valid: both revisions verified, pages rebuilt, both reference codes reported', async () => {
     const { earlier, later } = pair();
-    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'nl'), 'r.pdf', { registry: testRegistry, trustedKeys });
+    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'nl', 1), 'r.pdf', { registry: testRegistry, trustedKeys });
     expect(r.status).toBe('valid');
     expect(r.kind).toBe('revalidation');
     expect(r.checks).toEqual({ dataIntact: true, signatureValid: true, methodKnown: true, pagesMatch: true, keyTrusted: true });
@@ -230,7 +231,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('altered pages: a printed figure edited', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'en');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'en', 1);
     const edited = await editPageContent(bytes, 0, (t) => t.replace(/\(Downgrades\)|\(downgraded\)/, '(improved)'));
     const r = await verifyFile(edited, 'r.pdf', { registry: testRegistry });
     expect([r.status, r.alteredParts]).toEqual(['altered', ['pages']]);
@@ -239,7 +240,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('altered data: a level raised in the attached later revision', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     const edited = await replaceAttachedEnvelope(
       bytes,
       (text) => {
@@ -258,7 +259,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('the two revisions swapped in the attachments: the pages no longer match', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     const swapped = await replaceAttachedEnvelope(
       await replaceAttachedEnvelope(bytes, () => envelopeJsonText(later), REVALIDATION_EARLIER_ATTACHMENT),
       () => envelopeJsonText(earlier),
@@ -271,7 +272,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('a later revision signed with a key not on the list: untrusted', async () => {
     const { earlier, later } = pair({ laterKey: OTHER_TEST_KEY });
-    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'nl'), 'r.pdf', { registry: testRegistry, trustedKeys });
+    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'nl', 1), 'r.pdf', { registry: testRegistry, trustedKeys });
     expect(r.status).toBe('untrusted-signature');
     expect(r.checks.keyTrusted).toBe(false);
     expect(r.revalidation?.earlier.checks.keyTrusted).toBe(true);
@@ -279,7 +280,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('not linked: still valid, with a message', async () => {
     const { earlier, later } = pair({ linked: false });
-    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'en'), 'r.pdf', { registry: testRegistry });
+    const r = await verifyFile(await buildRevalidationPdf(earlier, later, defs, 'en', 1), 'r.pdf', { registry: testRegistry });
     expect(r.status).toBe('valid');
     expect(r.revalidation?.linked).toBe(false);
     expect(r.messages.map((m) => m.en).join('\n')).toContain('does not list the earlier one');
@@ -287,11 +288,11 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('an unknown re-validation layout: altered pages with a message to update; a damaged descriptor: unreadable', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
-    const future = await replaceAttachedEnvelope(bytes, (t) => t.replace('"layout": 1', '"layout": 2'), REVALIDATION_DESCRIPTOR_ATTACHMENT);
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
+    const future = await replaceAttachedEnvelope(bytes, (t) => t.replace('"layout": 1', '"layout": 99'), REVALIDATION_DESCRIPTOR_ATTACHMENT);
     const r = await verifyFile(future, 'r.pdf', { registry: testRegistry });
     expect([r.status, r.alteredParts]).toEqual(['altered', ['pages']]);
-    expect(r.messages.map((m) => m.en).join('\n')).toContain('re-validation layout version 2');
+    expect(r.messages.map((m) => m.en).join('\n')).toContain('re-validation layout version 99');
     const broken = await replaceAttachedEnvelope(bytes, (t) => t.replace('"locale": "nl"', '"locale": "de"'), REVALIDATION_DESCRIPTOR_ATTACHMENT);
     const u = await verifyFile(broken, 'r.pdf', { registry: testRegistry });
     expect([u.status, u.kind]).toEqual(['unreadable', 'revalidation']);
@@ -299,7 +300,7 @@ describe('verifyFile on a re-validation PDF', () => {
 
   it('a revision with an unknown method inside: unknown-method, pages not checked', async () => {
     const { earlier, later } = pair();
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     const empty = { getDefinition: () => undefined };
     const r = await verifyFile(bytes, 'r.pdf', { registry: empty });
     expect(r.status).toBe('unknown-method');
@@ -316,7 +317,7 @@ describe('re-validation with unusual content', () => {
       if ('level' in a && a.level !== 'l0') scan.scan.answers[id] = { level: 'l0', ...(id.endsWith('1') ? {} : { note: `${id}: ${long} ĳzer ≥ 2` }) };
     }
     const later = issue(scan, { input: { revisionId: '6e0c8a52-7d1e-4b9a-9c2f-5e6d7a8b9c03', issuedAt: '2028-06-30T09:00:00.000Z', phase: 'delivery', history: [historyEntryOf(earlier)] } });
-    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl');
+    const bytes = await buildRevalidationPdf(earlier, later, defs, 'nl', 1);
     const { info } = drawRevalidationLayout1(earlier, later, defs, 'nl');
     expect(info.pages).toBeGreaterThan(6);
     expect(info.simplifiedText).toBe(true);
@@ -332,7 +333,7 @@ describe('re-validation with unusual content', () => {
     const scan = exampleScan();
     scan.method = { ...scan.method, version: '1.1.0' };
     const later = issue(scan, { input: { revisionId: '7e0c8a52-7d1e-4b9a-9c2f-5e6d7a8b9c04', issuedAt: '2028-06-30T09:00:00.000Z', phase: 'delivery', history: [historyEntryOf(earlier)] } });
-    const t = pdftotext(await buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: draft }, 'en'));
+    const t = pdftotext(await buildRevalidationPdf(earlier, later, { earlier: zeelandDefinition, later: draft }, 'en', 1));
     expect(t).toContain('different method versions (zeeland-quickscan 1.0.0 and zeeland-quickscan 1.1.0)');
     expect(t).toContain('not in this method version');
   });

@@ -22,9 +22,11 @@
  * `compliance`); these are reported, they do not change the status (the revision's signature
  * covers the profile as embedded).
  *
- * A re-validation PDF (report/revalidation.ts, kind `revalidation`) carries two envelopes: each
- * is verified as an issued revision's data is (steps 2-4 and 6), then the re-validation PDF is
- * rebuilt from them and compared byte for byte (step 5). The status is the most serious finding
+ * A re-validation PDF (report/revalidation.ts, kind `revalidation`) carries two envelopes (format
+ * 1 or 2) and a descriptor: each envelope is verified as an issued revision's data is (steps 2-4
+ * and 6, with the caller's anchors), then the re-validation PDF is rebuilt from them and the
+ * descriptor and compared byte for byte (step 5). The verdict the pages print is the maker's at
+ * the time; the one returned here is the caller's own. The status is the most serious finding
  * over both revisions and the pages.
  */
 import type { PDFDocument } from '@cantoo/pdf-lib';
@@ -51,6 +53,7 @@ import {
   REVALIDATION_LATER_ATTACHMENT,
   REVALIDATION_LAYOUTS,
   revalidationDescriptorSchema,
+  revalidationOptionsOf,
 } from './revalidation';
 import { PHASE_NAMES, verifyMessages as M, type Message } from './strings';
 import { findingText } from './verdict-strings';
@@ -721,7 +724,7 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
       messages.push(M.unknownRevalidationLayout(layout));
     } else {
       try {
-        const rebuilt = await buildRevalidationPdf(ea as IssuedEnvelope, eb as IssuedEnvelope, { earlier: A.definition, later: B.definition }, locale, layout);
+        const rebuilt = await buildRevalidationPdf(ea, eb, { earlier: A.definition, later: B.definition }, locale, layout, revalidationOptionsOf(descriptor.data));
         pagesMatch = bytesEqual(rebuilt, pdfBytes);
         pagesFinding = pagesMatch ? { code: 'pages-match' } : { code: isAppendedTo(pdfBytes, rebuilt) ? 'pages-incremental-update' : 'pages-altered' };
         messages.push(pagesMatch ? M.revalidationPagesMatch : M.revalidationPagesDiffer);

@@ -429,7 +429,7 @@ export async function makeTenderExamples(root: string): Promise<MadeExample[]> {
 
   // the re-validation report of bid 01: the tender revision against the delivery revision
   for (const locale of ['nl', 'en'] as const) {
-    write(`delivery/bid-01-revalidation.${locale}.pdf`, await buildRevalidationPdf(bid01!, deliveryEnvelope, { earlier: definition, later: definition }, locale));
+    write(`delivery/bid-01-revalidation.${locale}.pdf`, await buildRevalidationPdf(bid01!, deliveryEnvelope, { earlier: definition, later: definition }, locale, 1));
   }
 
   // bids issued with the requirement profile embedded: their PDFs get the compliance section

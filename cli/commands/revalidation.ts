@@ -16,7 +16,7 @@ import { getDefinition } from '../../forms/registry';
 import { verifyMessages as M } from '../../report/strings';
 import type { VerifyOptions, VerifyResult } from '../../report/verify';
 import { compareRevisions } from '../../scoring/compare';
-import type { IssuedEnvelope } from '../../scoring/issued';
+import type { AnyIssuedEnvelope } from '../../scoring/issued';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
 import { fileErrorReason, readBytes } from '../files';
@@ -46,7 +46,6 @@ const TEXTS = {
       ],
     },
     notIssued: (file: string) => `${file}: not an issued revision (a scan file is not signed; issue it first)`,
-    formatTwo: (file: string) => `${file}: a format-2 revision; this version makes re-validation PDFs of format-1 revisions only`,
     isRevalidation: (file: string) => `${file}: this is a re-validation PDF, not an issued revision`,
     cannotUse: (file: string, status: string, reason: string) => `${file}: ${status}: ${reason}`,
     pagesAltered: (file: string) => `${file}: the printed pages were altered; the signed data inside is intact and is what the re-validation uses`,
@@ -82,7 +81,6 @@ const TEXTS = {
       ],
     },
     notIssued: (file: string) => `${file}: geen uitgegeven revisie (een scanbestand is niet ondertekend; geef het eerst uit)`,
-    formatTwo: (file: string) => `${file}: een revisie van formaat 2; deze versie maakt alleen hervalidaties van revisies van formaat 1`,
     isRevalidation: (file: string) => `${file}: dit is een hervalidatie-pdf, geen uitgegeven revisie`,
     cannotUse: (file: string, status: string, reason: string) => `${file}: ${status}: ${reason}`,
     pagesAltered: (file: string) => `${file}: de afgedrukte pagina's zijn gewijzigd; de ondertekende gegevens erin zijn heel en die gebruikt de hervalidatie`,
@@ -103,7 +101,7 @@ const TEXTS = {
 interface Loaded {
   readonly file: string;
   readonly result: VerifyResult;
-  readonly envelope: IssuedEnvelope;
+  readonly envelope: AnyIssuedEnvelope;
 }
 
 async function load(ctx: CommandContext, path: string, options: VerifyOptions, anchorsGiven: boolean): Promise<Loaded> {
@@ -116,14 +114,13 @@ async function load(ctx: CommandContext, path: string, options: VerifyOptions, a
   if (result.kind === 'revalidation') throw new CliError(t.isRevalidation(path));
   if (result.status === 'unreadable') throw new CliError(t.cannotUse(path, ctx.s.verifyStatus.unreadable, result.messages[0]?.[ctx.lang] ?? ''));
   if (result.kind === 'scan' || !result.envelope) throw new CliError(t.notIssued(path));
-  if (result.envelope.formatVersion !== 1) throw new CliError(t.formatTwo(path));
   const dataAltered = result.status === 'altered' && (result.alteredParts ?? []).includes('data');
   if (dataAltered || result.status === 'bad-signature' || result.status === 'unknown-method') {
     throw new CliError(t.cannotUse(path, ctx.s.verifyStatus[result.status], reason()));
   }
   if (result.status === 'altered') ctx.warn(t.pagesAltered(path));
   if (anchorsGiven && result.signer?.code !== 'signer-trusted') ctx.warn(t.untrusted(path, result.assessor?.fingerprint ?? '?'));
-  return { file: path, result, envelope: result.envelope as IssuedEnvelope };
+  return { file: path, result, envelope: result.envelope };
 }
 
 function dateText(iso: string, lang: Lang): string {
@@ -150,8 +147,10 @@ export const revalidationCommand: Command = {
     // the released definitions (verify has checked that they are known, with the same SHA-256)
     const da = getDefinition(ea.content.method.id, ea.content.method.version)!.definition;
     const db = getDefinition(eb.content.method.id, eb.content.method.version)!.definition;
-    const { buildRevalidationPdf } = await import('../../report/revalidation');
-    const pdf = await buildRevalidationPdf(ea, eb, { earlier: da, later: db }, ctx.lang);
+    // the current re-validation layout (2: format 1 and 2), stating what this verification found
+    const { buildRevalidationPdf, checksOf } = await import('../../report/revalidation');
+    const checks = checksOf(new Date().toISOString(), A.result.findings, B.result.findings);
+    const pdf = await buildRevalidationPdf(ea, eb, { earlier: da, later: db }, ctx.lang, undefined, { checks });
 
     const out = (ctx.args.options.out as string | undefined) ?? `revalidation-${ea.referenceCode}-${eb.referenceCode}.${ctx.lang}.pdf`;
     if (out === '') throw new CliError(ctx.s.fileNameEmpty);

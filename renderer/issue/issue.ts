@@ -20,6 +20,7 @@ import { newId } from '../db/projects';
 import type { ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
 import { buildScanFile } from '../scan/export';
 import type { ProfileEnvelope } from '../../scoring/profile';
+import { loadVerificationAnchors } from './anchors';
 import type { AssessorProfile } from './assessor';
 import { ed25519PublicKeyOf, getSigningKey, isLegacyKey, signCanonical, signForPurpose } from './signing';
 
@@ -140,15 +141,25 @@ export async function revisionPdf(record: RevisionRecord, locale: 'nl' | 'en'): 
   return buildSignedReportPdf(envelope, definition.definition, key.privateKey);
 }
 
-/** The re-validation report of two issued revisions (earlier: the promise, later: re-validated). */
-export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRecord, locale: 'nl' | 'en'): Promise<Uint8Array> {
+/**
+ * The re-validation report of two issued revisions (earlier: the promise, later: re-validated),
+ * of format 1 or 2 (re-validation layout 2). Both are verified first with the anchors the user
+ * trusts (plus the own key, labelled `ownKeyLabel`), and the report states each one's verdict.
+ */
+export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRecord, locale: 'nl' | 'en', ownKeyLabel?: string): Promise<Uint8Array> {
   const a = envelopeOf(earlier);
   const b = envelopeOf(later);
   const defA = getDefinition(a.content.method.id, a.content.method.version);
   const defB = getDefinition(b.content.method.id, b.content.method.version);
   if (!defA || !defB) throw new Error('unknown method version');
-  // the re-validation PDF (layout 1) is made for format-1 revisions; one of format 2 is report/'s to come
-  if (a.formatVersion !== 1 || b.formatVersion !== 1) throw new IssueRefused('revalidation-format-2');
-  const { buildRevalidationPdf } = await import('../../report/revalidation');
-  return buildRevalidationPdf(a, b, { earlier: defA.definition, later: defB.definition }, locale);
+  const [{ buildRevalidationPdf, checksOf }, { verifyFile }, { revalidation2Strings }] = await Promise.all([
+    import('../../report/revalidation'),
+    import('../../report/verify'),
+    import('../../report/revalidation/strings'),
+  ]);
+  const anchors = await loadVerificationAnchors(ownKeyLabel ?? revalidation2Strings[locale].ownKey);
+  const bytes = (e: typeof a) => new TextEncoder().encode(anyEnvelopeJsonText(e));
+  const [ra, rb] = [await verifyFile(bytes(a), 'earlier.json', { anchors }), await verifyFile(bytes(b), 'later.json', { anchors })];
+  const checks = checksOf(new Date().toISOString(), ra.findings, rb.findings);
+  return buildRevalidationPdf(a, b, { earlier: defA.definition, later: defB.definition }, locale, undefined, { checks });
 }

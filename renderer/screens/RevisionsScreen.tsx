@@ -333,7 +333,7 @@ function RevalidationPdfButtons({ earlier, later }: { earlier: RevisionRecord; l
   async function save(locale: 'nl' | 'en') {
     setBusy(true);
     try {
-      const data = await revalidationPdf(earlier, later, locale);
+      const data = await revalidationPdf(earlier, later, locale, t('verdict.ownKey'));
       const result = await platform.saveFile({ suggestedName: `${safeFileName(`herbeoordeling ${earlier.referenceCode} ${later.referenceCode}`)}-${locale}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data });
       if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
     } catch (error) {

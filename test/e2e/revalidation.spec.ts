@@ -60,6 +60,10 @@ test('a project re-validated at delivery shows what changed, why, and what was p
   expect(text).toContain(promised);
   expect(text).toContain(delivered);
   expect(text.replace(/\s+/g, ' ')).toContain('Gevelpanelen verlijmd');
+  // re-validation layout 2: both revisions' verdict as checked when made (the own key is trusted), no level ids
+  expect(text).toContain('VERIFICATIE VAN BEIDE REVISIES');
+  expect(text.match(/GESLAAGD/g)?.length).toBe(2);
+  expect(text).not.toMatch(/\bl[0-4]\b|Hervalidatie/);
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verifiëren' }).click();
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: 'Bestanden kiezen' }).click();
