@@ -63,5 +63,5 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 240_000);
 });
