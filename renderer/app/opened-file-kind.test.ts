@@ -15,6 +15,11 @@ describe('where an opened document lands', () => {
     expect(openedFileKind(file('bureau.quickscan-trustlist.json', enc('{"broken"')))).toBe('trust-list');
   });
 
+  it('a key rotation or revocation statement goes to the trust settings, by content or by name', () => {
+    expect(openedFileKind(file('x.json', enc('{"format":"quickscan-key-statement-envelope","formatVersion":1}')))).toBe('key-statement');
+    expect(openedFileKind(file('old.revocation.quickscan-key-statement.json', enc('{"broken"')))).toBe('key-statement');
+  });
+
   it('a method file goes to the method settings', () => {
     expect(openedFileKind(file('open-quickscan-1.1.0.quickscan-method.json', enc('{"format":"quickscan-method-envelope"}')))).toBe('method');
     expect(openedFileKind(file('1.0.0.json', enc('\uFEFF  {"format":"quickscan-definition","id":"x"}')))).toBe('method');

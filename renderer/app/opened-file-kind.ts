@@ -6,13 +6,15 @@ import type { OpenedFile } from '../platform';
  * - `verify`: a PDF (an issued report) is checked on the Verify screen;
  * - `trust-list`: a signed trust list (`*.quickscan-trustlist.json`) goes to the trust settings,
  *   where the user confirms it (an opened file never changes what the user trusts by itself);
+ * - `key-statement`: a key rotation or revocation statement (`*.quickscan-key-statement.json`)
+ *   goes to the trust settings, where the user sees what it does and confirms it;
  * - `method`: a signed method file (`*.quickscan-method.json`) or a bare method definition goes to
  *   the method settings, where it is checked and added;
  * - `import`: everything else the import understands (a `.quickscan` document, a scan file, a
  *   project, an issued revision's data) becomes a project.
  * Decided by content where the content says it (the `format` member, the PDF header), else by name.
  */
-export type OpenedFileKind = 'verify' | 'trust-list' | 'method' | 'import';
+export type OpenedFileKind = 'verify' | 'trust-list' | 'key-statement' | 'method' | 'import';
 
 const TRUST_LIST_FORMATS = ['quickscan-trustlist', 'quickscan-trustlist-envelope'];
 
@@ -21,10 +23,12 @@ export function openedFileKind(file: OpenedFile): OpenedFileKind {
   const format = jsonFormatOf(file.data);
   if (format !== undefined) {
     if (TRUST_LIST_FORMATS.includes(format)) return 'trust-list';
+    if (format === 'quickscan-key-statement-envelope' || format === 'quickscan-key-statement') return 'key-statement';
     if (format === 'quickscan-definition' || format.startsWith('quickscan-method')) return 'method';
     if (format.startsWith('quickscan-')) return 'import';
   }
   if (/\.quickscan-trustlist\.json$/i.test(file.name)) return 'trust-list';
+  if (/\.quickscan-key-statement\.json$/i.test(file.name)) return 'key-statement';
   if (/\.quickscan-method\.json$/i.test(file.name)) return 'method';
   return 'import';
 }

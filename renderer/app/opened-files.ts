@@ -17,9 +17,15 @@ export function isForVerify(file: OpenedFile): boolean {
  * opened file never changes what the user trusts or which methods are installed by itself.
  */
 type OpenedFileHandler = (file: OpenedFile) => Promise<void> | void;
-const handlers: Partial<Record<'trust-list' | 'method', OpenedFileHandler>> = {};
+type HandledKind = 'trust-list' | 'key-statement' | 'method';
+const handlers: Partial<Record<HandledKind, OpenedFileHandler>> = {};
+const FALLBACK: Record<HandledKind, MessageKey> = {
+  'trust-list': 'desktop.opened.trustListInSettings',
+  'key-statement': 'keyStatements.opened.inSettings',
+  method: 'desktop.opened.methodInSettings',
+};
 
-export function registerOpenedFileHandler(kind: 'trust-list' | 'method', handler: OpenedFileHandler): () => void {
+export function registerOpenedFileHandler(kind: HandledKind, handler: OpenedFileHandler): () => void {
   handlers[kind] = handler;
   return () => {
     if (handlers[kind] === handler) delete handlers[kind];
@@ -35,11 +41,11 @@ async function handle(file: OpenedFile): Promise<void> {
     navigate({ name: 'verify' });
     return;
   }
-  if (kind === 'trust-list' || kind === 'method') {
+  if (kind === 'trust-list' || kind === 'key-statement' || kind === 'method') {
     navigate({ name: 'settings' });
     const handler = handlers[kind];
     if (handler) await handler(file);
-    else ui.announce(t(kind === 'trust-list' ? 'desktop.opened.trustListInSettings' : 'desktop.opened.methodInSettings', { name: file.name }));
+    else ui.announce(t(FALLBACK[kind], { name: file.name }));
     return;
   }
   const result = await importFile(file);

@@ -1,12 +1,14 @@
 import { useLiveQuery } from '../db/live';
-import { useId, useState } from 'react';
-import { keyFingerprint } from '../../scoring/keys';
-import { verifyTrustList, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
-import { addTrustAnchors, getTrustList, listTrustAnchors, listTrustLists, putTrustList, removeTrustAnchor, removeTrustList } from '../db/trust';
+import { useEffect, useId, useState } from 'react';
+import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
+import { keyFingerprint, sameKey, type PublicJwk } from '../../scoring/keys';
+import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
+import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
 import { formatDate, type MessageKey, type MessageParams } from '../i18n';
-import { trustFrom } from '../issue/anchors';
+import { loadTrust } from '../issue/anchors';
 import { readTrustedKeyList, type ReadKey } from '../issue/public-key-file';
-import { platform } from '../platform';
+import { registerOpenedFileHandler } from '../app/opened-files';
+import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import { TrustConfirm } from './TrustConfirm';
 
@@ -17,6 +19,29 @@ const operatorName = (c: Pick<TrustListContent, 'operator'>) => [c.operator.name
 /** The message for a trust list that cannot be used. */
 export function trustListProblemText(t: T, name: string, problem: TrustListProblem, detail = ''): string {
   return problem === 'malformed' ? t('trust.lists.error.malformed', { name, detail }) : t(`trust.lists.error.${problem}`, { name });
+}
+
+/** Files the desktop opened (a trust list, a key statement) wait here until the trust settings take them, each to its own confirmation. */
+const openedQueue: { kind: 'trust-list' | 'key-statement'; file: OpenedFile }[] = [];
+const openedListeners = new Set<() => void>();
+for (const kind of ['trust-list', 'key-statement'] as const) {
+  registerOpenedFileHandler(kind, (file) => {
+    openedQueue.push({ kind, file });
+    for (const listener of openedListeners) listener();
+  });
+}
+
+interface PendingStatement {
+  fileName: string;
+  document: unknown;
+  statement: VerifiedKeyStatement;
+}
+
+/** How the user trusts a key now (for the confirmation of a statement about it). */
+function trustOf(anchors: TrustAnchors | undefined, key: PublicJwk): { own?: string; lists: string[] } {
+  const own = anchors?.keys.find((k) => sameKey(k.key, key))?.label;
+  const lists = (anchors?.lists ?? []).filter((l) => l.content.entries.some((e) => sameKey(e.key, key))).map((l) => l.content.name);
+  return { ...(own !== undefined ? { own } : {}), lists };
 }
 
 interface PendingList {
@@ -47,9 +72,12 @@ export function TrustSettings() {
   const titleId = useId();
   const keysId = useId();
   const listsId = useId();
-  const trust = useLiveQuery(async () => trustFrom(await listTrustAnchors(), await listTrustLists()), [], null);
+  const statementsId = useId();
+  const trust = useLiveQuery(() => loadTrust(), [], null);
   const [pendingKeys, setPendingKeys] = useState<{ fileName: string; keys: ReadKey[] } | null>(null);
   const [pendingList, setPendingList] = useState<PendingList | null>(null);
+  const [pendingStatement, setPendingStatement] = useState<PendingStatement | null>(null);
+
 
   async function pickKeyFiles() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
@@ -61,6 +89,7 @@ export function TrustSettings() {
     const fresh = keys.filter((k, i) => !known.has(keyFingerprint(k.key)) && keys.findIndex((o) => keyFingerprint(o.key) === keyFingerprint(k.key)) === i);
     if (fresh.length === 0) return announce(t('trust.keys.alreadyTrusted', { name: file.name }));
     setPendingList(null);
+    setPendingStatement(null);
     setPendingKeys({ fileName: file.name, keys: fresh });
   }
 
@@ -75,7 +104,10 @@ export function TrustSettings() {
   async function pickTrustList() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
     const file = files[0];
-    if (!file) return;
+    if (file) await takeTrustList(file);
+  }
+
+  async function takeTrustList(file: OpenedFile) {
     const json = decodeJson(file.data);
     if (!json.ok) return announce(t('trust.lists.error.notJson', { name: file.name }), 'error');
     const check = verifyTrustList(json.value, { now: new Date() });
@@ -91,6 +123,7 @@ export function TrustSettings() {
     if (storedSequence === c.sequence && storedCheck?.ok && storedCheck.list.contentHash === check.list.contentHash) return announce(t('trust.lists.error.same', { name: c.name, sequence: c.sequence }));
     const knownOperator = (trust?.records ?? []).some((r) => r.fingerprint === check.list.operatorFingerprint && r.uses.includes('operator'));
     setPendingKeys(null);
+    setPendingStatement(null);
     setPendingList({ fileName: file.name, document: json.value, content: c, operatorFingerprint: check.list.operatorFingerprint, expired: check.expired, replaces: storedSequence, knownOperator });
   }
 
@@ -102,11 +135,59 @@ export function TrustSettings() {
     announce(t('trust.lists.added', { name: content.name, sequence: content.sequence }));
   }
 
+  async function pickKeyStatement() {
+    const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
+    const file = files[0];
+    if (file) await takeKeyStatement(file);
+  }
+
+  /** Checks a key statement file and shows what it would do; nothing changes before the user confirms. */
+  async function takeKeyStatement(file: OpenedFile) {
+    const check = verifyKeyStatement(file.data);
+    if (!check.ok) {
+      const detail = check.problem === 'malformed' ? (check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '') : (check.detail ?? '');
+      return announce(t(`keyStatements.error.${check.problem}`, { name: file.name, detail }), 'error');
+    }
+    if (await getKeyStatement(check.statement.contentHash)) return announce(t('keyStatements.already'));
+    const json = decodeJson(file.data);
+    if (!json.ok) return announce(t('keyStatements.error.not-json', { name: file.name, detail: '' }), 'error');
+    setPendingKeys(null);
+    setPendingList(null);
+    setPendingStatement({ fileName: file.name, document: json.value, statement: check.statement });
+  }
+
+  async function confirmStatement() {
+    if (!pendingStatement) return;
+    const { statement: st, document } = pendingStatement;
+    setPendingStatement(null);
+    await putKeyStatement({ id: st.contentHash, kind: st.kind, subjectFingerprint: keyFingerprint(statementSubjectKey(st)), document });
+    if (st.kind === 'key-rotation') announce(t('keyStatements.applied.rotation', { old: st.oldFingerprint, new: st.newFingerprint, date: date(st.content.effectiveAt) }));
+    else announce(t('keyStatements.applied.revocation', { fingerprint: st.fingerprint, date: date(st.content.revokedAt) }));
+  }
+
+  const cancelStatement = () => {
+    setPendingStatement(null);
+    announce(t('keyStatements.cancelled'));
+  };
+
   const cancel = () => {
     setPendingKeys(null);
     setPendingList(null);
     announce(t('trust.confirm.cancelled'));
   };
+
+  // files the desktop opened ("Open with", double-click): each to its own confirmation
+  useEffect(() => {
+    const drain = () => {
+      for (let next = openedQueue.shift(); next; next = openedQueue.shift()) {
+        if (next.kind === 'trust-list') void takeTrustList(next.file);
+        else void takeKeyStatement(next.file);
+      }
+    };
+    openedListeners.add(drain);
+    drain();
+    return () => void openedListeners.delete(drain);
+  });
 
   const date = (iso: string) => formatDate(locale, iso);
 
@@ -220,6 +301,105 @@ export function TrustSettings() {
           onCancel={cancel}
         />
       )}
+      <h3 id={statementsId}>{t('keyStatements.title')}</h3>
+      <p className="muted small">{t('keyStatements.explain')}</p>
+      {trust && trust.statements.length === 0 && <p>{t('keyStatements.none')}</p>}
+      {trust && trust.statements.length > 0 && (
+        <ul className="plain-list" aria-labelledby={statementsId}>
+          {trust.statements.map(({ record, check }) => {
+            const st = check.ok ? check.statement : null;
+            const name = st ? [st.content.name, st.content.organisation].filter((x) => x.trim()).join(', ') : record.subjectFingerprint;
+            return (
+              <li key={record.id} className="trash-item" data-statement={record.kind}>
+                <span>
+                  {st?.kind === 'key-rotation' && <strong>{t('keyStatements.row.rotation', { name, old: st.oldFingerprint, new: st.newFingerprint, date: date(st.content.effectiveAt) })}</strong>}
+                  {st?.kind === 'key-revocation' && (
+                    <strong>{t('keyStatements.row.revocation', { name, fingerprint: st.fingerprint, date: date(st.content.revokedAt), reason: t(`keyStatements.reason.${st.content.reason}`) })}</strong>
+                  )}
+                  {!st && <strong>{record.subjectFingerprint}</strong>}
+                  <span className="muted small"> · {t('keyStatements.row.confirmed', { date: date(record.confirmedAt) })}</span>
+                  {!st && <span className="notice warn small">{t('keyStatements.row.unusable')}</span>}
+                </span>
+                <button type="button" className="button small danger" onClick={() => void removeKeyStatement(record.id).then(() => announce(t('keyStatements.removed', { name })))}>
+                  {t('keyStatements.remove')}
+                  <span className="visually-hidden">: {name}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className="button" onClick={() => void pickKeyStatement()}>
+        {t('keyStatements.import')}
+      </button>
+      {pendingStatement && <StatementConfirm pending={pendingStatement} anchors={trust?.anchors} onConfirm={() => void confirmStatement()} onCancel={cancelStatement} />}
     </section>
+  );
+}
+
+/** The confirmation of a key statement: what it does (old → new key, holder, date; or the revoked key, date, reason) and how the user trusts the key now. */
+function StatementConfirm({ pending, anchors, onConfirm, onCancel }: { pending: PendingStatement; anchors: TrustAnchors | undefined; onConfirm(): void; onCancel(): void }) {
+  const t = useT();
+  const locale = useLocale();
+  const date = (iso: string) => formatDate(locale, iso);
+  const st = pending.statement;
+  const name = [st.content.name, st.content.organisation].filter((x) => x.trim()).join(', ');
+  const note = st.content.note ? [t('keyStatements.confirm.note', { note: st.content.note })] : [];
+  if (st.kind === 'key-rotation') {
+    const now = trustOf(anchors, st.content.oldKey);
+    const status = [
+      ...(now.own !== undefined ? [t('keyStatements.confirm.oldTrustedOwn', { label: now.own })] : []),
+      ...now.lists.map((list) => t('keyStatements.confirm.oldOnList', { list })),
+    ];
+    return (
+      <TrustConfirm
+        title={t('keyStatements.confirm.rotationTitle')}
+        intro={t('keyStatements.confirm.rotationBody', { name, date: date(st.content.effectiveAt) })}
+        items={[
+          {
+            id: st.contentHash,
+            label: t('keyStatements.confirm.newKey', { name }),
+            fingerprint: st.newFingerprint,
+            details: [
+              t('keyStatements.confirm.oldKey', { fingerprint: st.oldFingerprint }),
+              ...(status.length > 0 ? status : [<strong key="untrusted">{t('keyStatements.confirm.oldNotTrusted')}</strong>]),
+              t('keyStatements.confirm.effective', { date: date(st.content.effectiveAt), issuedAt: date(st.content.issuedAt) }),
+              ...note,
+            ],
+          },
+        ]}
+        confirmLabel={t('keyStatements.confirm.rotationConfirm')}
+        cancelLabel={t('trust.confirm.cancel')}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />
+    );
+  }
+  const now = trustOf(anchors, st.content.key);
+  const status = [
+    ...(now.own !== undefined ? [t('keyStatements.confirm.keyTrustedOwn', { label: now.own })] : []),
+    ...now.lists.map((list) => t('keyStatements.confirm.oldOnList', { list })),
+  ];
+  return (
+    <TrustConfirm
+      title={t('keyStatements.confirm.revocationTitle')}
+      intro={t('keyStatements.confirm.revocationBody', { name, date: date(st.content.revokedAt) })}
+      items={[
+        {
+          id: st.contentHash,
+          label: t('keyStatements.confirm.revokedKey', { name }),
+          fingerprint: st.fingerprint,
+          details: [
+            t('keyStatements.confirm.revokedAt', { date: date(st.content.revokedAt), reason: t(`keyStatements.reason.${st.content.reason}`) }),
+            ...(status.length > 0 ? status : [t('keyStatements.confirm.keyNotTrusted')]),
+            ...note,
+          ],
+        },
+      ]}
+      confirmLabel={t('keyStatements.confirm.revocationConfirm')}
+      cancelLabel={t('trust.confirm.cancel')}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }

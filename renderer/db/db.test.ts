@@ -39,7 +39,7 @@ describe('database upgrades', () => {
     );
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     const projects = await db.projects.orderBy('name').toArray();
     expect(projects.map((p) => p.name)).toEqual(['Brede school Goes', 'Oud kantoor']);
     expect(projects[1]).toMatchObject({ kind: 'new_build', phase: 'SO', updatedAt: '2026-10-01T10:00:00.000Z', deletedAt: null });
@@ -103,7 +103,7 @@ describe('database upgrades', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.trustAnchors.toArray()).toEqual([
       { fingerprint: keyFingerprint(trusted), key: ed25519Jwk(trusted), label: 'Bureau Zeeland', addedAt: '2026-10-01T10:00:00.000Z', uses: ['signer'] },
     ]);
@@ -147,7 +147,7 @@ describe('version 4: a summary per project', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     const p1 = await db.summaries.get('p1');
     expect(p1?.scanCount).toBe(2);
     expect(p1?.latest?.scanId).toBe('s2');
@@ -187,7 +187,7 @@ describe('version 6: the signed PDFs of format-2 revisions', () => {
 
     const db = new QuickScanDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.revisions.toArray()).toEqual([revision]);
     const key = await db.signingKeys.get('assessor');
     expect(key).toMatchObject({ createdAt: '2026-11-01T10:00:00.000Z', backedUpAt: '2026-11-01T10:01:00.000Z', key: { kty: 'EC', x: jwk.x } });
@@ -195,6 +195,48 @@ describe('version 6: the signed PDFs of format-2 revisions', () => {
     expect(await db.issuedPdfs.count()).toBe(0);
     await db.issuedPdfs.add({ revisionId: 'r1', locale: 'nl', data: new Uint8Array([37, 80, 68, 70]) });
     expect((await db.issuedPdfs.get('r1'))?.data).toEqual(new Uint8Array([37, 80, 68, 70]));
+    db.close();
+  });
+});
+
+describe('version 7: confirmed key statements', () => {
+  it('opens a version 6 database with its trust anchors, lists and revisions unchanged, and an empty table for key statements', async () => {
+    const name = freshName();
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
+      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
+      evidence: 'id, scanId, [scanId+questionId]',
+      settings: 'key',
+      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
+      signingKeys: 'id',
+      trustedKeys: 'publicKey',
+      summaries: 'projectId',
+      trustAnchors: 'fingerprint',
+      trustLists: 'id, operatorFingerprint',
+      retiredKeys: 'fingerprint, retiredAt',
+      issuedPdfs: 'revisionId',
+    });
+    await v6.open();
+    const { publicKey } = generateTestKeyPair();
+    const key = ed25519Jwk(publicKey);
+    const anchor = { fingerprint: keyFingerprint(key), key, label: 'Bureau De Vries', addedAt: '2026-11-01T10:00:00.000Z', uses: ['signer'] };
+    await v6.table('trustAnchors').add(anchor);
+    const list = { id: '0d6c2f4e-7a1b-4c3d-9e8f-1a2b3c4d5e6f', operatorFingerprint: keyFingerprint(key), document: { format: 'quickscan-trustlist-envelope' }, addedAt: '2026-11-01T10:00:00.000Z' };
+    await v6.table('trustLists').add(list);
+    await v6.table('issuedPdfs').add({ revisionId: 'r1', locale: 'nl', data: new Uint8Array([37, 80, 68, 70]) });
+    v6.close();
+
+    const db = new QuickScanDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(7);
+    expect(await db.trustAnchors.toArray()).toEqual([anchor]);
+    expect(await db.trustLists.toArray()).toEqual([list]);
+    expect((await db.issuedPdfs.get('r1'))?.data).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect(await db.keyStatements.count()).toBe(0);
+    const record = { id: 'a'.repeat(64), kind: 'key-revocation' as const, subjectFingerprint: keyFingerprint(key), document: { format: 'quickscan-key-statement-envelope' }, confirmedAt: '2026-12-01T10:00:00.000Z' };
+    await db.keyStatements.add(record);
+    expect(await db.keyStatements.where('subjectFingerprint').equals(keyFingerprint(key)).toArray()).toEqual([record]);
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { ed25519Jwk, keyFingerprint } from '../../scoring/keys';
 import { isValidPublicKey } from '../../scoring/signature';
 import type { ProjectSummaryRecord } from './summary';
-import type { EvidenceRecord, IssuedPdfRecord, ProjectRecord, RetiredKeyRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustAnchorRecord, TrustedKeyRecord, TrustListRecord } from './records';
+import type { EvidenceRecord, IssuedPdfRecord, KeyStatementRecord, ProjectRecord, RetiredKeyRecord, RevisionRecord, ScanRecord, SettingRecord, SigningKeyRecord, TrustAnchorRecord, TrustedKeyRecord, TrustListRecord } from './records';
 import { restoreProject } from './restore';
 import { summarise } from './summary';
 
@@ -20,6 +20,8 @@ export const DB_NAME = 'quickscan';
  *    move to `trustAnchors` (the old table is emptied, not dropped), and the signing key gets its
  *    public key as JWK.
  * 6: the signed PDF of each format-2 revision as issued (`issuedPdfs`, by revision id; new table).
+ * 7: key rotation and revocation statements the user confirmed (`keyStatements`, by content hash;
+ *    new table).
  */
 export class QuickScanDb extends Dexie {
   projects!: EntityTable<ProjectRecord, 'id'>;
@@ -35,6 +37,7 @@ export class QuickScanDb extends Dexie {
   trustLists!: EntityTable<TrustListRecord, 'id'>;
   retiredKeys!: EntityTable<RetiredKeyRecord, 'fingerprint'>;
   issuedPdfs!: EntityTable<IssuedPdfRecord, 'revisionId'>;
+  keyStatements!: EntityTable<KeyStatementRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -117,6 +120,7 @@ export class QuickScanDb extends Dexie {
           });
       });
     this.version(6).stores({ issuedPdfs: 'revisionId' });
+    this.version(7).stores({ keyStatements: 'id, kind, subjectFingerprint' });
   }
 }
 

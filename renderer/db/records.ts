@@ -204,6 +204,22 @@ export interface TrustAnchorRecord {
 export type AnchorUse = 'signer' | 'operator';
 
 /** A signed trust list the user loaded (its operator key is a trust anchor). One per list id. */
+/**
+ * Schema 7: a key rotation or revocation statement (scoring/key-statements.ts) the user confirmed
+ * in Settings → Trust. Stored as read; checked again (verifyKeyStatement) on every use.
+ */
+export interface KeyStatementRecord {
+  /** The statement's contentHash: the same statement imported twice is one. */
+  id: string;
+  kind: 'key-rotation' | 'key-revocation';
+  /** The key it is about: the old key of a rotation, the revoked key. */
+  subjectFingerprint: string;
+  /** The signed file exactly as read (parsed JSON). */
+  document: unknown;
+  /** When the user confirmed it. */
+  confirmedAt: string;
+}
+
 export interface TrustListRecord {
   /** The list's own id (scoring/trust.ts); a newer sequence of the same list replaces it. */
   id: string;

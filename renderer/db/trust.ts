@@ -6,7 +6,7 @@
  */
 import { isPublicJwk, keyFingerprint, type PublicJwk } from '../../scoring/keys';
 import { db } from './db';
-import type { AnchorUse, TrustAnchorRecord, TrustListRecord } from './records';
+import type { AnchorUse, KeyStatementRecord, TrustAnchorRecord, TrustListRecord } from './records';
 
 /** A key to trust, with the label the user sees. */
 export interface AnchorCandidate {
@@ -109,4 +109,25 @@ export async function putTrustList(list: { id: string; document: unknown }, oper
 
 export async function removeTrustList(id: string): Promise<void> {
   await db.trustLists.delete(id);
+}
+
+/** The key statements the user confirmed (schema 7; documents still to be checked by the caller), oldest first. */
+export async function listKeyStatements(): Promise<KeyStatementRecord[]> {
+  return (await db.keyStatements.toArray()).sort((a, b) => a.confirmedAt.localeCompare(b.confirmedAt) || a.id.localeCompare(b.id));
+}
+
+export async function getKeyStatement(id: string): Promise<KeyStatementRecord | undefined> {
+  return db.keyStatements.get(id);
+}
+
+/**
+ * Stores a key statement the user confirmed on its own screen (Settings → Trust), checked by the
+ * caller with scoring/key-statements.ts `verifyKeyStatement`. The same statement twice is one.
+ */
+export async function putKeyStatement(statement: { id: string; kind: KeyStatementRecord['kind']; subjectFingerprint: string; document: unknown }, now: () => string = () => new Date().toISOString()): Promise<void> {
+  await db.keyStatements.put({ ...statement, confirmedAt: now() });
+}
+
+export async function removeKeyStatement(id: string): Promise<void> {
+  await db.keyStatements.delete(id);
 }

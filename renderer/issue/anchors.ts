@@ -1,13 +1,16 @@
 /**
  * What the user trusts, ready for verification: the stored anchors and trust lists, each list
- * checked again (scoring/trust.ts `verifyTrustList`) against the operator keys the user added.
- * A stored list that no longer checks out is reported, never used.
+ * checked again (scoring/trust.ts `verifyTrustList`) against the operator keys the user added,
+ * and the key rotation / revocation statements the user confirmed, each checked again
+ * (scoring/key-statements.ts `verifyKeyStatement`, then `withKeyStatements`). A stored list or
+ * statement that no longer checks out is reported, never used.
  */
 import { keyFingerprint, type PublicJwk } from '../../scoring/keys';
+import { verifyKeyStatement, withKeyStatements, type KeyStatementCheck } from '../../scoring/key-statements';
 import { verifyTrustList, type TrustAnchors, type TrustListCheck } from '../../scoring/trust';
-import type { TrustAnchorRecord, TrustListRecord } from '../db/records';
+import type { KeyStatementRecord, TrustAnchorRecord, TrustListRecord } from '../db/records';
 import { readSigningKey } from '../db/keys';
-import { listTrustAnchors, listTrustLists } from '../db/trust';
+import { listKeyStatements, listTrustAnchors, listTrustLists } from '../db/trust';
 
 export interface LoadedTrust {
   anchors: TrustAnchors;
@@ -15,24 +18,28 @@ export interface LoadedTrust {
   records: TrustAnchorRecord[];
   /** Every stored list with the outcome of its check now. */
   lists: { record: TrustListRecord; check: TrustListCheck }[];
+  /** Every confirmed key statement with the outcome of its check now. */
+  statements: { record: KeyStatementRecord; check: KeyStatementCheck }[];
 }
 
-export function trustFrom(records: readonly TrustAnchorRecord[], lists: readonly TrustListRecord[], now: Date = new Date()): LoadedTrust {
+export function trustFrom(records: readonly TrustAnchorRecord[], lists: readonly TrustListRecord[], now: Date = new Date(), statements: readonly KeyStatementRecord[] = []): LoadedTrust {
   const operatorKeys: PublicJwk[] = records.filter((r) => r.uses.includes('operator')).map((r) => r.key);
-  const checked = lists.map((record) => ({ record, check: verifyTrustList(record.document, { now, operatorKeys }) }));
-  return {
-    anchors: {
+  const checkedStatements = statements.map((record) => ({ record, check: verifyKeyStatement(record.document) }));
+  const revocations = withKeyStatements({ keys: [], lists: [] }, checkedStatements.flatMap(({ check }) => (check.ok ? [check.statement] : []))).revocations ?? [];
+  const checked = lists.map((record) => ({ record, check: verifyTrustList(record.document, { now, operatorKeys, revocations }) }));
+  const anchors = withKeyStatements(
+    {
       keys: records.filter((r) => r.uses.includes('signer')).map((r) => ({ key: r.key, label: r.label })),
       lists: checked.flatMap(({ check }) => (check.ok ? [check.list] : [])),
     },
-    records: [...records],
-    lists: checked,
-  };
+    checkedStatements.flatMap(({ check }) => (check.ok ? [check.statement] : [])),
+  );
+  return { anchors, records: [...records], lists: checked, statements: checkedStatements };
 }
 
 export async function loadTrust(now: Date = new Date()): Promise<LoadedTrust> {
-  const [records, lists] = await Promise.all([listTrustAnchors(), listTrustLists()]);
-  return trustFrom(records, lists, now);
+  const [records, lists, statements] = await Promise.all([listTrustAnchors(), listTrustLists(), listKeyStatements()]);
+  return trustFrom(records, lists, now, statements);
 }
 
 /**
