@@ -37,6 +37,8 @@ function layout1Pdfs(): { path: string; kind: 'issued' | 'revalidation' }[] {
   const out: { path: string; kind: 'issued' | 'revalidation' }[] = [];
   for (const path of pdfsUnder(examples)) {
     if (/altered|unknown-method/.test(path)) continue;
+    // re-validation layout 2 (live toolkit; report/revalidation/layout2.test.ts pins its bytes)
+    if (path.includes(`${join('docs', 'examples', 'revalidation')}`)) continue;
     const text = readFileSync(path).toString('latin1');
     if (text.includes(REVALIDATION_DESCRIPTOR_ATTACHMENT)) out.push({ path, kind: 'revalidation' });
     else if (text.includes(ENVELOPE_ATTACHMENT_NAME) && !text.includes('/ByteRange')) out.push({ path, kind: 'issued' });

@@ -5,7 +5,7 @@
  * verification, so an edited descriptor or page fails.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,25 @@ describe('re-validation layout 2', () => {
     expect(r1.findings.some((f) => f.code === 'pages-altered')).toBe(true);
     const edited = await editPageContent(pdf, 0, (text) => text.replace(/\bBT\b/, 'BT '));
     expect((await verifyFile(edited, 'e.pdf', trusted)).verdict).toBe('failed');
+  });
+
+  // Committed examples (docs/examples/revalidation/): this layout is released, so the live
+  // toolkit code must keep drawing these bytes (verification rebuilds them). Regenerate only for
+  // a new example, never to follow a changed drawing: QS_WRITE_EXAMPLES=1.
+  it('rebuilds the committed layout-2 examples byte for byte, and they verify as passed', async () => {
+    const exampleDir = join(import.meta.dirname, '../../docs/examples/revalidation');
+    for (const locale of ['nl', 'en'] as const) {
+      const file = join(exampleDir, `school-goes-delivery.revalidation.${locale}.pdf`);
+      const { pdf } = made[`v2-${locale}`]!;
+      if (process.env.QS_WRITE_EXAMPLES === '1' && !existsSync(file)) {
+        mkdirSync(exampleDir, { recursive: true });
+        writeFileSync(file, pdf);
+      }
+      const committed = new Uint8Array(readFileSync(file));
+      expect(Buffer.from(pdf).equals(Buffer.from(committed)), `${file} no longer rebuilds: make a new re-validation layout instead of changing this one`).toBe(true);
+      const r = await verifyFile(committed, file, trusted);
+      expect(r.verdict, JSON.stringify(r.findings)).toBe('passed');
+    }
   });
 
   it('layout 1 refuses format-2 revisions (it is kept only for the re-validations made with it)', async () => {
