@@ -87,3 +87,42 @@ async function expectVerdicts(app: Page, dir: string, expected: { before: string
   await expect(rows.filter({ hasText: 'before.quickscan-issued.json' }).locator('.status-badge')).toHaveText(expected.before);
   await expect(rows.filter({ hasText: 'after.quickscan-issued.json' }).locator('.status-badge')).toHaveText(expected.after);
 }
+
+// The holder moves to a new key. The rotation gives the new key trust only once the user confirms
+// it on its own screen, which names the old and the new fingerprint and how the old key is trusted.
+test('a key rotation, confirmed in Settings → Trust: the new key has the old key’s trust from the rotation date', async ({ app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'quickscan-key-rotation-'));
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/quickscan.mjs', ...args, '--lang', 'en'], { encoding: 'utf8' });
+  const old = JSON.parse(cli('key', 'new', '--out', join(dir, 'old.quickscan-key.json'), '--label', 'Bureau De Vries', '--json')) as { fingerprint: string; publicKey: unknown };
+  writeFileSync(join(dir, 'trusted-keys.json'), JSON.stringify([{ key: old.publicKey, label: 'Bureau De Vries' }]));
+  const rotated = JSON.parse(cli('key', 'rotate', '--key', join(dir, 'old.quickscan-key.json'), '--out', join(dir, 'new.quickscan-key.json'), '--date', '2026-06-01', '--json')) as { fingerprint: string; statement: string };
+  cli('issue', 'docs/examples/new-build-school-goes.quickscan.json', '--key', join(dir, 'new.quickscan-key.json'), '--phase', 'SO', '--issued-at', '2026-07-01T10:00:00Z', '--out', join(dir, 'new-key.quickscan-issued.json'));
+
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+  const trust = app.getByRole('region', { name: 'Vertrouwen' });
+  let chooser = app.waitForEvent('filechooser');
+  await trust.getByRole('button', { name: 'Sleutelbestand toevoegen' }).click();
+  await (await chooser).setFiles(join(dir, 'trusted-keys.json'));
+  await app.getByRole('alertdialog', { name: 'Deze sleutel(s) vertrouwen?' }).getByRole('button', { name: 'Vertrouwen', exact: true }).click();
+
+  chooser = app.waitForEvent('filechooser');
+  await trust.getByRole('button', { name: 'Sleutelverklaring importeren…' }).click();
+  await (await chooser).setFiles(rotated.statement);
+  const confirm = app.getByRole('alertdialog', { name: 'Deze sleutelwissel bevestigen?' });
+  await expect(confirm).toContainText('Nieuwe sleutel van Bureau De Vries');
+  await expect(confirm).toContainText(`Vingerafdruk: ${rotated.fingerprint}`);
+  await expect(confirm).toContainText(`Oude sleutel: ${old.fingerprint}`);
+  await expect(confirm).toContainText('U vertrouwt de oude sleutel als „Bureau De Vries”.');
+  await expect(confirm).toContainText('Ingangsdatum: 01-06-2026');
+  await expectAccessible(app);
+  await confirm.getByRole('button', { name: 'Sleutelwissel bevestigen' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(trust.getByRole('listitem').filter({ hasText: 'Sleutelwissel van Bureau De Vries' })).toContainText(`${old.fingerprint} → ${rotated.fingerprint} vanaf 01-06-2026`);
+
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verifiëren' }).click();
+  chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Bestanden kiezen' }).click();
+  await (await chooser).setFiles(join(dir, 'new-key.quickscan-issued.json'));
+  const row = app.getByRole('table', { name: 'Resultaten van de verificatie' }).locator('tbody tr');
+  await expect(row.locator('.status-badge')).toHaveText('Geslaagd');
+});
