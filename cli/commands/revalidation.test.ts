@@ -52,6 +52,32 @@ describe('quickscan revalidation', () => {
     expect(existsSync(join(work, json.file))).toBe(true);
   });
 
+  it('format-2 revisions, with the later revision\'s dossier: its files are supplied and matching, the rest referenced or withdrawn', async () => {
+    const { exampleScan, issueV2 } = await import('../../report/fixtures/example');
+    const { anyEnvelopeJsonText, historyEntryOf } = await import('../../scoring/issued');
+    const { buildDossier } = await import('../../scoring/dossier');
+    const { sha256Hex } = await import('../../forms/hash');
+    const { extractAttachmentFromPdf } = await import('../../report/extract');
+    const earlier = issueV2(exampleScan());
+    const scan = exampleScan();
+    const file = new TextEncoder().encode('doorsnede, as built');
+    const sha256 = sha256Hex(file);
+    scan.scan.answers.E1 = { level: 'l3', evidence: [{ id: '00000000-0000-4000-8000-000000000001', name: 'doorsnede.pdf', type: 'application/pdf', size: file.length, sha256, addedAt: '2028-05-01T08:00:00.000Z' }] };
+    scan.scan.answers.C1 = { level: 'l1', note: 'verlijmd' };
+    const later = issueV2(scan, { input: { revisionId: '5e0c8a52-7d1e-4b9a-9c2f-5e6d7a8b9c02', issuedAt: '2028-06-30T09:00:00.000Z', phase: 'delivery', history: [historyEntryOf(earlier)] } });
+    writeFileSync(join(work, 'a.quickscan-issued.json'), anyEnvelopeJsonText(earlier));
+    writeFileSync(join(work, 'b.quickscan-issued.json'), anyEnvelopeJsonText(later));
+    writeFileSync(join(work, 'b.quickscan-dossier.zip'), buildDossier(later, new Map([[sha256, file]])).bytes);
+    const r = await cli(['revalidation', 'a.quickscan-issued.json', 'b.quickscan-issued.json', '--dossier', 'b.quickscan-dossier.zip', '--out', 'f2.pdf']);
+    expect(r.code, r.err).toBe(0);
+    const descriptor = await extractAttachmentFromPdf(new Uint8Array(readFileSync(join(work, 'f2.pdf'))), 'quickscan-revalidation.json');
+    expect(descriptor.ok && JSON.parse(descriptor.text)).toMatchObject({ formatVersion: 2, layout: 2, supplied: [sha256] });
+    // a dossier of another revision is not used, and says so
+    const other = await cli(['revalidation', 'a.quickscan-issued.json', 'b.quickscan-issued.json', '--dossier', 'a.quickscan-issued.json', '--out', 'f3.pdf']);
+    expect(other.code).toBe(0);
+    expect(other.err).toContain('not an evidence dossier of the later revision');
+  });
+
   it('the written PDF verifies as a re-validation', async () => {
     await cli(['revalidation', bid, delivery, '--lang', 'en', '--out', 'v.pdf']);
     const r = await cli(['verify', 'v.pdf', '--trusted-keys', join(tender, 'trusted-bidder-keys.json'), '--json']);

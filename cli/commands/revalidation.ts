@@ -16,6 +16,7 @@ import { getDefinition } from '../../forms/registry';
 import { verifyMessages as M } from '../../report/strings';
 import type { VerifyOptions, VerifyResult } from '../../report/verify';
 import { compareRevisions } from '../../scoring/compare';
+import { checkDossier } from '../../scoring/dossier';
 import type { AnyIssuedEnvelope } from '../../scoring/issued';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
@@ -28,7 +29,7 @@ import { readAnchors, TRUST_OPTIONS } from '../trust';
 const TEXTS = {
   en: {
     help: {
-      usage: 'quickscan revalidation <earlier> <later> [--out <file.pdf>] [--trusted-keys <file>] [--json] [--lang nl|en]',
+      usage: 'quickscan revalidation <earlier> <later> [--out <file.pdf>] [--dossier <later.quickscan-dossier.zip>] [--trusted-keys <file>] [--json] [--lang nl|en]',
       summary: 'Write the re-validation PDF of two issued revisions: promised versus delivered',
       description: [
         'EARLIER and LATER are issued PDFs or .quickscan-issued.json files of the same project: EARLIER the revision that made the promises (e.g. the one cited in the bid), LATER the one that checks them (e.g. at delivery). Both are verified first.',
@@ -38,6 +39,7 @@ const TEXTS = {
       ],
       options: [
         ['--out <file.pdf>', 'where to write the PDF'],
+        ['--dossier <zip>', 'the evidence dossier of LATER: its files are then shown as supplied and matching; without it they are referenced, not supplied (never withdrawn)'],
         ['--trusted-keys <file>', 'warn when a revision is signed with a key not on this list (as for verify)'],
       ] as (readonly [string, string])[],
       examples: [
@@ -60,10 +62,11 @@ const TEXTS = {
       `  promised versus delivered: ${met} met, ${exceeded} exceeded, ${notMet} not met, ${notAssessed} not assessed; ${downgrades} downgraded`,
     none: 'none',
     writeFailed: (file: string, reason: string) => `${file}: cannot write the PDF: ${reason}`,
+    dossierUnusable: (file: string) => `${file}: not an evidence dossier of the later revision; its evidence files are shown as not supplied`,
   },
   nl: {
     help: {
-      usage: 'quickscan revalidation <eerder> <later> [--out <bestand.pdf>] [--trusted-keys <bestand>] [--json] [--lang nl|en]',
+      usage: 'quickscan revalidation <eerder> <later> [--out <bestand.pdf>] [--dossier <later.quickscan-dossier.zip>] [--trusted-keys <bestand>] [--json] [--lang nl|en]',
       summary: 'Maak de hervalidatie-pdf van twee uitgegeven revisies: beloofd tegenover geleverd',
       description: [
         'EERDER en LATER zijn uitgegeven pdf\'s of .quickscan-issued.json-bestanden van hetzelfde project: EERDER de revisie met de beloften (bijv. die in de inschrijving), LATER de revisie die ze toetst (bijv. bij oplevering). Beide worden eerst geverifieerd.',
@@ -73,6 +76,7 @@ const TEXTS = {
       ],
       options: [
         ['--out <bestand.pdf>', 'waar de pdf komt'],
+        ['--dossier <zip>', 'het bewijsdossier van LATER: de bestanden staan dan als aangeleverd en passend; zonder dossier als genoemd, niet aangeleverd (nooit als ingetrokken)'],
         ['--trusted-keys <bestand>', 'waarschuw als een revisie is ondertekend met een sleutel die niet op deze lijst staat (zoals bij verify)'],
       ] as (readonly [string, string])[],
       examples: [
@@ -95,6 +99,7 @@ const TEXTS = {
       `  beloofd tegenover geleverd: ${met} gehaald, ${exceeded} overtroffen, ${notMet} niet gehaald, ${notAssessed} niet beoordeeld; ${downgrades} verslechterd`,
     none: 'geen',
     writeFailed: (file: string, reason: string) => `${file}: kan de pdf niet schrijven: ${reason}`,
+    dossierUnusable: (file: string) => `${file}: geen bewijsdossier van de latere revisie; de bewijsbestanden staan als niet aangeleverd`,
   },
 } as const;
 
@@ -131,7 +136,7 @@ function dateText(iso: string, lang: Lang): string {
 
 export const revalidationCommand: Command = {
   path: ['revalidation'],
-  options: { out: { type: 'string' }, ...TRUST_OPTIONS },
+  options: { out: { type: 'string' }, dossier: { type: 'string' }, ...TRUST_OPTIONS },
   positionals: { min: 2, max: 2 },
   help: (s): CommandHelp => TEXTS[langOf(s)].help,
   async run(ctx) {
@@ -150,7 +155,16 @@ export const revalidationCommand: Command = {
     // the current re-validation layout (2: format 1 and 2), stating what this verification found
     const { buildRevalidationPdf, checksOf } = await import('../../report/revalidation');
     const checks = checksOf(new Date().toISOString(), A.result.findings, B.result.findings);
-    const pdf = await buildRevalidationPdf(ea, eb, { earlier: da, later: db }, ctx.lang, undefined, { checks });
+    // the later revision's evidence files at hand: those its dossier supplies with the signed SHA-256
+    let supplied: string[] = [];
+    const dossierPath = ctx.args.options.dossier as string | undefined;
+    if (dossierPath !== undefined) {
+      const bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, dossierPath);
+      const check = checkDossier({ content: eb.content, contentHash: eb.contentHash, referenceCode: eb.referenceCode }, bytes);
+      if (check.ok && check.revisionMatches) supplied = check.supplied;
+      else ctx.warn(t.dossierUnusable(dossierPath));
+    }
+    const pdf = await buildRevalidationPdf(ea, eb, { earlier: da, later: db }, ctx.lang, undefined, { checks, supplied });
 
     const out = (ctx.args.options.out as string | undefined) ?? `revalidation-${ea.referenceCode}-${eb.referenceCode}.${ctx.lang}.pdf`;
     if (out === '') throw new CliError(ctx.s.fileNameEmpty);
@@ -160,7 +174,7 @@ export const revalidationCommand: Command = {
       throw new CliError(t.writeFailed(out, fileErrorReason(ctx.s, error)));
     }
 
-    const c = compareRevisions(ea.content, eb.content, da, db);
+    const c = compareRevisions(ea.content, eb.content, da, db, { supplied: new Set(supplied) });
     const labelName = (def: typeof da, id: string | null) => (id === null ? t.none : (def.labels.find((l) => l.id === id)?.name[ctx.lang] ?? id));
     if (ctx.json) {
       const side = (r: Loaded) => ({
