@@ -18,6 +18,7 @@ describe('revisionVerdict (stored revisions: the one integrity check, signer rul
     expect(unknown.fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     const trusted = revisionVerdict(env, own(ed25519Jwk(TEST_KEY.publicKey)), NOW);
     expect(trusted.verdict).toBe('passed');
+    expect(unknown.sound && trusted.sound).toBe(true);
     expect(trusted.anchor).toEqual(expect.objectContaining({ kind: 'own', label: 'Eigen sleutel' }));
   });
 
@@ -45,6 +46,7 @@ describe('revisionVerdict (stored revisions: the one integrity check, signer rul
     expect(result.verdict).toBe('failed');
     expect(result.reasons).toContain('data-altered');
     expect(result.anchor).toBeUndefined();
+    expect(result.sound).toBe(false);
   });
 
   it('something that is not an envelope fails, and never throws', () => {

@@ -38,6 +38,11 @@ export interface RevisionVerdict {
   findings: Finding[];
   /** The envelope when it fits its schema. */
   envelope?: AnyIssuedEnvelope;
+  /**
+   * Intact and validly signed: only then may figures recomputed from its data be shown as the
+   * revision's score (whoever signed it; the verdict says whether that signer is trusted).
+   */
+  sound: boolean;
   /** The signer's key fingerprint (when the signature is valid). */
   fingerprint?: string;
   /** The anchor that vouched for the signer, when one did. */
@@ -77,9 +82,11 @@ export function revisionVerdict(envelope: unknown, anchors: TrustAnchors, now: D
     }
     findings.push({ code: known ? 'method-known' : 'method-unknown', detail: `${id}@${version}` });
   }
+  const has = (code: Finding['code']) => findings.some((f) => f.code === code);
   return {
     ...decideVerdict(findings),
     findings,
+    sound: env !== undefined && has('data-intact') && has('signature-valid'),
     ...(env ? { envelope: env } : {}),
     ...(signer?.fingerprint ? { fingerprint: signer.fingerprint } : {}),
     ...(signer?.anchor ? { anchor: signer.anchor } : {}),

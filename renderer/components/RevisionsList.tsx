@@ -13,6 +13,7 @@ import { carryEvidence, ExportRefused, revisionCredentialFile, revisionDossier }
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
 import { formatScore } from './ResultPanel';
+import { RevisionVerdictBadge, useRevisionVerdicts, useVerificationAnchors } from './RevisionVerdict';
 import { useLocale, useT, useUi } from '../state/store';
 
 /** Download the PDF (NL or EN) or the signed data of an issued revision. */
@@ -98,6 +99,8 @@ export function RevisionsList({ projectId }: { projectId: string }) {
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const revisions = useLiveQuery(() => listRevisions(projectId), [projectId], []);
+  const anchors = useVerificationAnchors();
+  const verdicts = useRevisionVerdicts(revisions, anchors);
   if (revisions.length === 0) return <p className="muted">{t('revision.none')}</p>;
 
   async function newRevisionFrom(record: RevisionRecord) {
@@ -120,11 +123,13 @@ export function RevisionsList({ projectId }: { projectId: string }) {
   return (
     <ol className="revision-list" aria-label={t('revision.title')}>
       {revisions.map((record) => {
+        const verdict = verdicts.get(record.id);
         let summary: { label: string; total: string; assessor: string; fingerprint: string } | null = null;
         try {
           const envelope = envelopeOf(record);
           const method = getDefinition(envelope.content.method.id, envelope.content.method.version);
-          const score = method ? scoreScan(method.definition, { project: envelope.content.project, answers: envelope.content.scan.answers, costOverrides: envelope.content.scan.costOverrides }) : null;
+          // figures recomputed from data that is not intact or not validly signed are never shown as its score
+          const score = method && verdict?.sound ? scoreScan(method.definition, { project: envelope.content.project, answers: envelope.content.scan.answers, costOverrides: envelope.content.scan.costOverrides }) : null;
           summary = {
             label: method?.definition.labels.find((l) => l.id === score?.label.reached)?.name[locale] ?? t('label.none'),
             total: score?.total ? formatScore(locale, score.total.display) : '–',
@@ -135,17 +140,22 @@ export function RevisionsList({ projectId }: { projectId: string }) {
           summary = null;
         }
         return (
-          <li key={record.id} className="card revision-card">
+          <li key={record.id} className="card revision-card" data-verdict={verdict?.verdict}>
             <p className="reference-code small-code">{record.referenceCode}</p>
             <p>
               <strong>{isPhase(record.phase) ? t(`phase.${record.phase}`) : record.phase}</strong> · {formatDate(locale, record.issuedAt, true)}
             </p>
-            {summary ? (
+            <RevisionVerdictBadge verdict={verdict} />
+            {summary === null ? (
+              <p className="notice error">{t('revision.unreadable')}</p>
+            ) : !verdict ? null : !verdict.sound ? (
+              <p>
+                {summary.assessor} · <span className="muted">{t('views.verdict.scoreHidden')}</span>
+              </p>
+            ) : (
               <p>
                 {summary.label} · {t('result.total')} {summary.total} · {summary.assessor}
               </p>
-            ) : (
-              <p className="notice error">{t('revision.unreadable')}</p>
             )}
             {summary && <RevisionActions record={record} />}
             {summary && (

@@ -6,7 +6,20 @@ import { useT } from '../state/store';
  * for `passed`, amber for `indeterminate` with one sentence saying what to do, red for `failed`.
  * `detail` is the finer status (e.g. which part was altered), shown under the badge.
  */
-export function VerdictBadge({ verdict, reasons, fingerprint, detail }: { verdict: Verdict; reasons: readonly VerdictReason[]; fingerprint?: string | undefined; detail?: string | undefined }) {
+export function VerdictBadge({
+  verdict,
+  reasons,
+  fingerprint,
+  detail,
+  compact = false,
+}: {
+  verdict: Verdict;
+  reasons: readonly VerdictReason[];
+  fingerprint?: string | undefined;
+  detail?: string | undefined;
+  /** In a list or table: no advice sentence (the detail says it in a few words). */
+  compact?: boolean;
+}) {
   const t = useT();
   return (
     <>
@@ -14,7 +27,7 @@ export function VerdictBadge({ verdict, reasons, fingerprint, detail }: { verdic
         {t(`verdict.${verdict}`)}
       </span>
       {detail && <span className="muted small verdict-detail">{detail}</span>}
-      {verdict === 'indeterminate' && <p className="small verdict-advice">{verdictAdvice(t, reasons, fingerprint)}</p>}
+      {verdict === 'indeterminate' && !compact && <p className="small verdict-advice">{verdictAdvice(t, reasons, fingerprint)}</p>}
     </>
   );
 }

@@ -21,7 +21,7 @@
  *   the result is `{ ok: false, needsConfirmation: 'backup-restore', counts, existing }`.
  */
 import { getDefinition } from '../../forms/registry';
-import { parseEnvelope, scanFileFromContent } from '../../scoring/issued';
+import { parseAnyEnvelope, scanFileFromContent } from '../../scoring/issued';
 import { parseScanFile, type ScanFile } from '../../scoring/scan-file';
 import { looksLikePdf } from '../../report/sniff';
 import { ed25519Jwk, type PublicJwk } from '../../scoring/keys';
@@ -237,7 +237,7 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
 
 /** The scan data of an issued revision as a new project and scan, with the revision itself as baseline when intact. */
 async function fromEnvelope(value: unknown, kind: 'envelope' | 'pdf', fileName: string): Promise<Prepared> {
-  const parsed = parseEnvelope(value);
+  const parsed = parseAnyEnvelope(value);
   if (!parsed.ok) {
     const first = parsed.errors[0];
     return fail('files.error.invalid', { detail: shortDetail(first ? `${first.path || 'file'}: ${first.message}` : 'file') });

@@ -3,8 +3,11 @@ import { routeHref } from '../app/router';
 import { formatScore } from '../components/ResultPanel';
 import { getProject } from '../db/projects';
 import { getScan } from '../db/scans';
-import type { ScanRecord } from '../db/records';
-import { formatEuro } from '../i18n';
+import { isPhase, type RevisionRecord, type ScanRecord } from '../db/records';
+import { listRevisions } from '../db/revisions';
+import { RevisionVerdictBadge, useRevisionVerdicts, useVerificationAnchors } from '../components/RevisionVerdict';
+import { useMemo } from 'react';
+import { formatDate, formatEuro } from '../i18n';
 import { methodOf, scoreStoredScan } from '../scan/engine';
 import { useLocale, useT } from '../state/store';
 import { NotFoundScreen } from './NotFoundScreen';
@@ -17,11 +20,19 @@ export function CompareScreen({ projectId, scanIds }: { projectId: string; scanI
     async () => {
       const project = await getProject(projectId);
       const scans = (await Promise.all(scanIds.map((id) => getScan(id)))).filter((s): s is ScanRecord => !!s && s.projectId === projectId && !s.deletedAt);
-      return { project, scans };
+      return { project, scans, revisions: await listRevisions(projectId) };
     },
     [projectId, scanIds.join(',')],
     null,
   );
+  const anchors = useVerificationAnchors();
+  // per scan the latest revision issued from it (oldest first, so the last one wins)
+  const issued = useMemo(() => {
+    const byScan = new Map<string, RevisionRecord>();
+    for (const r of data?.revisions ?? []) byScan.set(r.scanId, r);
+    return byScan;
+  }, [data]);
+  const verdicts = useRevisionVerdicts(useMemo(() => [...issued.values()], [issued]), anchors);
   if (data === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const { project, scans } = data;
   if (!project || project.deletedAt) return <NotFoundScreen />;
@@ -64,6 +75,24 @@ export function CompareScreen({ projectId, scanIds }: { projectId: string; scanI
                 </tr>
               </thead>
               <tbody>
+                <tr>
+                  <th scope="row">{t('views.compare.revision')}</th>
+                  {scored.map(({ scan }) => {
+                    const record = issued.get(scan.id);
+                    return (
+                      <td key={scan.id} data-verdict={record ? verdicts.get(record.id)?.verdict : undefined}>
+                        {record ? (
+                          <>
+                            <span className="small-code">{t('views.compare.issuedAs', { code: record.referenceCode, phase: isPhase(record.phase) ? t(`phase.${record.phase}`) : record.phase, date: formatDate(locale, record.issuedAt) })}</span>
+                            <RevisionVerdictBadge verdict={verdicts.get(record.id)} compact />
+                          </>
+                        ) : (
+                          <span className="muted">{t('views.compare.notIssued')}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
                 <tr>
                   <th scope="row">{t('result.label')}</th>
                   {scored.map(({ scan, score }) => (

@@ -11,6 +11,9 @@ import { phases } from '../db/records';
 import { formatDate, formatNumber, toIntlLocale } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
 import { DEFAULT_METHOD_ID } from '../scan/method';
+import { RevisionVerdictBadge, useVerificationAnchors, verdictOfRevision } from '../components/RevisionVerdict';
+import { listRevisions } from '../db/revisions';
+import type { TrustAnchors } from '../../scoring/trust';
 
 export function ProjectsScreen() {
   const t = useT();
@@ -24,6 +27,8 @@ export function ProjectsScreen() {
   const [isDragging, setIsDragging] = useState(false);
   const [filter, setFilter] = useState<ProjectFilter>({ text: '', phase: '', label: '', municipality: '', sort: 'updated' });
   const labels = latestDefinition(DEFAULT_METHOD_ID)?.definition.labels ?? [];
+  // what stored revisions are verified against, read once for every card
+  const anchors = useVerificationAnchors();
   const ids = { search: useId(), sort: useId(), phase: useId(), label: useId(), municipality: useId() };
 
   const collator = useMemo(() => new Intl.Collator(toIntlLocale(locale), { sensitivity: 'base', numeric: true }), [locale]);
@@ -166,6 +171,7 @@ export function ProjectsScreen() {
                         </>
                       )}
                     </p>
+                    <ProjectRevisionStatus projectId={project.id} anchors={anchors} />
                     <p className="muted small">{t('projects.updated', { date: formatDate(locale, project.updatedAt, true) })}</p>
                     <div className="card-actions">
                       <button type="button" className="button small danger" onClick={() => void trash(project.id, project.name)}>
@@ -204,5 +210,26 @@ export function ProjectsScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A project card's issued revisions: how many, and the verdict of the latest one. Read and
+ * checked only for the cards on screen (the list is virtualised), after the list is shown.
+ */
+function ProjectRevisionStatus({ projectId, anchors }: { projectId: string; anchors: TrustAnchors | null }) {
+  const t = useT();
+  const revisions = useLiveQuery(() => listRevisions(projectId), [projectId], null);
+  const latest = revisions?.at(-1);
+  const verdict = useMemo(() => (latest && anchors ? verdictOfRevision(latest, anchors) : undefined), [latest, anchors]);
+  if (revisions === null) return <div className="project-revisions small muted">{t('views.verdict.checking')}</div>;
+  if (!latest) return <div className="project-revisions small muted">{t('views.projects.noRevisions')}</div>;
+  return (
+    <div className="project-revisions small" data-verdict={verdict?.verdict}>
+      <span>
+        {t('views.projects.revisionCount', { count: revisions.length })} · <span className="small-code">{latest.referenceCode}</span>
+      </span>
+      <RevisionVerdictBadge verdict={verdict} compact />
+    </div>
   );
 }

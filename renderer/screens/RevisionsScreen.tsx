@@ -13,7 +13,8 @@ import { formatDate, formatEuro, type Locale } from '../i18n';
 import { envelopeOf, IssueRefused, listRevisions, revalidationPdf } from '../issue/issue';
 import { platform } from '../platform';
 import { safeFileName } from '../scan/export';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { RevisionVerdictBadge, useRevisionVerdicts, useVerificationAnchors } from '../components/RevisionVerdict';
 import { useLocale, useT, useUi } from '../state/store';
 import { NotFoundScreen } from './NotFoundScreen';
 
@@ -49,6 +50,8 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
   const t = useT();
   const locale = useLocale();
   const data = useLiveQuery(async () => ({ project: await getProject(projectId), revisions: load(await listRevisions(projectId)), held: await heldEvidence() }), [projectId], null);
+  const anchors = useVerificationAnchors();
+  const verdicts = useRevisionVerdicts(useMemo(() => data?.revisions.map((r) => r.record) ?? null, [data]), anchors);
   if (data === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const { project, revisions } = data;
   if (!project || project.deletedAt) return <NotFoundScreen />;
@@ -56,7 +59,11 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
   const earlier = revisions.find((r) => r.record.id === a) ?? revisions.at(-2);
   const later = revisions.find((r) => r.record.id === b) ?? revisions.at(-1);
   // the later revision's evidence files that this app holds (checked by SHA-256 when stored)
-  const comparison = earlier && later && earlier !== later ? compareRevisions(earlier.envelope.content, later.envelope.content, earlier.definition, later.definition, { supplied: data.held }) : null;
+  // a comparison is made only of revisions whose data is intact and validly signed
+  const bothSound = !!earlier && !!later && verdicts.get(earlier.record.id)?.sound === true && verdicts.get(later.record.id)?.sound === true;
+  const comparison = earlier && later && earlier !== later && bothSound ? compareRevisions(earlier.envelope.content, later.envelope.content, earlier.definition, later.definition, { supplied: data.held }) : null;
+  // scores only from revisions whose data is intact and validly signed
+  const charted = revisions.filter((r) => verdicts.get(r.record.id)?.sound);
   const option = (r: Loaded) => `${r.record.referenceCode} · ${phaseName(r.record.phase)} · ${formatDate(locale, r.record.issuedAt)}`;
 
   return (
@@ -71,7 +78,7 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
         <>
           <section className="panel" aria-labelledby="history-chart-title">
             <h2 id="history-chart-title">{t('revalidate.history')}</h2>
-            <HistoryChart revisions={revisions} phaseName={phaseName} />
+            {charted.length > 0 ? <HistoryChart revisions={charted} phaseName={phaseName} /> : anchors && <p className="notice warn">{t('views.verdict.scoreHidden')}</p>}
           </section>
           {revisions.length < 2 ? (
             <p className="notice warn">{t('revalidate.needTwo')}</p>
@@ -88,6 +95,7 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
                       </option>
                     ))}
                   </select>
+                  {earlier && <RevisionVerdictBadge verdict={verdicts.get(earlier.record.id)} compact />}
                 </div>
                 <div className="field">
                   <label htmlFor="rev-b">{t('revalidate.later')}</label>
@@ -98,9 +106,16 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
                       </option>
                     ))}
                   </select>
+                  {later && <RevisionVerdictBadge verdict={verdicts.get(later.record.id)} compact />}
                 </div>
               </div>
-              {comparison && earlier && later ? <ComparisonView comparison={comparison} earlier={earlier} later={later} locale={locale} /> : <p>{t('revalidate.same')}</p>}
+              {comparison && earlier && later ? (
+                <ComparisonView comparison={comparison} earlier={earlier} later={later} locale={locale} />
+              ) : earlier && later && earlier !== later ? (
+                anchors && <p className="notice warn">{t('views.verdict.scoreHidden')}</p>
+              ) : (
+                <p>{t('revalidate.same')}</p>
+              )}
             </section>
           )}
         </>
@@ -186,6 +201,15 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
     const q = definition.questions.find((x) => x.id === questionId) ?? earlier.definition.questions.find((x) => x.id === questionId);
     return `${ref.index} · ${q?.levels.find((l) => l.id === ref.id)?.label[locale] ?? ref.id}`;
   };
+  const side = new Map(comparison.questions.map((q) => [q.question, q]));
+  /** A level as "2 · name", "niet van toepassing" or "niet beantwoord". */
+  const answerName = (questionId: string, ref: { id: string; index: number } | null, which: 'before' | 'after') =>
+    !ref && side.get(questionId)?.[which]?.evidence === 'na' ? t('views.notApplicable') : levelName(questionId, ref);
+  /** A cost range, always low to high. */
+  const costRange = (c: { lowCents: number; highCents: number }) => {
+    const [low, high] = c.lowCents <= c.highCents ? [c.lowCents, c.highCents] : [c.highCents, c.lowCents];
+    return low === high ? formatEuro(locale, low / 100) : `${formatEuro(locale, low / 100)} – ${formatEuro(locale, high / 100)}`;
+  };
   const signed = (v: number) => `${v > 0 ? '+' : ''}${formatScore(locale, v)}`;
   const changed = comparison.questions.filter((q) => (q.pointsDelta ?? 0) !== 0 || q.noteChanged || q.evidenceChanged || !q.before || !q.after);
   const laterNote = (questionId: string) => later.envelope.content.scan.answers[questionId]?.note ?? '';
@@ -248,7 +272,7 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
             const hasReason = reason.trim() !== '' && reason !== earlierNote(d.question);
             return (
               <li key={d.question}>
-                <strong>{questionTitle(d.question)}</strong>: {levelName(d.question, d.from)} → {d.kind === 'not-applicable' ? t('scan.notApplicableShort') : levelName(d.question, d.to)}{' '}
+                <strong>{questionTitle(d.question)}</strong>: {levelName(d.question, d.from)} → {d.kind === 'not-applicable' ? t('views.notApplicable') : levelName(d.question, d.to)}{' '}
                 <span className={hasReason ? '' : 'field-error'}>{hasReason ? `${t('revalidate.reason')}: ${reason}` : t('revalidate.noReason')}</span>
               </li>
             );
@@ -277,8 +301,8 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
             {comparison.promisedVsDelivered.map((row) => (
               <tr key={row.question}>
                 <th scope="row">{questionTitle(row.question)}</th>
-                <td>{levelName(row.question, row.promised)}</td>
-                <td>{levelName(row.question, row.delivered)}</td>
+                <td>{answerName(row.question, row.promised, 'before')}</td>
+                <td>{answerName(row.question, row.delivered, 'after')}</td>
                 <td>
                   <span className={`status-badge ${promiseClass[row.status]}`}>{t(`revalidate.status.${row.status}`)}</span>
                 </td>
@@ -308,10 +332,10 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
                 <tr key={q.question}>
                   <th scope="row">{questionTitle(q.question)}</th>
                   <td>
-                    {q.before?.evidence === 'na' ? t('scan.notApplicableShort') : levelName(q.question, q.before?.level ?? null)} → {q.after?.evidence === 'na' ? t('scan.notApplicableShort') : levelName(q.question, q.after?.level ?? null)}
+                    {answerName(q.question, q.before?.level ?? null, 'before')} → {answerName(q.question, q.after?.level ?? null, 'after')}
                   </td>
                   <td className={`num${(q.pointsDelta ?? 0) < 0 ? ' negative' : ''}`}>{q.pointsDelta === null ? '–' : `${q.pointsDelta > 0 ? '+' : ''}${q.pointsDelta}`}</td>
-                  <td className="num">{q.costDelta ? `${formatEuro(locale, q.costDelta.lowCents / 100)} – ${formatEuro(locale, q.costDelta.highCents / 100)}` : '–'}</td>
+                  <td className="num">{q.costDelta ? costRange(q.costDelta) : '–'}</td>
                   <td>
                     {q.before ? t(`revalidate.evidence.${q.before.evidence}`) : '–'} → {q.after ? t(`revalidate.evidence.${q.after.evidence}`) : '–'}
                   </td>
