@@ -6,6 +6,8 @@ import { ExportProjectButtons } from '../components/ImportExport';
 import { NewScanOnMethod } from '../components/NewScanOnMethod';
 import { ProjectForm } from '../components/ProjectForm';
 import { RevisionsList } from '../components/RevisionsList';
+import { AmbitionForm } from '../components/AmbitionForm';
+import type { ScanRecord } from '../db/records';
 import { getProject, updateProject } from '../db/projects';
 import { createScan, duplicateScan, listScans, setScanDeleted } from '../db/scans';
 import { projectToForm } from '../forms-ui/project-form';
@@ -29,6 +31,9 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
 
   const budget = circularBudgetEur(project);
   const latest = latestDefinition(DEFAULT_METHOD_ID);
+  // the ambitions are set on the themes of the latest edited scan's method (else the newest method)
+  const latestScan = scans.reduce<ScanRecord | undefined>((a, s) => (!a || s.updatedAt > a.updatedAt ? s : a), undefined);
+  const ambitionDefinition = (latestScan && methodOf(latestScan)?.definition) || latest?.definition;
 
   async function newScan() {
     if (!latest || project === null || project === false) return;
@@ -104,6 +109,8 @@ export function ProjectScreen({ projectId }: { projectId: string }) {
         </dl>
       )}
       {!project.gfaM2 && !isEditing && <p className="notice warn">{t('project.needsGfa')}</p>}
+
+      {ambitionDefinition && <AmbitionForm project={project} definition={ambitionDefinition} latestScan={latestScan} />}
 
       <section aria-labelledby="revisions-title">
         <div className="screen-header">
