@@ -15,7 +15,9 @@ import { listEvidence } from '../scan/evidence';
 import { readScanProfile } from '../scan/profile';
 import { getProject } from '../db/projects';
 import { readSetting, writeSetting } from '../db/settings';
-import type { ProjectRecord, ScanRecord } from '../db/records';
+import { isPhase, type ProjectRecord, type ScanRecord } from '../db/records';
+import { listRevisions } from '../db/revisions';
+import { isDeliveryPhase, promisedLevels, type PromisedLevels } from '../scan/promised';
 import { formatEuro, formatNumber, type Locale } from '../i18n';
 import { effectiveCost, projectCostCents } from '../scan/costs';
 import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scoreStoredScan } from '../scan/engine';
@@ -107,6 +109,8 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
   const [isResultOpen, setIsResultOpen] = useState(false);
   const evidence = useLiveQuery(() => listEvidence(scan.id), [scan.id], []);
   const profile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
+  // a delivery-phase scan: the level promised in the latest earlier revision, on each question
+  const promised = useLiveQuery(() => (isDeliveryPhase(project.phase) ? listRevisions(project.id).then((r) => promisedLevels(r, project.phase)) : Promise.resolve(null)), [project.id, project.phase], null);
   /** Opens the full result (focus on it) or closes it (focus back on the bar's button). */
   const toggleResult = (open: boolean) => {
     setIsResultOpen(open);
@@ -329,8 +333,9 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
             </details>
           </header>
           <div ref={questionsRef}>
+            {promised && <p className="notice info small">{t('views.promised.notice', { code: promised.referenceCode, phase: phaseName(t, promised.phase) })}</p>}
             {questions.map((question) => (
-              <QuestionCard key={question.id} question={question} definition={definition} project={project} scan={scan} locale={locale} onKeyDown={(e) => onQuestionKey(e, question)} />
+              <QuestionCard key={question.id} question={question} definition={definition} project={project} scan={scan} locale={locale} onKeyDown={(e) => onQuestionKey(e, question)} promised={promised ? promisedText(t, locale, promised, question.id) : undefined} />
             ))}
           </div>
           <div className="button-row theme-nav">
@@ -433,6 +438,17 @@ function focusLevel(group: HTMLElement, index: number) {
   group.querySelectorAll<HTMLElement>('[role="radio"]')[index]?.focus();
 }
 
+const phaseName = (t: ReturnType<typeof useT>, phase: string) => (isPhase(phase) ? t(`phase.${phase}`) : phase);
+
+/** "Beloofd in QS-… (Voorlopig ontwerp): 2 · name" for one question of a delivery-phase scan. */
+function promisedText(t: ReturnType<typeof useT>, locale: Locale, promised: PromisedLevels, questionId: string): string {
+  const at = { code: promised.referenceCode, phase: phaseName(t, promised.phase) };
+  const a = promised.answers.get(questionId);
+  if (a?.kind === 'level') return t('views.promised.title', { ...at, level: t('views.level', { index: a.index, name: a.label[locale] }) });
+  if (a?.kind === 'not-applicable') return t('views.promised.notApplicable', at);
+  return t('views.promised.none', at);
+}
+
 function formatCost(locale: Locale, cents: { low: number; high: number }): string {
   if (cents.low === 0 && cents.high === 0) return formatEuro(locale, 0);
   if (cents.low === cents.high) return formatEuro(locale, cents.low / 100);
@@ -446,6 +462,7 @@ function QuestionCard({
   scan,
   locale,
   onKeyDown,
+  promised,
 }: {
   question: Question;
   definition: QuickScanDefinition;
@@ -453,6 +470,8 @@ function QuestionCard({
   scan: ScanRecord;
   locale: Locale;
   onKeyDown(event: KeyboardEvent<HTMLDivElement>): void;
+  /** A delivery-phase scan: the level promised earlier, in words. */
+  promised?: string | undefined;
 }) {
   const t = useT();
   const { change } = useScanEditor.getState();
@@ -506,6 +525,7 @@ function QuestionCard({
       <h3 id={headingId}>
         <span className="question-id">{question.id}</span> {question.title[locale]}
       </h3>
+      {promised && <p className="promised-level small">{promised}</p>}
       <details className="question-help">
         <summary>{t('scan.helpAndSources')}</summary>
         <p>{question.help[locale]}</p>
