@@ -1,6 +1,7 @@
 import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useState } from 'react';
 import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
+import { readTrustedKeysList } from '../../scoring/key-file';
 import { keyFingerprint, sameKey, type PublicJwk } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
 import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
@@ -83,7 +84,9 @@ export function TrustSettings() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
     const file = files[0];
     if (!file) return;
-    const keys = readTrustedKeyList(file.data);
+    // the app's public key file or list, else the command line's (`quickscan key new` writes *.public.json)
+    const json = decodeJson(file.data);
+    const keys = readTrustedKeyList(file.data) ?? (json.ok ? (readTrustedKeysList(json.value) ?? null) : null);
     if (!keys) return announce(t('trust.keys.invalid', { name: file.name }), 'error');
     const known = new Set((trust?.records ?? []).filter((r) => r.uses.includes('signer')).map((r) => r.fingerprint));
     const fresh = keys.filter((k, i) => !known.has(keyFingerprint(k.key)) && keys.findIndex((o) => keyFingerprint(o.key) === keyFingerprint(k.key)) === i);

@@ -93,8 +93,7 @@ async function expectVerdicts(app: Page, dir: string, expected: { before: string
 test('a key rotation, confirmed in Settings → Trust: the new key has the old key’s trust from the rotation date', async ({ app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'quickscan-key-rotation-'));
   const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/quickscan.mjs', ...args, '--lang', 'en'], { encoding: 'utf8' });
-  const old = JSON.parse(cli('key', 'new', '--out', join(dir, 'old.quickscan-key.json'), '--label', 'Bureau De Vries', '--json')) as { fingerprint: string; publicKey: unknown };
-  writeFileSync(join(dir, 'trusted-keys.json'), JSON.stringify([{ key: old.publicKey, label: 'Bureau De Vries' }]));
+  const old = JSON.parse(cli('key', 'new', '--out', join(dir, 'old.quickscan-key.json'), '--label', 'Bureau De Vries', '--json')) as { fingerprint: string; publicFile: string };
   const rotated = JSON.parse(cli('key', 'rotate', '--key', join(dir, 'old.quickscan-key.json'), '--out', join(dir, 'new.quickscan-key.json'), '--date', '2026-06-01', '--json')) as { fingerprint: string; statement: string };
   cli('issue', 'docs/examples/new-build-school-goes.quickscan.json', '--key', join(dir, 'new.quickscan-key.json'), '--phase', 'SO', '--issued-at', '2026-07-01T10:00:00Z', '--out', join(dir, 'new-key.quickscan-issued.json'));
 
@@ -102,8 +101,10 @@ test('a key rotation, confirmed in Settings → Trust: the new key has the old k
   const trust = app.getByRole('region', { name: 'Vertrouwen' });
   let chooser = app.waitForEvent('filechooser');
   await trust.getByRole('button', { name: 'Sleutelbestand toevoegen' }).click();
-  await (await chooser).setFiles(join(dir, 'trusted-keys.json'));
+  // the public key file the command line wrote beside the key
+  await (await chooser).setFiles(old.publicFile);
   await app.getByRole('alertdialog', { name: 'Deze sleutel(s) vertrouwen?' }).getByRole('button', { name: 'Vertrouwen', exact: true }).click();
+  await expect(trust.getByRole('listitem').filter({ hasText: 'Bureau De Vries' })).toContainText(old.fingerprint);
 
   chooser = app.waitForEvent('filechooser');
   await trust.getByRole('button', { name: 'Sleutelverklaring importeren…' }).click();
