@@ -146,6 +146,32 @@ export async function appBenchFigures() {
       );
     }
     figures.push({ figure: 'projects_list_1000_navigate_ms', value: Math.round(median(navigate)), unit: 'ms', runs: navigate.length, note: 'from Settings to the list of 1,000 projects on screen (read from the summaries, virtualised), median' });
+    // The verdict of each card's latest revision (read and checked only for the cards on screen).
+    const verdicts = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (location.hash = '#/settings'));
+      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Projecten' }).waitFor();
+      verdicts.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const start = performance.now();
+              const done = () => {
+                const cards = [...document.querySelectorAll('.project-card')];
+                return cards.length > 0 && cards.every((c) => c.querySelector('.project-revisions .status-badge'));
+              };
+              const observer = new MutationObserver(() => {
+                if (!done()) return;
+                observer.disconnect();
+                resolve(performance.now() - start);
+              });
+              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+              location.hash = '#/projects';
+            }),
+        ),
+      );
+    }
+    figures.push({ figure: 'projects_list_1000_verdicts_ms', value: Math.round(median(verdicts)), unit: 'ms', runs: verdicts.length, cards: await page.locator('.project-card').count(), note: 'from Settings until every card on screen shows the verdict of its latest revision (5 revisions per project; checked for the cards on screen only), median' });
     await context.close();
   } finally {
     await browser.close();
