@@ -2,8 +2,13 @@
  * Settings → Methoden: the built-in releases and the methods loaded from signed method files
  * (publisher, version, release date, key fingerprint, whether the publisher is trusted); load a
  * method file; read a method workbook (.xlsx) and save it as a definition; compare two methods.
+ * A method file opened from the desktop (double-click, "Open with") is shown for confirmation
+ * here before it is loaded (renderer/app/opened-files.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
+import { registerOpenedFileHandler } from '../app/opened-files';
+import { verifyMethodFile, type MethodFileCheck } from '../../scoring/method-file';
 import { diffDefinitions, type MethodChange } from '../../forms/diff';
 import type { WorkbookError } from '../../forms/workbook';
 import { formatDate, type Locale } from '../i18n';
@@ -13,6 +18,28 @@ import { availableMethods, importMethodFile, publisherTrusted, type AvailableMet
 import { useLocale, useT, useUi } from '../state/store';
 
 type Row = AvailableMethod;
+
+/** A method file the operating system handed to the app, waiting for the user's confirmation. */
+interface OpenedMethod {
+  name: string;
+  data: Uint8Array;
+  check: MethodFileCheck | { ok: false; problem: 'not-json' };
+}
+export const useOpenedMethod = create<{ pending: OpenedMethod | null; set(pending: OpenedMethod | null): void }>((set) => ({ pending: null, set: (pending) => set({ pending }) }));
+
+/** Checks an opened method file (nothing is kept yet) and puts it up for confirmation. */
+export function offerOpenedMethodFile(file: { name: string; data: Uint8Array }): void {
+  let check: OpenedMethod['check'];
+  try {
+    check = verifyMethodFile(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.data)));
+  } catch {
+    check = { ok: false, problem: 'not-json' };
+  }
+  useOpenedMethod.getState().set({ name: file.name, data: file.data, check });
+}
+
+// registered once, when Settings (this module) loads; the app has navigated to Settings by then
+registerOpenedFileHandler('method', offerOpenedMethodFile);
 const allMethods = availableMethods;
 
 type T = (key: MessageKey, params?: MessageParams) => string;
@@ -57,10 +84,17 @@ export function MethodSettings() {
     };
   }, [rows]);
 
+  const opened = useOpenedMethod((s) => s.pending);
+
   async function loadMethodFile() {
     setError(null);
     const [file] = await platform.openFiles({ filters: [{ name: t('methods.fileFilter'), extensions: ['json'] }], multiple: false });
     if (!file) return;
+    await loadMethodBytes(file);
+  }
+
+  async function loadMethodBytes(file: { name: string; data: Uint8Array }) {
+    setError(null);
     const result = await importMethodFile(file.data);
     if (!result.ok) {
       setError(t('methods.importFailed', { name: file.name, reason: t(`methods.problem.${result.problem}` as MessageKey) + (result.detail ? ` (${result.detail})` : '') }));
@@ -118,6 +152,19 @@ export function MethodSettings() {
     <section className="panel" aria-labelledby="methods-title">
       <h2 id="methods-title">{t('methods.title')}</h2>
       <p className="muted">{t('methods.explain')}</p>
+      {opened && (
+        <OpenedMethodConfirm
+          opened={opened}
+          onLoad={async () => {
+            useOpenedMethod.getState().set(null);
+            await loadMethodBytes(opened);
+          }}
+          onCancel={() => {
+            useOpenedMethod.getState().set(null);
+            announce(t('methodOpened.cancelled', { name: opened.name }));
+          }}
+        />
+      )}
       <ul className="plain-list" aria-label={t('methods.listLabel')}>
         {rows.map((r) => (
           <li key={r.key} className="method-item" data-testid={`method-${r.key}`}>
@@ -197,5 +244,49 @@ export function MethodSettings() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The confirmation of a method file opened from the desktop: what it is, who published it, whether you trust them. */
+function OpenedMethodConfirm({ opened, onLoad, onCancel }: { opened: OpenedMethod; onLoad(): Promise<void>; onCancel(): void }) {
+  const t = useT();
+  const locale: Locale = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+  const [trusted, setTrusted] = useState<boolean | null>(null);
+  const { check } = opened;
+  useEffect(() => {
+    ref.current?.focus();
+    let current = true;
+    if (check.ok) void publisherTrusted(check.method.file).then((v) => current && setTrusted(v));
+    return () => {
+      current = false;
+    };
+  }, [check]);
+  return (
+    <div ref={ref} className="notice warn trust-confirm" role="alertdialog" aria-labelledby="opened-method-title" aria-describedby="opened-method-body" tabIndex={-1}>
+      <h3 id="opened-method-title">{t('methodOpened.title', { name: opened.name })}</h3>
+      {check.ok ? (
+        <div id="opened-method-body">
+          <p>
+            <strong>{check.method.definition.title[locale]}</strong> · {t('methods.version', { version: check.method.definition.version, released: formatDate(locale, check.method.released) })}
+          </p>
+          <p>{t('methods.publishedBy', { publisher: check.method.publisher.name, organisation: check.method.publisher.organisation || '–', fingerprint: check.method.publisherFingerprint })}</p>
+          {trusted !== null && <p className={trusted ? 'small' : 'small notice warn'}>{trusted ? t('methods.publisherTrusted') : t('methods.publisherUntrusted')}</p>}
+          <p className="small">{t('methodOpened.explain')}</p>
+        </div>
+      ) : (
+        <p id="opened-method-body">{t('methods.importFailed', { name: opened.name, reason: t(`methods.problem.${check.problem}` as MessageKey) })}</p>
+      )}
+      <div className="button-row">
+        {check.ok && (
+          <button type="button" className="button primary" onClick={() => void onLoad()}>
+            {t('methodOpened.load')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onCancel}>
+          {check.ok ? t('common.cancel') : t('methodOpened.close')}
+        </button>
+      </div>
+    </div>
   );
 }

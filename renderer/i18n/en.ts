@@ -936,4 +936,12 @@ export const en: Record<MessageKey, string> = {
   'views.ambition.cleared': 'Ambition {theme} cleared.',
   'views.ambition.basedOn': 'Achieved score from the most recently edited scan “{name}”.',
   'views.ambition.profile': 'Requirement from that scan’s requirement profile “{tender}”.',
+  // methods helper: a scan on a method from an untrusted publisher
+  'methodTrust.untrusted': 'Publisher not trusted: this scan uses a method by {publisher} (key {fingerprint}), whom you do not trust. A report on it is at best indeterminate. Compare the fingerprint and trust the publisher under Settings → Trust.',
+  // methods helper: a method file opened from the desktop
+  'methodOpened.title': 'Load method file “{name}”?',
+  'methodOpened.explain': 'A loaded method is kept and can be chosen for new scans. Loading it does not change whom you trust.',
+  'methodOpened.load': 'Load method',
+  'methodOpened.close': 'Close',
+  'methodOpened.cancelled': '{name} was not loaded.',
 };

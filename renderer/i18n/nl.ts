@@ -935,6 +935,14 @@ export const nl = {
   'views.ambition.cleared': 'Ambitie {theme} gewist.',
   'views.ambition.basedOn': 'Behaalde score uit de laatst bewerkte scan “{name}”.',
   'views.ambition.profile': 'Eis uit het eisenprofiel “{tender}” van die scan.',
+  // methods helper: a scan on a method from an untrusted publisher
+  'methodTrust.untrusted': 'Uitgever niet vertrouwd: deze scan gebruikt een methode van {publisher} (sleutel {fingerprint}), die u niet vertrouwt. Een rapport erop is hoogstens onbeslist. Vergelijk de vingerafdruk en vertrouw de uitgever onder Instellingen → Vertrouwen.',
+  // methods helper: a method file opened from the desktop
+  'methodOpened.title': 'Methodebestand “{name}” laden?',
+  'methodOpened.explain': 'Een geladen methode blijft bewaard en kan voor nieuwe scans worden gekozen. Het laden verandert niet wie u vertrouwt.',
+  'methodOpened.load': 'Methode laden',
+  'methodOpened.close': 'Sluiten',
+  'methodOpened.cancelled': '{name} is niet geladen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,4 +1,4 @@
-import { getDefinition } from '../../forms/registry';
+import { getDefinition, type LoadedMethodInfo } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { Answer, CostOverride } from '../../scoring/scan-file';
 import { circularBudgetCents } from '../../scoring/money';
@@ -8,6 +8,8 @@ import type { ProjectRecord, ScanRecord } from '../db/records';
 export interface LoadedMethod {
   definition: QuickScanDefinition;
   sha256: string;
+  /** For a method loaded from a signed method file: its publisher and file (forms/registry.ts). */
+  loaded?: LoadedMethodInfo | undefined;
 }
 
 /** The released definition a scan was made with, or undefined when this build does not know it. */

@@ -6,6 +6,7 @@ import { CompliancePanel } from '../components/CompliancePanel';
 import { EvidenceList } from '../components/EvidenceList';
 import { ExportScanZipButton } from '../components/ImportExport';
 import { IssuePanel } from '../components/IssuePanel';
+import { MethodPublisherNotice } from '../components/MethodPublisherNotice';
 import { NoteField } from '../components/NoteField';
 import { ResultPanel, ResultSummaryBar } from '../components/ResultPanel';
 import { TryVersionPanel } from '../components/TryVersionPanel';
@@ -259,6 +260,7 @@ function ScanEditor({ project, scan, definition, themeId }: { project: ProjectRe
           <p className="muted small">
             {definition.title[locale]} {definition.version} · {t(`kind.${project.kind}`)} · {formatNumber(locale, project.gfaM2)} m² {t('unit.gfa')}
           </p>
+          <MethodPublisherNotice loaded={methodOf(scan)?.loaded} />
         </div>
         <div className="button-row tight">
           <button type="button" className="button" onClick={() => void undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">

@@ -100,6 +100,9 @@ test('try this scan on another version: per-theme differences, a new variant on 
   await expect(app.locator('.announcer')).toContainText('De oorspronkelijke scan is niet gewijzigd');
   expect(app.url()).not.toBe(scanUrl);
   await expect(app.locator('#scan-title + p')).toContainText('1.1.0');
+  // the variant is scored on a method from a publisher the user does not trust: the scan screen says so
+  await expect(app.getByTestId('method-publisher-untrusted')).toContainText('Uitgever niet vertrouwd');
+  await expect(app.getByTestId('method-publisher-untrusted')).toContainText(file.content.publisher.name);
   await expect(scan.checkedLevel('A3')).toHaveAttribute('data-index', '2');
   await expect(scan.checkedLevel('A1')).toHaveCount(0);
 
@@ -108,6 +111,7 @@ test('try this scan on another version: per-theme differences, a new variant on 
   await app.goto(scanUrl);
   await expect(app.getByRole('heading', { level: 1 })).not.toContainText('1.1.0');
   await scan.themeTab('A').click();
+  await expect(app.getByTestId('method-publisher-untrusted')).toHaveCount(0);
   await expect(scan.checkedLevel('A1')).toHaveAttribute('data-index', '4');
   expect(await exportScan(app)).toBe(exportBefore);
   expect(await storedScan(app, scanId)).toBe(recordBefore);
