@@ -145,8 +145,10 @@ export async function revisionPdf(record: RevisionRecord, locale: 'nl' | 'en'): 
  * The re-validation report of two issued revisions (earlier: the promise, later: re-validated),
  * of format 1 or 2 (re-validation layout 2). Both are verified first with the anchors the user
  * trusts (plus the own key, labelled `ownKeyLabel`), and the report states each one's verdict.
+ * `held`: SHA-256s of evidence files the app holds; the later revision's files among them are
+ * shown as supplied and matching (the app checked their hashes when they were added).
  */
-export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRecord, locale: 'nl' | 'en', ownKeyLabel?: string): Promise<Uint8Array> {
+export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRecord, locale: 'nl' | 'en', ownKeyLabel?: string, held?: ReadonlySet<string>): Promise<Uint8Array> {
   const a = envelopeOf(earlier);
   const b = envelopeOf(later);
   const defA = getDefinition(a.content.method.id, a.content.method.version);
@@ -161,5 +163,7 @@ export async function revalidationPdf(earlier: RevisionRecord, later: RevisionRe
   const bytes = (e: typeof a) => new TextEncoder().encode(anyEnvelopeJsonText(e));
   const [ra, rb] = [await verifyFile(bytes(a), 'earlier.json', { anchors }), await verifyFile(bytes(b), 'later.json', { anchors })];
   const checks = checksOf(new Date().toISOString(), ra.findings, rb.findings);
-  return buildRevalidationPdf(a, b, { earlier: defA.definition, later: defB.definition }, locale, undefined, { checks });
+  const named = new Set(Object.values(b.content.scan.answers).flatMap((x) => (x?.evidence ?? []).map((e) => e.sha256)));
+  const supplied = [...(held ?? [])].filter((h) => named.has(h));
+  return buildRevalidationPdf(a, b, { earlier: defA.definition, later: defB.definition }, locale, undefined, { checks, supplied });
 }

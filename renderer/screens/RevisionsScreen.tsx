@@ -110,7 +110,7 @@ export function RevisionsScreen({ projectId, a, b }: { projectId: string; a?: st
                 </div>
               </div>
               {comparison && earlier && later ? (
-                <ComparisonView comparison={comparison} earlier={earlier} later={later} locale={locale} />
+                <ComparisonView comparison={comparison} earlier={earlier} later={later} locale={locale} held={data.held} />
               ) : earlier && later && earlier !== later ? (
                 anchors && <p className="notice warn">{t('views.verdict.scoreHidden')}</p>
               ) : (
@@ -190,7 +190,7 @@ function HistoryChart({ revisions, phaseName }: { revisions: Loaded[]; phaseName
 
 const promiseClass: Record<PromiseStatus, string> = { met: 'status-valid', exceeded: 'status-valid', 'not-met': 'status-altered', 'not-assessed': 'status-unsigned' };
 
-function ComparisonView({ comparison, earlier, later, locale }: { comparison: RevisionComparison; earlier: Loaded; later: Loaded; locale: Locale }) {
+function ComparisonView({ comparison, earlier, later, locale, held }: { comparison: RevisionComparison; earlier: Loaded; later: Loaded; locale: Locale; held: ReadonlySet<string> }) {
   const t = useT();
   const definition = later.definition;
   const labelName = (id: string | null) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
@@ -228,7 +228,7 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
         })}
         {comparison.label.change !== 'same' && <span className={`tag ${comparison.label.change === 'down' ? 'warn' : 'evidenced'}`}>{t(`revalidate.label.${comparison.label.change}`)}</span>}
       </p>
-      <RevalidationPdfButtons earlier={earlier.record} later={later.record} />
+      <RevalidationPdfButtons earlier={earlier.record} later={later.record} held={held} />
       <p className="muted">
         {t('revalidate.revalidatedBy', { name: later.envelope.content.assessor.name, type: t(`assessment.${later.envelope.content.assessor.assessmentType}`) })}
       </p>
@@ -350,14 +350,14 @@ function ComparisonView({ comparison, earlier, later, locale }: { comparison: Re
   );
 }
 
-function RevalidationPdfButtons({ earlier, later }: { earlier: RevisionRecord; later: RevisionRecord }) {
+function RevalidationPdfButtons({ earlier, later, held }: { earlier: RevisionRecord; later: RevisionRecord; held: ReadonlySet<string> }) {
   const t = useT();
   const announce = useUi((s) => s.announce);
   const [busy, setBusy] = useState(false);
   async function save(locale: 'nl' | 'en') {
     setBusy(true);
     try {
-      const data = await revalidationPdf(earlier, later, locale, t('verdict.ownKey'));
+      const data = await revalidationPdf(earlier, later, locale, t('verdict.ownKey'), held);
       const result = await platform.saveFile({ suggestedName: `${safeFileName(`herbeoordeling ${earlier.referenceCode} ${later.referenceCode}`)}-${locale}.pdf`, mimeType: 'application/pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data });
       if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
     } catch (error) {
