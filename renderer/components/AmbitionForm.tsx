@@ -56,7 +56,7 @@ export function AmbitionForm({ project, definition, latestScan }: { project: Pro
   }
 
   return (
-    <section className="panel ambition-form" aria-labelledby={`${baseId}-title`}>
+    <section className="panel ambition-panel" aria-labelledby={`${baseId}-title`}>
       <h2 id={`${baseId}-title`}>{t('ambition.title')}</h2>
       <p className="muted small" id={`${baseId}-hint`}>
         {t('ambition.hint')}
