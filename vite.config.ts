@@ -51,6 +51,10 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // The budget screen's Web Worker (renderer/workers/budget.worker.ts) is bundled as an ES module
+  // chunk of its own under assets/, same origin as the page (CSP worker-src 'self'; the offline
+  // service worker precaches it with the other scripts; Electron serves it through app://).
+  worker: { format: 'es' as const },
   define: { __APP_VERSION__: JSON.stringify(pkg.version), __VERIFIER_SHA256__: JSON.stringify(await verifierSha256()) },
   build: {
     outDir: '../dist/renderer',

@@ -66,6 +66,11 @@ export function ResultPanel({
           <div className="total-value" data-testid="total-score">
             {score.total ? formatScore(locale, score.total.display) : '–'}
           </div>
+          {evidence.answered > 0 && (
+            <div className={`evidence-count${evidence.evidenced === evidence.answered ? ' full' : ''}`} data-testid="evidence-total">
+              {t('evidence.total', { evidenced: evidence.evidenced, answered: evidence.answered })}
+            </div>
+          )}
         </div>
         <div>
           <div className="muted small">{t('result.label')}</div>
@@ -94,11 +99,6 @@ export function ResultPanel({
         </div>
         {verdict && <p className={`budget-state ${verdict.code}`}>{verdictText(t, locale, verdict)}</p>}
       </div>
-      {evidence.answered > 0 && (
-        <p className="muted small" data-testid="evidence-total">
-          {t('evidence.total', { evidenced: evidence.evidenced, answered: evidence.answered })}
-        </p>
-      )}
       {(score.unanswered.length > 0 || score.notApplicable.length > 0) && (
         <p className="muted small">
           {t('result.counts', { unanswered: score.unanswered.length, na: score.notApplicable.length })}

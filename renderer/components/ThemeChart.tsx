@@ -2,6 +2,10 @@ import type { QuickScanDefinition } from '../../forms/schema';
 import type { ScanScore } from '../../scoring/score';
 import { formatNumber } from '../i18n';
 import { useLocale, useT } from '../state/store';
+import { niceTicks } from './ticks';
+
+/** The score axis under the bars: round numbers (0, 25, 50, 75, 100). */
+const SCALE = niceTicks(0, 100, 5);
 
 export interface ThemeTargets {
   /** The project's ambition per theme (0-100). */
@@ -82,6 +86,13 @@ export function ThemeChart({ definition, score, targets = {}, compact = false }:
           );
         })}
       </ul>
+      <div className="theme-scale small" aria-hidden="true">
+        {SCALE.values.map((v, i) => (
+          <span key={v} className={i === 0 ? 'first' : i === SCALE.values.length - 1 ? 'last' : undefined} style={{ left: `${v}%` }}>
+            {formatNumber(locale, v)}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }

@@ -944,4 +944,8 @@ export const en: Record<MessageKey, string> = {
   'methodOpened.load': 'Load method',
   'methodOpened.close': 'Close',
   'methodOpened.cancelled': '{name} was not loaded.',
+  // Budget screen: the computation in its Web Worker (renderer/workers/)
+  'budgetWorker.computing': 'Calculating…',
+  'budgetWorker.ready': 'Advice updated.',
+  'budgetWorker.failed': 'The advice could not be calculated. Reload the page; your answers are saved.',
 };

@@ -943,6 +943,10 @@ export const nl = {
   'methodOpened.load': 'Methode laden',
   'methodOpened.close': 'Sluiten',
   'methodOpened.cancelled': '{name} is niet geladen.',
+  // Budget screen: the computation in its Web Worker (renderer/workers/)
+  'budgetWorker.computing': 'Berekenen…',
+  'budgetWorker.ready': 'Advies bijgewerkt.',
+  'budgetWorker.failed': 'Het advies kon niet worden berekend. Laad de pagina opnieuw; uw antwoorden zijn bewaard.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,10 +1,10 @@
 import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
-import { optimize, type Plan } from '../../scoring/optimize';
-import { adviceLocks, applyChanges, briefQuestions, budgetVerdict, chanceWithinBudget, groupPlanChanges } from '../../scoring/advice';
+import type { Plan } from '../../scoring/optimize';
+import { adviceLocks, applyChanges, briefQuestions, budgetVerdict, groupPlanChanges, type BudgetChance } from '../../scoring/advice';
 import type { ScanInput } from '../../scoring/score';
-import { cheapestCompliance } from '../../scoring/compliance';
+import { useBudgetComputation } from '../workers/use-budget';
 import { readScanProfile } from '../scan/profile';
 import { navigate, routeHref } from '../app/router';
 import { FrontierChart } from '../components/FrontierChart';
@@ -49,15 +49,13 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   const [allowBrief, setAllowBrief] = useState(false);
   const brief = useMemo(() => briefQuestions(definition), [definition]);
   const locked = useMemo(() => adviceLocks(definition, scan.locked, allowBrief), [definition, scan.locked, allowBrief]);
-  const input = useMemo(() => scanInput(project, scan), [project, scan]);
-  const result = useMemo(() => optimize(definition, input, { prudent: isPrudent, locked }), [definition, input, isPrudent, locked]);
-  const budgetEur = circularBudgetEur(project);
-  const budgetCents = result.best?.budgetCents ?? null;
+  const currentInput = useMemo(() => scanInput(project, scan), [project, scan]);
   const profile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
-  const compliancePlan = useMemo(
-    () => (profile ? cheapestCompliance(definition, input, profile.content, { prudent: isPrudent, locked }) : undefined),
-    [profile, definition, input, isPrudent, locked],
-  );
+  const profileContent = profile === null ? undefined : profile ? profile.content : null;
+  // The optimiser, the chances and the compliance plan run in a Web Worker (renderer/workers/):
+  // the screen shows the newest answer, says when it is computing a newer one, and keeps typing free.
+  const { answer, computing, error } = useBudgetComputation(definition, currentInput, isPrudent, locked, profileContent);
+  const budgetEur = circularBudgetEur(project);
   const labelName = (id: string | null) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
   const levelText = (questionId: string, levelId: string | null) => {
     const q = definition.questions.find((x) => x.id === questionId);
@@ -86,6 +84,16 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   }
 
   const costModeNote = isPrudent ? t('budget.modeHigh') : t('budget.modeMid');
+  const result = answer?.result.optimize;
+  const input = answer?.input ?? currentInput;
+  const chances = answer?.result.chances;
+  const compliancePlan = answer?.result.compliance;
+  const budgetCents = result?.best?.budgetCents ?? null;
+  const status = (
+    <p className={`computing-status${computing ? ' busy' : ''}`} role="status" data-testid="budget-status">
+      {computing ? t('budgetWorker.computing') : error ? '' : answer ? t('budgetWorker.ready') : ''}
+    </p>
+  );
 
   return (
     <section className="screen" aria-labelledby="budget-title">
@@ -101,12 +109,22 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
         <BudgetSettings project={project} />
         <section className="panel" aria-labelledby="current-title">
           <h2 id="current-title">{t('budget.current')}</h2>
-          <p className="big-figure">{result.frontier.current.total ? formatScore(locale, result.frontier.current.total.display) : '–'}</p>
-          <p>
-            {t('result.extraCost')}: {formatCostRange(locale, result.frontier.current.cost.lowCents, result.frontier.current.cost.highCents)}
-          </p>
+          {status}
+          {error && (
+            <p className="notice error" role="alert">
+              {t('budgetWorker.failed')}
+            </p>
+          )}
+          {result && (
+            <>
+              <p className="big-figure">{result.frontier.current.total ? formatScore(locale, result.frontier.current.total.display) : '–'}</p>
+              <p>
+                {t('result.extraCost')}: {formatCostRange(locale, result.frontier.current.cost.lowCents, result.frontier.current.cost.highCents)}
+              </p>
+            </>
+          )}
           {budgetEur !== null && <p>{t('budget.available', { budget: formatEuro(locale, budgetEur) })}</p>}
-          {budgetCents !== null && (
+          {result && budgetCents !== null && (
             <p className={`budget-state ${budgetVerdict(result.frontier.current.cost, budgetCents).code}`} data-testid="budget-verdict">
               {verdictText(t, locale, budgetVerdict(result.frontier.current.cost, budgetCents))}
             </p>
@@ -129,120 +147,129 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
         </section>
       </div>
 
-      <section className="panel" aria-labelledby="frontier-title">
-        <h2 id="frontier-title">{t('budget.frontier')}</h2>
-        <FrontierChart frontier={result.frontier} budgetCents={budgetCents} />
-      </section>
+      {result && (
+        <div className="budget-results" aria-busy={computing || undefined}>
+          <section className="panel" aria-labelledby="frontier-title">
+            <h2 id="frontier-title">{t('budget.frontier')}</h2>
+            <FrontierChart frontier={result.frontier} budgetCents={budgetCents} />
+          </section>
 
-      <section className="panel" aria-labelledby="best-title">
-        <h2 id="best-title">{t('budget.best')}</h2>
-        {!result.best?.plan ? (
-          <p className="notice warn">{t('budget.noPlan')}</p>
-        ) : (
-          <PlanView
-            plan={result.best.plan}
-            definition={definition}
-            input={input}
-            budgetCents={budgetCents}
-            brief={brief}
-            labelName={labelName}
-            levelText={levelText}
-            questionTitle={questionTitle}
-            onApply={(chosen) => void applyAsVariant(result.best!.plan!, t('budget.variantNameBest', { name: scan.name }), chosen)}
-          />
-        )}
-      </section>
-
-      {profile && (
-        <section className="panel" aria-labelledby="comply-title">
-          <h2 id="comply-title">{t('profile.cheapest', { tender: profile.content.tender.name })}</h2>
-          {!compliancePlan ? (
-            <p className="notice warn">{t('profile.impossible')}</p>
-          ) : compliancePlan.changes.length === 0 ? (
-            <p>{t('profile.alreadyCompliant')}</p>
-          ) : (
-            <div className="plan">
-              <p className="plan-summary">
-                {t('result.total')} <strong>{compliancePlan.score.total ? formatScore(locale, compliancePlan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {formatCostRange(locale, compliancePlan.cost.lowCents, compliancePlan.cost.highCents)}
-                {budgetCents !== null && (isPrudent ? compliancePlan.cost.highCents : compliancePlan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
-              </p>
-              <ul className="change-list">
-                {compliancePlan.changes.map((c) => (
-                  <li key={c.question}>
-                    <strong>{questionTitle(c.question)}</strong>: {c.fromNotApplicable ? t('scan.notApplicableShort') : levelText(c.question, c.from)} → {levelText(c.question, c.to)}
-                  </li>
-                ))}
-              </ul>
-              <button type="button" className="button primary" onClick={() => void applyAnswersAsVariant(compliancePlan.levels, t('profile.variantName', { name: scan.name, tender: profile.content.tender.name }))}>
-                {t('budget.applyVariant')}
-              </button>
-            </div>
-          )}
-        </section>
-      )}
-
-      <section className="panel" aria-labelledby="labels-title">
-        <h2 id="labels-title">{t('budget.perLabel')}</h2>
-        {result.perLabel.map(({ label, plan }) => (
-          <details key={label} className="label-plan">
-            <summary>
-              <span className={`label-chip label-${label}`}>{labelName(label)}</span>{' '}
-              {plan ? t('budget.labelCost', { low: euros(locale, Math.min(plan.cost.lowCents, plan.cost.highCents)), high: euros(locale, Math.max(plan.cost.lowCents, plan.cost.highCents)), changes: plan.changes.length }) : t('budget.labelImpossible')}
-              {plan && budgetCents !== null && (isPrudent ? plan.cost.highCents : plan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
-            </summary>
-            {plan && (
+          <section className="panel" aria-labelledby="best-title">
+            <h2 id="best-title">{t('budget.best')}</h2>
+            {!result.best?.plan ? (
+              <p className="notice warn">{t('budget.noPlan')}</p>
+            ) : (
               <PlanView
-                plan={plan}
+                plan={result.best.plan}
                 definition={definition}
                 input={input}
                 budgetCents={budgetCents}
+                chance={chances?.best ?? null}
+                disabled={computing}
                 brief={brief}
                 labelName={labelName}
                 levelText={levelText}
                 questionTitle={questionTitle}
-                onApply={(chosen) => void applyAsVariant(plan, t('budget.variantNameLabel', { name: scan.name, label: labelName(label) }), chosen)}
+                onApply={(chosen) => void applyAsVariant(result.best!.plan!, t('budget.variantNameBest', { name: scan.name }), chosen)}
               />
             )}
-          </details>
-        ))}
-      </section>
+          </section>
 
-      <section className="panel" aria-labelledby="upgrades-title">
-        <h2 id="upgrades-title">{t('budget.upgrades')}</h2>
-        <p className="muted small">{t('budget.upgradesHint')}</p>
-        {result.upgrades.length === 0 ? (
-          <p>{t('budget.noUpgrades')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.question')}</th>
-                  <th scope="col">{t('budget.fromTo')}</th>
-                  <th scope="col">{t('budget.gain')}</th>
-                  <th scope="col">{t('budget.extra')}</th>
-                  <th scope="col">{t('budget.fits')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.upgrades.slice(0, 12).map((u) => (
-                  <tr key={`${u.question}-${u.to}`}>
-                    <th scope="row">{questionTitle(u.question)}</th>
-                    <td>
-                      {levelText(u.question, u.from)} → {levelText(u.question, u.to)}
-                    </td>
-                    <td className="num">+{formatScore(locale, u.deltaTotal.display)}</td>
-                    <td className="num">
-                      {formatCostRange(locale, u.deltaCost.lowCents, u.deltaCost.highCents)}
-                    </td>
-                    <td>{u.withinBudget === null ? '–' : u.withinBudget ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+          {profile && (
+            <section className="panel" aria-labelledby="comply-title">
+              <h2 id="comply-title">{t('profile.cheapest', { tender: profile.content.tender.name })}</h2>
+              {!compliancePlan ? (
+                <p className="notice warn">{t('profile.impossible')}</p>
+              ) : compliancePlan.changes.length === 0 ? (
+                <p>{t('profile.alreadyCompliant')}</p>
+              ) : (
+                <div className="plan">
+                  <p className="plan-summary">
+                    {t('result.total')} <strong>{compliancePlan.score.total ? formatScore(locale, compliancePlan.score.total.display) : '–'}</strong> · {t('result.extraCost')} {formatCostRange(locale, compliancePlan.cost.lowCents, compliancePlan.cost.highCents)}
+                    {budgetCents !== null && (isPrudent ? compliancePlan.cost.highCents : compliancePlan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
+                  </p>
+                  <ul className="change-list">
+                    {compliancePlan.changes.map((c) => (
+                      <li key={c.question}>
+                        <strong>{questionTitle(c.question)}</strong>: {c.fromNotApplicable ? t('scan.notApplicableShort') : levelText(c.question, c.from)} → {levelText(c.question, c.to)}
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" className="button primary" disabled={computing} onClick={() => void applyAnswersAsVariant(compliancePlan.levels, t('profile.variantName', { name: scan.name, tender: profile.content.tender.name }))}>
+                    {t('budget.applyVariant')}
+                  </button>
+                </div>
+              )}
+            </section>
+          )}
+
+          <section className="panel" aria-labelledby="labels-title">
+            <h2 id="labels-title">{t('budget.perLabel')}</h2>
+            {result.perLabel.map(({ label, plan }, index) => (
+              <details key={label} className="label-plan">
+                <summary>
+                  <span className={`label-chip label-${label}`}>{labelName(label)}</span>{' '}
+                  {plan ? t('budget.labelCost', { low: euros(locale, Math.min(plan.cost.lowCents, plan.cost.highCents)), high: euros(locale, Math.max(plan.cost.lowCents, plan.cost.highCents)), changes: plan.changes.length }) : t('budget.labelImpossible')}
+                  {plan && budgetCents !== null && (isPrudent ? plan.cost.highCents : plan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
+                </summary>
+                {plan && (
+                  <PlanView
+                    plan={plan}
+                    definition={definition}
+                    input={input}
+                    budgetCents={budgetCents}
+                    chance={chances?.perLabel[index] ?? null}
+                    disabled={computing}
+                    brief={brief}
+                    labelName={labelName}
+                    levelText={levelText}
+                    questionTitle={questionTitle}
+                    onApply={(chosen) => void applyAsVariant(plan, t('budget.variantNameLabel', { name: scan.name, label: labelName(label) }), chosen)}
+                  />
+                )}
+              </details>
+            ))}
+          </section>
+
+          <section className="panel" aria-labelledby="upgrades-title">
+            <h2 id="upgrades-title">{t('budget.upgrades')}</h2>
+            <p className="muted small">{t('budget.upgradesHint')}</p>
+            {result.upgrades.length === 0 ? (
+              <p>{t('budget.noUpgrades')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="compare-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('compare.question')}</th>
+                      <th scope="col">{t('budget.fromTo')}</th>
+                      <th scope="col">{t('budget.gain')}</th>
+                      <th scope="col">{t('budget.extra')}</th>
+                      <th scope="col">{t('budget.fits')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.upgrades.slice(0, 12).map((u) => (
+                      <tr key={`${u.question}-${u.to}`}>
+                        <th scope="row">{questionTitle(u.question)}</th>
+                        <td>
+                          {levelText(u.question, u.from)} → {levelText(u.question, u.to)}
+                        </td>
+                        <td className="num">+{formatScore(locale, u.deltaTotal.display)}</td>
+                        <td className="num">
+                          {formatCostRange(locale, u.deltaCost.lowCents, u.deltaCost.highCents)}
+                        </td>
+                        <td>{u.withinBudget === null ? '–' : u.withinBudget ? t('common.yes') : t('common.no')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+        </div>
+      )}
 
       <LocksAndOverrides project={project} scan={scan} definition={definition} />
     </section>
@@ -258,6 +285,8 @@ function PlanView({
   definition,
   input,
   budgetCents,
+  chance,
+  disabled,
   brief,
   labelName,
   levelText,
@@ -268,6 +297,10 @@ function PlanView({
   definition: QuickScanDefinition;
   input: ScanInput;
   budgetCents: number | null;
+  /** The chance within budget, computed with the plan in the worker (chanceWithinBudget). */
+  chance: BudgetChance | null;
+  /** While a newer input is computed: the plan shown is for the older one. */
+  disabled: boolean;
   brief: readonly string[];
   labelName(id: string | null): string;
   levelText(q: string, l: string | null): string;
@@ -279,7 +312,6 @@ function PlanView({
   const groups = useMemo(() => groupPlanChanges(definition, input, plan), [definition, input, plan]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const chosen = useMemo(() => new Set(plan.changes.map((c) => c.question).filter((q) => !excluded.has(q))), [plan, excluded]);
-  const chance = useMemo(() => (budgetCents === null ? null : chanceWithinBudget(definition, input, plan.answers, budgetCents)), [definition, input, plan, budgetCents]);
   const themeTitle = (id: string) => definition.themes.find((th) => th.id === id)?.title[locale] ?? id;
   const toggle = (question: string) => {
     const next = new Set(excluded);
@@ -360,7 +392,7 @@ function PlanView({
         </>
       )}
       {plan.changes.length > 0 && (
-        <button type="button" className="button primary" disabled={chosen.size === 0} onClick={() => onApply(chosen)}>
+        <button type="button" className="button primary" disabled={disabled || chosen.size === 0} onClick={() => onApply(chosen)}>
           {chosen.size === plan.changes.length ? t('budget.applyVariant') : t('budget.applySome', { count: chosen.size })}
         </button>
       )}
