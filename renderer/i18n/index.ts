@@ -44,18 +44,26 @@ function fillPlurals(locale: Locale, template: string, params: MessageParams): s
 const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 export const toIntlLocale = (locale: Locale) => intlLocale[locale];
 
-export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale[locale], options).format(value);
+// Making an Intl.NumberFormat costs far more than using one: a screen with a thousand amounts
+// (the budget advice on a large method) keeps one per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}\u0000${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale[locale], options)));
+  return format;
 }
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(locale, options).format(value);
+}
+
+const EURO_WHOLE: Intl.NumberFormatOptions = { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 };
+const EURO_CENTS: Intl.NumberFormatOptions = { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 /** Euros; whole euros unless cents are asked for. */
 export function formatEuro(locale: Locale, euros: number, withCents = false): string {
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: withCents ? 2 : 0,
-    maximumFractionDigits: withCents ? 2 : 0,
-  }).format(euros);
+  return numberFormat(locale, withCents ? EURO_CENTS : EURO_WHOLE).format(euros);
 }
 
 /** Dutch dates read dd-mm-yyyy; English ones dd/mm/yyyy. */

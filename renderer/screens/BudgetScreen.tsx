@@ -1,5 +1,5 @@
 import { useLiveQuery } from '../db/live';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { Plan } from '../../scoring/optimize';
 import { adviceLocks, applyChanges, briefQuestions, budgetVerdict, groupPlanChanges, type BudgetChance } from '../../scoring/advice';
@@ -13,7 +13,7 @@ import { getProject, updateProject } from '../db/projects';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { duplicateScan } from '../db/scans';
 import { numberForInput, parseLocaleNumber, hasAtMostTwoDecimals } from '../forms-ui/numbers';
-import { formatEuro, formatNumber, type Locale } from '../i18n';
+import { formatEuro, formatNumber, type Locale, type MessageKey } from '../i18n';
 import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scanInput } from '../scan/engine';
 import { answerChanges, useScanEditor } from '../state/scan-editor';
 import { useLocale, useT, useUi } from '../state/store';
@@ -56,20 +56,20 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
   // the screen shows the newest answer, says when it is computing a newer one, and keeps typing free.
   const { answer, computing, error } = useBudgetComputation(definition, currentInput, isPrudent, locked, profileContent);
   const budgetEur = circularBudgetEur(project);
-  const labelName = (id: string | null) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none');
-  const levelText = (questionId: string, levelId: string | null) => {
-    const q = definition.questions.find((x) => x.id === questionId);
-    const level = q?.levels.find((l) => l.id === levelId);
-    return level && q ? `${q.levels.indexOf(level)} · ${level.label[locale]}` : t('scan.unanswered');
-  };
-  const questionTitle = (id: string) => `${id} ${definition.questions.find((q) => q.id === id)?.title[locale] ?? ''}`;
+  // Stable between renders, so that the plans (hundreds of rows on a large method) are not
+  // drawn again when only the computing state changes (PlanView is memoised).
+  const names = useMemo(() => planNames(definition, locale, t), [definition, locale, t]);
+  const { labelName, levelText, questionTitle } = names;
 
-  async function applyAsVariant(plan: Plan, name: string, chosen: ReadonlySet<string>) {
-    const answers = applyChanges(scan.answers, plan.changes, chosen);
-    const variant = await duplicateScan(scan.id, name, { asVariant: true, answers });
-    announce(t('budget.variantCreated', { name: variant.name }));
-    navigate({ name: 'scan', projectId: project.id, scanId: variant.id });
-  }
+  const applyAsVariant = useCallback(
+    async (plan: Plan, name: string, chosen: ReadonlySet<string>) => {
+      const answers = applyChanges(scan.answers, plan.changes, chosen);
+      const variant = await duplicateScan(scan.id, name, { asVariant: true, answers });
+      announce(t('budget.variantCreated', { name: variant.name }));
+      navigate({ name: 'scan', projectId: project.id, scanId: variant.id });
+    },
+    [scan.answers, scan.id, announce, t, project.id],
+  );
 
   async function applyAnswersAsVariant(levels: Readonly<Record<string, string | null>>, name: string) {
     const answers = structuredClone(scan.answers);
@@ -148,7 +148,8 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
       </div>
 
       {result && (
-        <div className="budget-results" aria-busy={computing || undefined}>
+        // while a newer input is computed, the plans shown are for the older one: not to be applied
+        <fieldset className="budget-results" disabled={computing} aria-busy={computing || undefined}>
           <section className="panel" aria-labelledby="frontier-title">
             <h2 id="frontier-title">{t('budget.frontier')}</h2>
             <FrontierChart frontier={result.frontier} budgetCents={budgetCents} />
@@ -165,12 +166,10 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
                 input={input}
                 budgetCents={budgetCents}
                 chance={chances?.best ?? null}
-                disabled={computing}
                 brief={brief}
-                labelName={labelName}
-                levelText={levelText}
-                questionTitle={questionTitle}
-                onApply={(chosen) => void applyAsVariant(result.best!.plan!, t('budget.variantNameBest', { name: scan.name }), chosen)}
+                names={names}
+                variantName={t('budget.variantNameBest', { name: scan.name })}
+                onApply={applyAsVariant}
               />
             )}
           </section>
@@ -195,7 +194,7 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
                       </li>
                     ))}
                   </ul>
-                  <button type="button" className="button primary" disabled={computing} onClick={() => void applyAnswersAsVariant(compliancePlan.levels, t('profile.variantName', { name: scan.name, tender: profile.content.tender.name }))}>
+                  <button type="button" className="button primary" onClick={() => void applyAnswersAsVariant(compliancePlan.levels, t('profile.variantName', { name: scan.name, tender: profile.content.tender.name }))}>
                     {t('budget.applyVariant')}
                   </button>
                 </div>
@@ -206,12 +205,16 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
           <section className="panel" aria-labelledby="labels-title">
             <h2 id="labels-title">{t('budget.perLabel')}</h2>
             {result.perLabel.map(({ label, plan }, index) => (
-              <details key={label} className="label-plan">
-                <summary>
-                  <span className={`label-chip label-${label}`}>{labelName(label)}</span>{' '}
-                  {plan ? t('budget.labelCost', { low: euros(locale, Math.min(plan.cost.lowCents, plan.cost.highCents)), high: euros(locale, Math.max(plan.cost.lowCents, plan.cost.highCents)), changes: plan.changes.length }) : t('budget.labelImpossible')}
-                  {plan && budgetCents !== null && (isPrudent ? plan.cost.highCents : plan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
-                </summary>
+              <LabelPlanDetails
+                key={label}
+                summary={
+                  <>
+                    <span className={`label-chip label-${label}`}>{labelName(label)}</span>{' '}
+                    {plan ? t('budget.labelCost', { low: euros(locale, Math.min(plan.cost.lowCents, plan.cost.highCents)), high: euros(locale, Math.max(plan.cost.lowCents, plan.cost.highCents)), changes: plan.changes.length }) : t('budget.labelImpossible')}
+                    {plan && budgetCents !== null && (isPrudent ? plan.cost.highCents : plan.cost.midCents) > budgetCents && <span className="tag warn">{t('budget.overBudget')}</span>}
+                  </>
+                }
+              >
                 {plan && (
                   <PlanView
                     plan={plan}
@@ -219,15 +222,13 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
                     input={input}
                     budgetCents={budgetCents}
                     chance={chances?.perLabel[index] ?? null}
-                    disabled={computing}
                     brief={brief}
-                    labelName={labelName}
-                    levelText={levelText}
-                    questionTitle={questionTitle}
-                    onApply={(chosen) => void applyAsVariant(plan, t('budget.variantNameLabel', { name: scan.name, label: labelName(label) }), chosen)}
+                    names={names}
+                    variantName={t('budget.variantNameLabel', { name: scan.name, label: labelName(label) })}
+                    onApply={applyAsVariant}
                   />
                 )}
-              </details>
+              </LabelPlanDetails>
             ))}
           </section>
 
@@ -268,7 +269,7 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
             )}
           </section>
 
-        </div>
+        </fieldset>
       )}
 
       <LocksAndOverrides project={project} scan={scan} definition={definition} />
@@ -280,17 +281,15 @@ function BudgetView({ project, scan, definition }: { project: ProjectRecord & { 
  * A plan as a professional reads it: its changes grouped by theme, each with its cost and a
  * subtotal, downgrades marked, the chance of staying within budget; any part can be applied.
  */
-function PlanView({
+const PlanView = memo(function PlanView({
   plan,
   definition,
   input,
   budgetCents,
   chance,
-  disabled,
   brief,
-  labelName,
-  levelText,
-  questionTitle,
+  names,
+  variantName,
   onApply,
 }: {
   plan: Plan;
@@ -299,14 +298,12 @@ function PlanView({
   budgetCents: number | null;
   /** The chance within budget, computed with the plan in the worker (chanceWithinBudget). */
   chance: BudgetChance | null;
-  /** While a newer input is computed: the plan shown is for the older one. */
-  disabled: boolean;
   brief: readonly string[];
-  labelName(id: string | null): string;
-  levelText(q: string, l: string | null): string;
-  questionTitle(q: string): string;
-  onApply(chosen: ReadonlySet<string>): void;
+  names: PlanNames;
+  variantName: string;
+  onApply(plan: Plan, name: string, chosen: ReadonlySet<string>): Promise<void>;
 }) {
+  const { labelName, levelText, questionTitle } = names;
   const t = useT();
   const locale = useLocale();
   const groups = useMemo(() => groupPlanChanges(definition, input, plan), [definition, input, plan]);
@@ -392,11 +389,42 @@ function PlanView({
         </>
       )}
       {plan.changes.length > 0 && (
-        <button type="button" className="button primary" disabled={disabled || chosen.size === 0} onClick={() => onApply(chosen)}>
+        <button type="button" className="button primary" disabled={chosen.size === 0} onClick={() => void onApply(plan, variantName, chosen)}>
           {chosen.size === plan.changes.length ? t('budget.applyVariant') : t('budget.applySome', { count: chosen.size })}
         </button>
       )}
     </div>
+  );
+});
+
+interface PlanNames {
+  labelName(id: string | null): string;
+  levelText(q: string, l: string | null): string;
+  questionTitle(q: string): string;
+}
+
+/** How the advice names labels, levels ("2 · name") and questions. */
+function planNames(definition: QuickScanDefinition, locale: Locale, t: (key: MessageKey) => string): PlanNames {
+  const questions = new Map(definition.questions.map((q) => [q.id, q]));
+  return {
+    labelName: (id) => definition.labels.find((l) => l.id === id)?.name[locale] ?? t('label.none'),
+    levelText: (questionId, levelId) => {
+      const q = questions.get(questionId);
+      const index = q?.levels.findIndex((l) => l.id === levelId) ?? -1;
+      return q && index >= 0 ? `${index} · ${q.levels[index]!.label[locale]}` : t('scan.unanswered');
+    },
+    questionTitle: (id) => `${id} ${questions.get(id)?.title[locale] ?? ''}`,
+  };
+}
+
+/** A label's plan, drawn only once opened (a large method's plans have hundreds of rows each). */
+function LabelPlanDetails({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="label-plan" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children}
+    </details>
   );
 }
 
@@ -454,7 +482,7 @@ function BudgetSettings({ project }: { project: ProjectRecord }) {
   );
 }
 
-function LocksAndOverrides({ project, scan, definition }: { project: ProjectRecord; scan: ScanRecord; definition: QuickScanDefinition }) {
+const LocksAndOverrides = memo(function LocksAndOverrides({ project, scan, definition }: { project: ProjectRecord; scan: ScanRecord; definition: QuickScanDefinition }) {
   const t = useT();
   const locale = useLocale();
   const change = useScanEditor((s) => s.change);
@@ -588,4 +616,4 @@ function LocksAndOverrides({ project, scan, definition }: { project: ProjectReco
       </section>
     </>
   );
-}
+});
