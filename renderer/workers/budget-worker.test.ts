@@ -10,8 +10,12 @@ import type { ScanInput } from '../../scoring/score';
 import type { ScoringDefinition } from '../../scoring/types';
 import { stressAnswers, stressDefinition } from '../../scripts/bench/stress';
 import { createBudgetClient, type BudgetPort } from './budget-client';
-import { createBudgetHandler } from './budget-handler';
-import { parseBudgetResponse, scoringPart, type BudgetRequest, type BudgetResponse } from './budget-protocol';
+import { createBudgetHandler, frontierView } from './budget-handler';
+import { CHART_POINTS, parseBudgetResponse, scoringPart, UPGRADES_SHOWN, type BudgetRequest, type BudgetResponse } from './budget-protocol';
+import type { OptimizeResult } from '../../scoring/optimize';
+
+/** What the screen gets of optimize(). */
+const view = (r: OptimizeResult) => ({ frontier: frontierView(r.frontier), best: r.best, perLabel: r.perLabel, upgrades: r.upgrades.slice(0, UPGRADES_SHOWN), upgradeCount: r.upgrades.length });
 
 const root = new URL('../../', import.meta.url);
 const zeeland = getDefinition('zeeland-quickscan', '1.0.0')!.definition;
@@ -52,7 +56,7 @@ describe('the budget worker handler', () => {
     expect(response?.type).toBe('budget-result');
     if (response?.type !== 'budget-result') return;
     const expected = optimize(zeeland, input, { prudent: true, locked: ['A1'] });
-    expect(response.result.optimize).toEqual(expected);
+    expect(response.result.optimize).toEqual(view(expected));
     const budget = expected.best!.budgetCents;
     expect(response.result.chances.best).toEqual(chanceWithinBudget(zeeland, input, expected.best!.plan!.answers, budget));
     expect(response.result.chances.perLabel).toEqual(expected.perLabel.map((l) => (l.plan ? chanceWithinBudget(zeeland, input, l.plan.answers, budget) : null)));
@@ -94,7 +98,21 @@ describe('the budget worker handler', () => {
     const stressInput: ScanInput = { project: { kind: 'new_build', gfaM2: 5000, constructionBudgetEur: 10_000_000, circularBudget: { mode: 'pct', pct: 2 } }, answers: stressAnswers(stress) };
     const response = acrossThreads(createBudgetHandler().handle(structuredClone(request({ definitionKey: 'stress', definition: scoringPart(stress), input: stressInput }))));
     expect(response?.type).toBe('budget-result');
-    if (response?.type === 'budget-result') expect(response.result.optimize).toEqual(optimize(stress, stressInput));
+    if (response?.type !== 'budget-result') return;
+    const expected = optimize(stress, stressInput);
+    expect(response.result.optimize).toEqual(view(expected));
+    // the chart's frontier: thinned, first and last kept, every point one of the frontier's, in order
+    const chart = response.result.optimize.frontier;
+    expect(chart.count).toBe(expected.frontier.points.length);
+    expect(chart.count).toBeGreaterThan(CHART_POINTS);
+    expect(chart.points.length).toBeLessThanOrEqual(CHART_POINTS + 1);
+    expect(chart.points[0]).toEqual({ costHalfCents: expected.frontier.points[0]!.costHalfCents, total: { display: expected.frontier.points[0]!.total.display } });
+    expect(chart.points.at(-1)!.costHalfCents).toBe(expected.frontier.points.at(-1)!.costHalfCents);
+    const byCost = new Map(expected.frontier.points.map((p) => [p.costHalfCents, p.total.display]));
+    chart.points.forEach((p, i) => {
+      expect(byCost.get(p.costHalfCents)).toBe(p.total.display);
+      if (i > 0) expect(p.costHalfCents).toBeGreaterThan(chart.points[i - 1]!.costHalfCents);
+    });
   }, 60_000);
 });
 
@@ -143,7 +161,7 @@ describe('the budget client', () => {
     expect(spawned[0]!.terminated).toBe(true);
     expect(answers).toHaveLength(1);
     expect(answers[0]).toMatchObject({ type: 'budget-result', id: second });
-    if (answers[0]!.type === 'budget-result') expect(answers[0]!.result.optimize).toEqual(optimize(zeeland, input, { locked: ['A1'] }));
+    if (answers[0]!.type === 'budget-result') expect(answers[0]!.result.optimize).toEqual(view(optimize(zeeland, input, { locked: ['A1'] })));
     client.dispose();
   });
 
