@@ -24,6 +24,9 @@ if (reportOnly || process.argv.includes('--no-app')) {
 } else {
   const { appBenchFigures } = await import('./bench/app-bench.mjs');
   (await appBenchFigures()).forEach(print);
+  // the budget view on the 300 x 5 stress method: main-thread time per keystroke (its Web Worker)
+  const { budgetBenchFigures } = await import('./bench/budget-bench.mjs');
+  (await budgetBenchFigures({ build: false })).forEach(print);
   // the standalone verifier (one HTML file, from file://)
   const { verifierBenchFigures } = await import('./bench/verifier-bench.mjs');
   (await verifierBenchFigures()).forEach(print);
