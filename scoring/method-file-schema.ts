@@ -14,7 +14,7 @@ import { methodFileSchema } from './method-file';
  * {@link verifyMethodFile}, not by the schema.
  */
 export function methodFileJsonSchemaText(): string {
-  const generated = z.toJSONSchema(methodFileSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & {
+  const generated = z.toJSONSchema(methodFileSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as unknown as Record<string, unknown> & {
     properties: { content: { properties: { definition: unknown } } };
   };
   const definition = definitionJsonSchema() as { $defs: Record<string, unknown> };
