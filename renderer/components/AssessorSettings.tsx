@@ -1,25 +1,25 @@
 import { useLiveQuery } from '../db/live';
 import { useId, useState } from 'react';
-import { keyFingerprint } from '../../scoring/keys';
 import { readAssessorProfile, writeAssessorProfile, type AssessorProfile } from '../issue/assessor';
-import { makePublicKeyFile } from '../issue/public-key-file';
-import { getOrCreateSigningKey, getSigningKey } from '../issue/signing';
-import { platform } from '../platform';
+import { KeySettings } from './KeySettings';
 import { useT, useUi } from '../state/store';
 
-/** The assessor's profile and signing key. */
+/** The assessor's profile and signing key (KeySettings). */
 export function AssessorSettings() {
   const t = useT();
   const announce = useUi((s) => s.announce);
   const stored = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
   if (stored === null) return <p aria-busy="true">{t('app.loading')}</p>;
-  return <AssessorForm initial={stored || { name: '', organisation: '', role: '', assessmentType: 'self' }} onSaved={() => announce(t('assessor.saved'))} />;
+  return (
+    <section className="panel" aria-labelledby="assessor-title">
+      <AssessorForm initial={stored || { name: '', organisation: '', role: '', assessmentType: 'self' }} onSaved={() => announce(t('assessor.saved'))} />
+      <KeySettings profile={stored || null} />
+    </section>
+  );
 }
 
 function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(): void }) {
   const t = useT();
-  const announce = useUi((s) => s.announce);
-  const key = useLiveQuery(() => getSigningKey().then((k) => k ?? false), [], null);
   const ids = { name: useId(), organisation: useId(), role: useId() };
   const [profile, setProfile] = useState<AssessorProfile>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -28,24 +28,11 @@ function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(
     if (!profile.name.trim()) return setError(t('validation.required'));
     setError(null);
     await writeAssessorProfile(profile);
-    await getOrCreateSigningKey();
     onSaved();
   }
 
-  async function exportPublicKey() {
-    if (!key) return;
-    const file = makePublicKeyFile(key.key, profile.name, profile.organisation);
-    const result = await platform.saveFile({
-      suggestedName: `${(profile.name || 'assessor').replace(/[^\p{L}\p{N} _-]+/gu, '')}.quickscan-key.json`,
-      mimeType: 'application/json',
-      filters: [{ name: 'QuickScan', extensions: ['json'] }],
-      data: new TextEncoder().encode(JSON.stringify(file, null, 2) + '\n'),
-    });
-    if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
-  }
-
   return (
-    <section className="panel" aria-labelledby="assessor-title">
+    <>
       <h2 id="assessor-title">{t('assessor.title')}</h2>
       <p className="muted">{t('assessor.explain')}</p>
       <form
@@ -89,20 +76,6 @@ function AssessorForm({ initial, onSaved }: { initial: AssessorProfile; onSaved(
           </button>
         </div>
       </form>
-      <h3>{t('assessor.key')}</h3>
-      {key ? (
-        <>
-          <p>
-            {t('assessor.fingerprint')}: <code className="fingerprint">{keyFingerprint(key.key)}</code>
-          </p>
-          <p className="muted small">{t('assessor.keyExplain')}</p>
-          <button type="button" className="button" onClick={() => void exportPublicKey()}>
-            {t('assessor.exportKey')}
-          </button>
-        </>
-      ) : (
-        <p className="muted">{t('assessor.noKey')}</p>
-      )}
-    </section>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import { useLiveQuery } from '../db/live';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ISSUE_PHASES, type FollowUp, type IssuePhase } from '../../scoring/issued';
 import { routeHref } from '../app/router';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { readAssessorProfile } from '../issue/assessor';
 import { envelopeOf, issueRevision, IssueRefused, listRevisions } from '../issue/issue';
+import { getSigningKey, isLegacyKey } from '../issue/signing';
 import { getDefinition } from '../../forms/registry';
 import { compareRevisions, type Downgrade } from '../../scoring/compare';
 import { downgradesWithoutReason, type DowngradeCheck } from '../../scoring/envelope-check';
@@ -22,6 +23,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   const announce = useUi((s) => s.announce);
   const profile = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
   const baseline = useLiveQuery(async () => (await listRevisions(project.id)).at(-1) ?? false, [project.id], null);
+  const signingKey = useLiveQuery(() => getSigningKey().then((k) => k ?? false), [], null);
   const tenderProfile = useLiveQuery(() => readScanProfile(scan.id).then((p) => p ?? false), [scan.id], null);
   const ids = { phase: useId(), assumptions: useId(), exclusions: useId(), locale: useId() };
   const [phase, setPhase] = useState<IssuePhase>((ISSUE_PHASES as readonly string[]).includes(project.phase) ? (project.phase as IssuePhase) : 'SO');
@@ -33,8 +35,19 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   const [isIssuing, setIsIssuing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<RevisionRecord | null>(null);
+  const issuedRef = useRef<HTMLDivElement>(null);
+  const codeRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const reasonsRef = useRef<HTMLDivElement>(null);
 
-  if (profile === null || baseline === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  // once issued: the reference code and the PDF buttons in view, focus on the code
+  useEffect(() => {
+    if (!issued) return;
+    issuedRef.current?.scrollIntoView({ block: 'nearest' });
+    codeRef.current?.focus({ preventScroll: true });
+  }, [issued]);
+
+  if (profile === null || baseline === null || signingKey === null) return <p aria-busy="true">{t('app.loading')}</p>;
   const later = ISSUE_PHASES.slice(ISSUE_PHASES.indexOf(phase) + 1);
   const comparison = baseline ? compareWithBaseline(baseline, project, scan) : null;
   const downgrades = comparison?.downgrades ?? [];
@@ -44,6 +57,14 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
     // the one downgrade rule (scoring/envelope-check.ts), failing closed when the two cannot be compared
     if (comparison && !comparison.check.ok) {
       setError(t('issue.failed', { reason: t(comparison.check.notCheckable ? 'issue.downgradesNotCheckable' : 'issue.reasonsMissing') }));
+      // to the first lowered answer without a reason (or to the message when they cannot be compared)
+      const first = comparison.check.missing[0];
+      requestAnimationFrame(() => {
+        const field = first !== undefined ? reasonsRef.current?.querySelector<HTMLTextAreaElement>(`[data-question="${CSS.escape(first)}"] textarea`) : null;
+        const target = field ?? errorRef.current;
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus({ preventScroll: true });
+      });
       return;
     }
     const planned: FollowUp[] = later.filter((p) => followUp[p]).map((p) => ({ phase: p, plannedDate: followUp[p]! }));
@@ -72,9 +93,9 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
     <section className="panel issue-panel" aria-labelledby="issue-title">
       <h2 id="issue-title">{t('issue.title')}</h2>
       {issued ? (
-        <div>
+        <div ref={issuedRef}>
           <p>{t('issue.frozen')}</p>
-          <p className="reference-code" aria-label={t('issue.referenceCode')}>
+          <p ref={codeRef} className="reference-code" aria-label={t('issue.referenceCode')} tabIndex={-1}>
             {issued.referenceCode}
           </p>
           <RevisionActions record={issued} />
@@ -94,6 +115,13 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             {t('issue.toSettings')}
           </a>
         </div>
+      ) : !signingKey ? (
+        <div>
+          <p className="notice warn">{t('keys.issue.needsKey')}</p>
+          <a className="button primary" href={routeHref({ name: 'settings' })}>
+            {t('issue.toSettings')}
+          </a>
+        </div>
       ) : (
         <form
           onSubmit={(e) => {
@@ -107,13 +135,14 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             {profile.organisation && `, ${profile.organisation}`}
             {profile.role && ` (${profile.role})`} · <a href={routeHref({ name: 'settings' })}>{t('issue.changeProfile')}</a>
           </p>
+          {isLegacyKey(signingKey) && <p className="notice warn">{t('keys.issue.legacy')}</p>}
           {unanswered > 0 && <p className="notice warn">{t('issue.unanswered', { count: unanswered })}</p>}
           {tenderProfile && <p className="notice">{t('issue.withProfile', { tender: tenderProfile.content.tender.name })}</p>}
           {baseline && downgrades.length > 0 && (
-            <div className="notice warn downgrade-reasons">
+            <div className="notice warn downgrade-reasons" ref={reasonsRef}>
               <p>{t('issue.downgrades', { code: baseline.referenceCode })}</p>
               {downgrades.map((d) => (
-                <div key={d.question} className="downgrade-reason">
+                <div key={d.question} className="downgrade-reason" data-question={d.question}>
                   <p>
                     <strong>{d.question}</strong> {methodOf(scan)?.definition.questions.find((q) => q.id === d.question)?.title[locale]}
                   </p>
@@ -135,10 +164,15 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             </div>
             <div className="field">
               <label htmlFor={ids.locale}>{t('issue.reportLanguage')}</label>
-              <select id={ids.locale} value={reportLocale} onChange={(e) => setReportLocale(e.target.value as 'nl' | 'en')}>
+              <select id={ids.locale} aria-describedby={isLegacyKey(signingKey) ? undefined : `${ids.locale}-hint`} value={reportLocale} onChange={(e) => setReportLocale(e.target.value as 'nl' | 'en')}>
                 <option value="nl">{t('lang.nl')}</option>
                 <option value="en">{t('lang.en')}</option>
               </select>
+              {!isLegacyKey(signingKey) && (
+                <p id={`${ids.locale}-hint`} className="muted small">
+                  {t('keys.issue.signedLanguage')}
+                </p>
+              )}
             </div>
             <fieldset className="field wide">
               <legend>{t('issue.assessmentType')}</legend>
@@ -174,7 +208,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             )}
           </div>
           {error && (
-            <p className="field-error" role="alert">
+            <p ref={errorRef} className="field-error" role="alert" tabIndex={-1}>
               {error}
             </p>
           )}

@@ -5,11 +5,11 @@
  * (scoring/key-statements.ts `verifyKeyStatement`, then `withKeyStatements`). A stored list or
  * statement that no longer checks out is reported, never used.
  */
-import { keyFingerprint, type PublicJwk } from '../../scoring/keys';
-import { verifyKeyStatement, withKeyStatements, type KeyStatementCheck } from '../../scoring/key-statements';
+import { sameKey, type PublicJwk } from '../../scoring/keys';
+import { statementSubjectKey, verifyKeyStatement, withKeyStatements, type KeyStatementCheck, type VerifiedKeyStatement } from '../../scoring/key-statements';
 import { verifyTrustList, type TrustAnchors, type TrustListCheck } from '../../scoring/trust';
 import type { KeyStatementRecord, TrustAnchorRecord, TrustListRecord } from '../db/records';
-import { readSigningKey } from '../db/keys';
+import { listRetiredKeys, readSigningKey } from '../db/keys';
 import { listKeyStatements, listTrustAnchors, listTrustLists } from '../db/trust';
 
 export interface LoadedTrust {
@@ -44,11 +44,25 @@ export async function loadTrust(now: Date = new Date()): Promise<LoadedTrust> {
 
 /**
  * The anchors files are verified against: what the user trusts, plus the user's own signing key
- * (made by the user in this app, so their own revisions can pass), labelled `ownKeyLabel`.
+ * (made by the user in this app, so their own revisions can pass), labelled `ownKeyLabel`, and the
+ * keys the user signed with before (rotated away or revoked here) with their statements, so that
+ * what they signed before keeps passing and what an old key signed after its rotation or
+ * revocation fails (scoring/key-statements.ts `withKeyStatements`, the one rule in assessSigner).
  */
 export async function loadVerificationAnchors(ownKeyLabel: string, now: Date = new Date()): Promise<TrustAnchors> {
-  const [trust, own] = await Promise.all([loadTrust(now), readSigningKey()]);
+  const [trust, own, retired] = await Promise.all([loadTrust(now), readSigningKey(), listRetiredKeys()]);
   const keys = [...trust.anchors.keys];
-  if (own && !keys.some((k) => keyFingerprint(k.key) === keyFingerprint(own.key))) keys.push({ key: own.key, label: ownKeyLabel });
-  return { ...trust.anchors, keys };
+  const addOwn = (key: PublicJwk) => {
+    if (!keys.some((k) => sameKey(k.key, key))) keys.push({ key, label: ownKeyLabel });
+  };
+  if (own) addOwn(own.key);
+  const statements: VerifiedKeyStatement[] = [];
+  for (const record of retired) {
+    // a retired key counts only with its own statement, checked again
+    const check = verifyKeyStatement(record.statement);
+    if (!check.ok || !sameKey(statementSubjectKey(check.statement), record.key)) continue;
+    statements.push(check.statement);
+    addOwn(record.key);
+  }
+  return withKeyStatements({ ...trust.anchors, keys }, statements);
 }

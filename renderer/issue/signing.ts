@@ -8,8 +8,8 @@
  */
 import { ed25519Jwk, keyFingerprint, publicJwkOf, signingMessage, type PrivateJwk, type PublicJwk, type SignaturePurpose } from '../../scoring/keys';
 import { encodeB64u } from '../../scoring/signature';
-import { readSigningKey, storeFirstSigningKey } from '../db/keys';
-import type { SigningKeyRecord } from '../db/records';
+import { listRetiredKeys, readSigningKey, storeFirstSigningKey } from '../db/keys';
+import type { RetiredKeyRecord, SigningKeyRecord } from '../db/records';
 import { KeyBackupFailure, makeKeyBackup, openKeyBackup, type KeyBackupFile } from './key-backup';
 
 export const getSigningKey = readSigningKey;
@@ -90,10 +90,13 @@ export async function newKeyWithBackup(
 
 /**
  * Restores a key from its backup on this device (e.g. a new laptop). Refused when this device
- * has another signing key already (the user rotates or revokes it first); restoring the same
- * key again changes nothing. Throws KeyBackupFailure for a wrong passphrase or damaged file.
+ * has another signing key already (the user rotates or revokes it first), or when the key was
+ * rotated away from or revoked here; restoring the same key again changes nothing. Throws KeyBackupFailure for a wrong passphrase or damaged file.
  */
-export async function restoreKeyFromBackup(file: KeyBackupFile, passphrase: string): Promise<{ restored: SigningKeyRecord } | { otherKey: string }> {
+export async function restoreKeyFromBackup(file: KeyBackupFile, passphrase: string): Promise<{ restored: SigningKeyRecord } | { otherKey: string } | { retired: RetiredKeyRecord['reason'] }> {
+  // a key this user rotated away from or revoked never signs again here
+  const retired = (await listRetiredKeys()).find((r) => r.fingerprint === keyFingerprint(file.key));
+  if (retired) return { retired: retired.reason };
   const current = await readSigningKey();
   if (current && keyFingerprint(current.key) !== keyFingerprint(file.key)) return { otherKey: keyFingerprint(current.key) };
   const privateJwk = await openKeyBackup(file, passphrase);
@@ -105,8 +108,9 @@ export async function restoreKeyFromBackup(file: KeyBackupFile, passphrase: stri
 }
 
 /**
- * The key to sign with, made on first use when there is none. Transitional: an Ed25519 key
- * (format-1 revisions and profiles need one) until the app issues format 2.
+ * Requirement profiles are still format 1 (scoring/profile.ts: Ed25519 only), so signing one
+ * makes an Ed25519 key on first use when there is none (renderer/tender/ProfileAuthoring.tsx).
+ * Revisions never do: issuing without a key is refused (renderer/issue/issue.ts).
  */
 export async function getOrCreateSigningKey(): Promise<SigningKeyRecord> {
   const existing = await readSigningKey();

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, expectAccessible, test } from './fixtures';
+import { createSigningKey } from './pages/keys';
 import { ProjectPages, ScanPage } from './pages/scan-pages';
 
 test('a project re-validated at delivery shows what changed, why, and what was promised', async ({ app }) => {
@@ -9,7 +10,7 @@ test('a project re-validated at delivery shows what changed, why, and what was p
   await app.getByLabel('Organisatie').fill('Bureau Onafhankelijk Toetsen');
   await app.getByRole('radio', { name: 'Onafhankelijke beoordeling' }).check();
   await app.getByRole('button', { name: 'Profiel opslaan' }).click();
-  await expect(app.getByText(/^Vingerafdruk:/)).toBeVisible();
+  await createSigningKey(app);
 
   await app.goto('./#/projects');
   const projects = new ProjectPages(app);
@@ -37,6 +38,8 @@ test('a project re-validated at delivery shows what changed, why, and what was p
   await expect(app.getByText(/Verlaagd ten opzichte van/)).toBeVisible();
   await app.getByRole('button', { name: 'Bevriezen en ondertekenen' }).click();
   await expect(app.getByText('Geef eerst voor elke verlaging een reden op.')).toBeVisible();
+  // the refusal takes the user to the first lowered answer without a reason
+  await expect(app.getByLabel('Reden van verlaging voor C1')).toBeFocused();
   await app.getByLabel('Reden van verlaging voor C1').fill('Gevelpanelen verlijmd door wijziging leverancier; herstel niet mogelijk.');
   await app.getByRole('button', { name: 'Bevriezen en ondertekenen' }).click();
   const delivered = (await app.getByLabel('Referentiecode').textContent())!;
