@@ -967,7 +967,7 @@ export const en: Record<MessageKey, string> = {
   'keys.passphrase.tooShort': 'The passphrase must be at least {min} characters long.',
   'keys.passphrase.differs': 'The two passphrases are not the same.',
   'keys.failed': 'That did not work: {reason}. Nothing was changed.',
-  'keys.restore': 'Restore backup',
+  'keys.restore': 'Restore key from backup',
   'keys.restore.explain': 'Choose the backup file of your key (.quickscan-key-backup.json) and give its passphrase.',
   'keys.restore.choose': 'Choose backup file…',
   'keys.restore.whose': 'Backup of {name} ({organisation}), made {date}, key',

@@ -966,7 +966,7 @@ export const nl = {
   'keys.passphrase.tooShort': 'Het wachtwoord moet minstens {min} tekens lang zijn.',
   'keys.passphrase.differs': 'De twee wachtwoorden zijn niet gelijk.',
   'keys.failed': 'Dat is niet gelukt: {reason}. Er is niets gewijzigd.',
-  'keys.restore': 'Back-up terugzetten',
+  'keys.restore': 'Sleutel terugzetten uit back-up',
   'keys.restore.explain': 'Kies het back-upbestand van uw sleutel (.quickscan-key-backup.json) en geef het wachtwoord ervan.',
   'keys.restore.choose': 'Back-upbestand kiezen…',
   'keys.restore.whose': 'Back-up van {name} ({organisation}), gemaakt {date}, sleutel',
