@@ -821,7 +821,6 @@ export const en: Record<MessageKey, string> = {
   'keys.refused.no-key': 'You have no signing key yet. Make one under Settings (with an encrypted backup), or restore the backup of your key.',
   'keys.refused.unknown-method': 'This app does not know the method version of this scan (or not with this content); nothing was issued.',
   'keys.refused.pdf-not-held': 'The signed PDF of this revision is not held in this app, and only the key that signed the revision can make it again. Use the PDF as issued, or the signed data.',
-  'keys.refused.revalidation-format-2': 'This version cannot yet make a re-validation report of revisions with a PDF signature; compare the revisions here on screen.',
   // methods helper: try this scan on another method version
   'tryVersion.title': 'Try this scan on another method version',
   'tryVersion.explain': 'See what this scan would score on another version of the method. If you go ahead, a new variant is made; this scan stays exactly as it is.',

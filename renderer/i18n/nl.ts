@@ -820,7 +820,6 @@ export const nl = {
   'keys.refused.no-key': 'U hebt nog geen ondertekeningssleutel. Maak er een onder Instellingen (met een versleutelde back-up), of zet de back-up van uw sleutel terug.',
   'keys.refused.unknown-method': 'Deze app kent de methodeversie van deze scan niet (of niet met deze inhoud); er is niets uitgegeven.',
   'keys.refused.pdf-not-held': 'De ondertekende PDF van deze revisie staat niet in deze app, en alleen de sleutel die de revisie ondertekende kan hem opnieuw maken. Gebruik de PDF zoals die is uitgegeven, of de ondertekende gegevens.',
-  'keys.refused.revalidation-format-2': 'Een herbeoordelingsrapport van revisies met een PDF-handtekening kan deze versie nog niet maken; vergelijk de revisies hier op het scherm.',
   // methods helper: try this scan on another method version
   'tryVersion.title': 'Deze scan op een andere methodeversie proberen',
   'tryVersion.explain': 'Bekijk wat deze scan zou scoren op een andere versie van de methode. Als u verdergaat, komt er een nieuwe variant; deze scan blijft precies zoals hij is.',

@@ -40,7 +40,7 @@ export interface IssueRequest {
 }
 
 /** Why issuing or a revision's PDF was refused: a message key of the `keys` section (renderer/i18n). */
-export type IssueRefusal = 'no-key' | 'unknown-method' | 'pdf-not-held' | 'revalidation-format-2';
+export type IssueRefusal = 'no-key' | 'unknown-method' | 'pdf-not-held';
 
 export class IssueRefused extends Error {
   constructor(readonly code: IssueRefusal) {
