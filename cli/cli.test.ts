@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definitionJsonSchemaText } from '../forms/json-schema';
 import { getDefinition } from '../forms/registry';
+import { adviceLocks } from '../scoring/advice';
 import { optimize } from '../scoring/optimize';
 import { parseScanFile, type ScanFile } from '../scoring/scan-file';
 import { scoreScan } from '../scoring/score';
@@ -324,12 +325,33 @@ describe('form validate and form schema', () => {
 });
 
 describe('optimize', () => {
-  function engine(path: string, options: { prudent?: boolean; budgetCents?: number } = {}) {
+  function engine(path: string, options: { prudent?: boolean; budgetCents?: number } = {}, allowBrief = false) {
     const parsed = parseScanFile(readJson(path));
     if (!parsed.ok) throw new Error('invalid example');
     const f = parsed.file;
-    return optimize(released(), { project: f.project, answers: f.scan.answers, costOverrides: f.scan.costOverrides }, { locked: f.scan.locked, ...options });
+    // as the app's budget view: the brief questions keep their answer unless opted in
+    const locked = adviceLocks(released(), f.scan.locked ?? [], allowBrief);
+    return optimize(released(), { project: f.project, answers: f.scan.answers, costOverrides: f.scan.costOverrides }, { locked, ...options });
   }
+
+  it('keeps the questions that change the brief as answered unless --allow-brief-changes (the app\'s rule)', async () => {
+    const path = EXAMPLES[0]!;
+    const kept = JSON.parse((await cli(['optimize', path, '--json'])).out);
+    expect(kept.briefQuestions).toEqual(['A2', 'A3']);
+    expect(kept.allowBriefChanges).toBe(false);
+    expect(kept.keptAsAnswered).toEqual(expect.arrayContaining(['A2', 'A3']));
+    for (const plan of [kept.best, ...kept.perLabel.map((l: { plan: unknown }) => l.plan)]) {
+      for (const c of (plan as { changes?: { question: string }[] } | null)?.changes ?? []) expect(['A2', 'A3']).not.toContain(c.question);
+    }
+    const allowed = JSON.parse((await cli(['optimize', path, '--json', '--allow-brief-changes'])).out);
+    expect(allowed.allowBriefChanges).toBe(true);
+    expect(allowed.keptAsAnswered).not.toContain('A2');
+    expect(allowed.best.total.display).toBe(engine(path, {}, true).best!.plan!.score.total!.display);
+    expect(allowed.best.total.display).toBeGreaterThanOrEqual(kept.best.total.display);
+    const text = await cli(['optimize', path, '--lang', 'en']);
+    expect(text.out).toMatch(/^Kept as answered, since a better answer changes the brief .*: A2, A3; --allow-brief-changes includes them$/m);
+    expect(text.out).not.toMatch(/\bl[0-4]\b/);
+  });
 
   it.each(EXAMPLES)('%s: the JSON is the engine\'s result', async (path) => {
     const expected = engine(path);
@@ -370,7 +392,7 @@ describe('optimize', () => {
     expect(r.out).toMatch(/^Budget: €180,000 \(3% of the construction budget of €6,000,000, the project's circular budget\)$/m);
     expect(r.out).toMatch(/^Locked \(keep their current answer\): C1$/m);
     expect(r.out).toMatch(/^Best within the budget: total \d+\.\d, label \w+, extra cost/m);
-    expect(r.out).toMatch(/^ {4}A: A1=l\d\*? {2}A3=l\d/m);
+    expect(r.out).toMatch(/^ {4}A: A1=\d\*? {2}A3=\d/m);
     expect(r.out).toMatch(/^Cheapest plan per label:$/m);
     expect(r.out).toMatch(/^Frontier: \d+ plans \(cost → total\), \d+ shown/m);
     expect(r.out).toMatch(/→\s+\d+\.\d {2}← best within the budget$/m);

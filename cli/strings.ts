@@ -168,6 +168,8 @@ const en = {
     `${pct}% of the construction budget of ${construction}${fromProject ? ", the project's circular budget" : ', given with --budget-pct'}`,
   budgetBoth: 'give either --budget or --budget-pct, not both',
   lockedLine: (ids: string) => `Locked (keep their current answer): ${ids}`,
+  briefKeptLine: (ids: string) => `Kept as answered, since a better answer changes the brief (less floor area, sharing space, keeping instead of building): ${ids}; --allow-brief-changes includes them`,
+  briefAllowedLine: (ids: string) => `Brief questions included (--allow-brief-changes): ${ids}`,
   nowLine: (total: string, label: string, cost: string) => `Now: total ${total}, label ${label}, extra cost ${cost}`,
   bestHeading: (total: string, label: string, cost: string, low: string, high: string) =>
     `Best within the budget: total ${total}, label ${label}, extra cost ${cost} (${low} – ${high})`,
@@ -312,16 +314,17 @@ const en = {
       examples: ['quickscan score docs/examples/new-build-school-goes.quickscan.json', 'quickscan score scan.quickscan.json --json'],
     },
     optimize: {
-      usage: `quickscan optimize <scan-file> [--budget EUR | --budget-pct N] [--prudent] [--target LABEL] [--top N] [--form <definition.json>] ${COMMON_USAGE}`,
+      usage: `quickscan optimize <scan-file> [--budget EUR | --budget-pct N] [--prudent] [--allow-brief-changes] [--target LABEL] [--top N] [--form <definition.json>] ${COMMON_USAGE}`,
       summary: 'The best answers within the budget, the cheapest plan per label, the frontier, the best upgrades',
       description: [
-        'Exact optimisation (never greedy) over the applicable questions; not-applicable questions and the scan\'s locked questions keep their answer.',
+        'Exact optimisation (never greedy) over the applicable questions; not-applicable questions and the scan\'s locked questions keep their answer, and so do the questions the method marks as changing the brief or programme (less floor area, sharing, keeping instead of building), unless --allow-brief-changes is given (as in the app\'s budget view).',
         'The budget is the project\'s circular budget unless --budget or --budget-pct is given. Costs are the midpoints of the cost ranges, or their high ends with --prudent.',
       ],
       options: [
         ['--budget EUR', 'the budget in euros (e.g. 150000 or 150000.50), instead of the project\'s'],
         ['--budget-pct N', 'the budget as a percentage (0-100) of the project\'s construction budget'],
         ['--prudent', 'use the high end of every cost range, so that the budget holds'],
+        ['--allow-brief-changes', 'also change the answers that change the brief or programme'],
         ['--target LABEL', 'show only the cheapest plan for this label (id or name, e.g. gold), with its changes'],
         ['--top N', 'how many upgrades to list (default 10)'],
         ['--form <definition.json>', 'use this (draft) definition instead of the release the scan names'],
@@ -481,7 +484,7 @@ const nl: Strings = {
   themeBelow: (theme: string, has: string, needed: string) => `${theme} ${has} (minimaal ${needed})`,
   unanswered: 'Onbeantwoord',
   notApplicable: 'Niet van toepassing',
-  extraCost: 'Meerkosten',
+  extraCost: 'Extra kosten',
   costRange: (low: string, high: string, mid: string, gfa: string) => `${low} – ${high} (midden ${mid}) voor ${gfa} m² bvo`,
   circularBudget: 'Circulair budget',
   budgetPct: (budget: string, pct: string, construction: string) => `${budget} (${pct}% van het bouwbudget van ${construction})`,
@@ -499,9 +502,11 @@ const nl: Strings = {
     `${pct}% van het bouwbudget van ${construction}${fromProject ? ', het circulaire budget van het project' : ', gegeven met --budget-pct'}`,
   budgetBoth: 'geef --budget of --budget-pct, niet allebei',
   lockedLine: (ids: string) => `Vergrendeld (houden hun huidige antwoord): ${ids}`,
-  nowLine: (total: string, label: string, cost: string) => `Nu: totaal ${total}, label ${label}, meerkosten ${cost}`,
+  briefKeptLine: (ids: string) => `Gehouden zoals beantwoord, omdat een beter antwoord het programma verandert (minder vloeroppervlak, ruimte delen, behouden in plaats van bouwen): ${ids}; --allow-brief-changes neemt ze mee`,
+  briefAllowedLine: (ids: string) => `Vragen die het programma veranderen meegenomen (--allow-brief-changes): ${ids}`,
+  nowLine: (total: string, label: string, cost: string) => `Nu: totaal ${total}, label ${label}, extra kosten ${cost}`,
   bestHeading: (total: string, label: string, cost: string, low: string, high: string) =>
-    `Beste binnen het budget: totaal ${total}, label ${label}, meerkosten ${cost} (${low} – ${high})`,
+    `Beste binnen het budget: totaal ${total}, label ${label}, extra kosten ${cost} (${low} – ${high})`,
   bestNone: (budget: string) => `Beste binnen het budget: geen enkel plan past binnen ${budget} (vergrendelde of onvermijdelijke kosten zijn hoger)`,
   changesHeading: (n: number) => (n === 1 ? 'Wijziging ten opzichte van de huidige antwoorden (1):' : `Wijzigingen ten opzichte van de huidige antwoorden (${n}):`),
   noChanges: 'geen: de huidige antwoorden zijn het beste plan',
@@ -633,7 +638,7 @@ const nl: Strings = {
     },
     score: {
       usage: `quickscan score <scanbestand> [--form <definitie.json>] ${COMMON_USAGE}`,
-      summary: 'Een scanbestand scoren: thema\'s, totaal, label, wat het volgende label vraagt, meerkosten',
+      summary: 'Een scanbestand scoren: thema\'s, totaal, label, wat het volgende label vraagt, extra kosten',
       description: [
         'Leest een scanbestand (*.quickscan.json, de export van de app; formaat: docs/contracts.md, docs/scan-file.schema.json) en scoort het met de uitgebrachte definitie die het noemt; de sha256 moet met die uitgave overeenkomen.',
         'Scores zijn exact en worden afgekapt op één decimaal getoond, zoals in de app. Kosten zijn in euro\'s voor het bruto vloeroppervlak van het project.',
@@ -642,16 +647,17 @@ const nl: Strings = {
       examples: ['quickscan score docs/examples/new-build-school-goes.quickscan.json', 'quickscan score scan.quickscan.json --json'],
     },
     optimize: {
-      usage: `quickscan optimize <scanbestand> [--budget EUR | --budget-pct N] [--prudent] [--target LABEL] [--top N] [--form <definitie.json>] ${COMMON_USAGE}`,
+      usage: `quickscan optimize <scanbestand> [--budget EUR | --budget-pct N] [--prudent] [--allow-brief-changes] [--target LABEL] [--top N] [--form <definitie.json>] ${COMMON_USAGE}`,
       summary: 'De beste antwoorden binnen het budget, het goedkoopste plan per label, de grens, de beste verbeteringen',
       description: [
-        'Exacte optimalisatie (nooit gretig) over de vragen die van toepassing zijn; vragen die niet van toepassing zijn en de vergrendelde vragen van de scan houden hun antwoord.',
+        'Exacte optimalisatie (nooit gretig) over de vragen die van toepassing zijn; vragen die niet van toepassing zijn en de vergrendelde vragen van de scan houden hun antwoord, en ook de vragen waarvan de methode zegt dat ze het programma veranderen (minder vloeroppervlak, ruimte delen, behouden in plaats van bouwen), tenzij --allow-brief-changes is gegeven (zoals in het budgetscherm van de app).',
         'Het budget is het circulaire budget van het project, tenzij --budget of --budget-pct is gegeven. Kosten zijn het midden van de kostenbandbreedtes, of met --prudent de bovengrens.',
       ],
       options: [
         ['--budget EUR', 'het budget in euro\'s (bijv. 150000 of 150000,50), in plaats van dat van het project'],
         ['--budget-pct N', 'het budget als percentage (0-100) van het bouwbudget van het project'],
         ['--prudent', 'de bovengrens van elke kostenbandbreedte gebruiken, zodat het budget zeker volstaat'],
+        ['--allow-brief-changes', 'ook de antwoorden aanpassen die het programma veranderen'],
         ['--target LABEL', 'alleen het goedkoopste plan voor dit label (id of naam, bijv. goud), met de wijzigingen'],
         ['--top N', 'hoeveel verbeteringen te tonen (standaard 10)'],
         ['--form <definitie.json>', 'deze (concept)definitie gebruiken in plaats van de uitgave die de scan noemt'],

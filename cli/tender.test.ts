@@ -60,10 +60,10 @@ describe('diff', () => {
     expect(r.out).toMatch(/^ {5}Total +66\.6 +64\.7 +-1\.9$/m);
     expect(r.out).toMatch(/^Label +Gold → Silver \(down\)$/m);
     expect(r.out).toMatch(/^Downgrades \(3\): points went down$/m);
-    expect(r.out).toMatch(/^ {2}G1 .* l3 \(3\) +l1 \(1\) +-2$/m);
+    expect(r.out).toMatch(/^ {2}G1 .* 3 · Take-back guarantees for several product groups +1 · Offcuts and packaging +-2$/m);
     expect(r.out).toMatch(/^Promised \(A\) versus delivered \(B\): 30 met, 1 exceeded, 3 not met, 2 not assessed$/m);
-    expect(r.out).toMatch(/^ {2}C1 +l3 \(6\) +l2 \(4\) +NOT MET +evidenced → evidenced$/m);
-    expect(r.out).toMatch(/^ {2}E1 +l3 \(3\) +l4 \(4\) +exceeded +claimed → evidenced$/m);
+    expect(r.out).toMatch(/^ {2}C1 +3 · Mostly dry connections +2 · Mixed, mainly mechanical +NOT MET +evidenced → evidenced$/m);
+    expect(r.out).toMatch(/^ {2}E1 +3 · Suitable for most uses +4 · Generous and versatile +exceeded +without evidence → evidenced$/m);
 
     const nl = await cli(['diff', `${T}/bid-01-compliant-gold.pdf`, `${T}/delivery/bid-01-delivery.pdf`, '--lang', 'nl']);
     expect(nl.code).toBe(0);
@@ -109,7 +109,7 @@ describe('profile', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}Signed by .*key fingerprint V5DG-3S4Z-DTNX-0WFG; data intact, signature valid/m);
-    expect(r.out).toMatch(/must-haves: C1 ≥ l2, D2 ≥ l2, F1 ≥ l3, G1 ≥ l2/);
+    expect(r.out).toMatch(/must-haves: C1 ≥ 2 · Mixed, mainly mechanical; D2 ≥ 2 · Accessible shafts and ceilings; F1 ≥ 3 · Element-level passport; G1 ≥ 2 · /);
 
     const env = readJson<ProfileEnvelope>(PROFILE);
     env.content.themeMinimums = { C: 10 };
@@ -159,11 +159,13 @@ describe('verify --profile', () => {
     const lines = r.out.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('rank,file,verdict,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 9).join(','))).toEqual([
-      `1,${T}/bid-01-compliant-gold.pdf,passed,valid,,true,66.6,gold,166500.00`,
-      `2,${T}/bid-02-compliant-silver.pdf,passed,valid,,true,51.1,silver,127750.00`,
-      `,${T}/bid-04-not-compliant-musthave.pdf,passed,valid,,false,63.7,silver,`,
+      `1,${T}/bid-01-compliant-gold.pdf,passed,valid,,true,66.6,Gold,166500.00`,
+      `2,${T}/bid-02-compliant-silver.pdf,passed,valid,,true,51.1,Silver,127750.00`,
+      `,${T}/bid-04-not-compliant-musthave.pdf,passed,valid,,false,63.7,Silver,`,
     ]);
-    expect(lines[3]).toMatch(/,"must-have C1: at least l2 required, answer: l1",$/); // quoted: it has a comma
+    // levels by number and name, never l0-l4; quoted: it has a comma
+    expect(lines[3]).toMatch(/,"must-have C1: required at least level 2 · Mixed, mainly mechanical — answer: 1 · Chemical, with some mechanical layers",$/);
+    expect(r.out).not.toMatch(/\bl[0-4]\b/);
   });
 
   it('without a trust anchor no bid is ranked (indeterminate); a scan file is not signed and not ranked; a missing file is exit 2', async () => {

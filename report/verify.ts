@@ -32,7 +32,8 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { LocalizedText, QuickScanDefinition } from '../forms/schema';
 import { getDefinition, type DefinitionRegistry } from '../forms/registry';
-import { checkCompliance, complianceGapText, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
+import { checkCompliance, type ComplianceGap, type MustHaveStatus } from '../scoring/compliance';
+import { complianceGapText } from './compliance-text';
 import { checkIssuedEnvelope } from '../scoring/envelope-check';
 import { assessRevisionSigner } from '../scoring/revision-verdict';
 import { resolveMethod } from '../scoring/method-file';
@@ -360,11 +361,7 @@ function checkProfile(
       const discount = (loc: 'nl' | 'en') => (r.fictitiousDiscountCents === null ? null : formatEuroCents(r.fictitiousDiscountCents, loc));
       result.messages.push({ nl: M.complianceMet(discount('nl')).nl, en: M.complianceMet(discount('en')).en });
     } else {
-      const names = (loc: 'nl' | 'en') => ({
-        label: (id: string) => definition.labels.find((l) => l.id === id)?.name[loc] ?? id,
-        theme: (id: string) => `${id} ${definition.themes.find((t) => t.id === id)?.title[loc] ?? ''}`.trim(),
-      });
-      const gaps = (loc: 'nl' | 'en') => r.missing.map((g) => complianceGapText(g, loc, names(loc))).join('; ');
+      const gaps = (loc: 'nl' | 'en') => r.missing.map((g) => complianceGapText(g, loc, definition)).join('; ');
       result.messages.push(M.complianceNotMet(gaps('nl'), gaps('en')));
     }
   } catch (error) {

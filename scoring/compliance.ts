@@ -341,35 +341,3 @@ export function cheapestCompliance(
     compliance,
   };
 }
-
-/* ------------------------------------------------------------------------------------------ */
-
-/** A one-line text for a gap, in Dutch or English (ids as in the definition; callers may map them to names). */
-export function complianceGapText(gap: ComplianceGap, locale: 'nl' | 'en', names: { label?: (id: string) => string; theme?: (id: string) => string } = {}): string {
-  const label = (id: string | null) => (id === null ? (locale === 'nl' ? 'geen' : 'none') : (names.label?.(id) ?? id));
-  const theme = (id: string) => names.theme?.(id) ?? id;
-  const score = (n: number) => (locale === 'nl' ? n.toFixed(1).replace('.', ',') : n.toFixed(1));
-  switch (gap.kind) {
-    case 'no-score':
-      return locale === 'nl' ? 'geen score: geen enkele vraag is van toepassing' : 'no score: no question applies';
-    case 'label':
-      return locale === 'nl'
-        ? `label ${label(gap.required)} vereist, behaald: ${label(gap.reached)}`
-        : `label ${label(gap.required)} required, reached: ${label(gap.reached)}`;
-    case 'theme':
-      return locale === 'nl'
-        ? `thema ${theme(gap.theme)}: ${score(gap.has)}, minimaal ${gap.required} vereist`
-        : `theme ${theme(gap.theme)}: ${score(gap.has)}, at least ${gap.required} required`;
-    case 'must-have': {
-      const current =
-        gap.status === 'unanswered'
-          ? locale === 'nl' ? 'niet beantwoord' : 'unanswered'
-          : gap.status === 'not-applicable'
-            ? locale === 'nl' ? 'niet van toepassing' : 'not applicable'
-            : gap.currentLevel!;
-      return locale === 'nl'
-        ? `eis ${gap.question}: minimaal ${gap.requiredLevel} vereist, antwoord: ${current}`
-        : `must-have ${gap.question}: at least ${gap.requiredLevel} required, answer: ${current}`;
-    }
-  }
-}

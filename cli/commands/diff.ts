@@ -8,6 +8,7 @@
  * signed file is still compared (with a warning on standard error), an unreadable file or an
  * unknown method version gives exit 2. Exit 0 otherwise.
  */
+import { levelText as levelName } from '../../report/names';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyStatus } from '../../report/verify';
 import { checkDossier } from '../../scoring/dossier';
@@ -77,7 +78,7 @@ const TEXTS = {
     colDelivered: 'Delivered',
     colStatus: 'Status',
     promiseStatus: { met: 'met', exceeded: 'exceeded', 'not-met': 'NOT MET', 'not-assessed': 'not assessed' } satisfies Record<PromiseStatus, string>,
-    evidence: { evidenced: 'evidenced', claimed: 'claimed', na: 'n/a', unanswered: '–' },
+    evidence: { evidenced: 'evidenced', claimed: 'without evidence', na: 'n/a', unanswered: '–' },
     onlyInA: (ids: string) => `Only in A's method version: ${ids}`,
     onlyInB: (ids: string) => `Only in B's method version: ${ids}`,
     changed: (n: number, up: number, down: number) => `Answers changed: ${n} (${up} up, ${down} down)`,
@@ -119,7 +120,7 @@ const TEXTS = {
     label: 'Label',
     none: 'geen',
     labelChange: { up: 'hoger', down: 'lager', same: 'gelijk' },
-    cost: 'Meerkosten (midden)',
+    cost: 'Extra kosten (middenraming)',
     gfa: (a: string, b: string) => `BVO ${a} m² → ${b} m²`,
     downgrades: (n: number) => (n === 0 ? 'Verslechteringen: geen' : `Verslechteringen (${n}): punten gingen omlaag`),
     colQuestion: 'Vraag',
@@ -135,7 +136,7 @@ const TEXTS = {
     colDelivered: 'Geleverd',
     colStatus: 'Uitkomst',
     promiseStatus: { met: 'gehaald', exceeded: 'overtroffen', 'not-met': 'NIET GEHAALD', 'not-assessed': 'niet beoordeeld' } satisfies Record<PromiseStatus, string>,
-    evidence: { evidenced: 'bewezen', claimed: 'geclaimd', na: 'n.v.t.', unanswered: '–' },
+    evidence: { evidenced: 'met bewijs', claimed: 'zonder bewijs', na: 'n.v.t.', unanswered: '–' },
     onlyInA: (ids: string) => `Alleen in de methodeversie van A: ${ids}`,
     onlyInB: (ids: string) => `Alleen in de methodeversie van B: ${ids}`,
     evidenceFiles: (supplied: number, notSupplied: number, withdrawn: number) => `Bewijsbestanden: ${supplied} aangeleverd en kloppend, ${notSupplied} genoemd maar niet aangeleverd, ${withdrawn} ingetrokken`,
@@ -232,8 +233,9 @@ function signedScore(display: number | null | undefined, lang: Lang): string {
   return display > 0 ? `+${text}` : text;
 }
 
-function levelText(level: LevelRef | null, fallback: string): string {
-  return level ? `${level.id} (${level.points})` : fallback;
+/** A level by number and name (report/names.ts), "2 · Technische opname"; the fallback when there is none. */
+function levelText(def: QuickScanDefinition, question: string, level: LevelRef | null, fallback: string, lang: Lang): string {
+  return level ? levelName(def, question, level.id, lang) : fallback;
 }
 
 function statusText(r: LoadedRevision, lang: Lang): string {
@@ -310,8 +312,8 @@ function printText(ctx: CommandContext, A: LoadedRevision, B: LoadedRevision, c:
           ...c.downgrades.map((d) => [
             d.question,
             questionTitle(da, db, d.question, lang),
-            levelText(d.from, t.unanswered),
-            d.kind === 'not-applicable' ? t.notApplicable : levelText(d.to, t.unanswered),
+            levelText(da, d.question, d.from, t.unanswered, lang),
+            d.kind === 'not-applicable' ? t.notApplicable : levelText(db, d.question, d.to, t.unanswered, lang),
             String(d.pointsDelta),
           ]),
         ],
@@ -336,9 +338,9 @@ function printText(ctx: CommandContext, A: LoadedRevision, B: LoadedRevision, c:
           .filter((r) => r.promised !== null)
           .map((r) => {
             const q = byId.get(r.question)!;
-            const delivered = q.after === null ? '–' : q.after.evidence === 'na' ? t.notApplicable : levelText(r.delivered, t.unanswered);
+            const delivered = q.after === null ? '–' : q.after.evidence === 'na' ? t.notApplicable : levelText(db, r.question, r.delivered, t.unanswered, lang);
             const evidence = q.after === null ? '' : `${t.evidence[q.before!.evidence]} → ${t.evidence[q.after.evidence]}`;
-            return [r.question, levelText(r.promised, '–'), delivered, t.promiseStatus[r.status], evidence];
+            return [r.question, levelText(da, r.question, r.promised, '–', lang), delivered, t.promiseStatus[r.status], evidence];
           }),
       ],
     ),

@@ -3,6 +3,8 @@
  * [--top N] [--form <definition.json>]`: the best plan within the budget, the cheapest plan per
  * label, the frontier of cost against total, and the best single upgrades per euro.
  */
+import { levelText } from '../../report/names';
+import { adviceLocks, briefQuestions } from '../../scoring/advice';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { circularBudgetCents } from '../../scoring/money';
 import { optimize, type FrontierPoint, type OptimizeResult, type Plan, type Upgrade } from '../../scoring/optimize';
@@ -115,9 +117,13 @@ export function sampleIndices(n: number, rows: number, extra = -1): number[] {
 
 function levelLabel(d: QuickScanDefinition, question: string, level: string | null, ctx: CommandContext): string {
   if (level === null) return ctx.s.unansweredLevel;
-  const q = d.questions.find((x) => x.id === question);
-  const l = q?.levels.find((x) => x.id === level);
-  return l ? `${level} ${l.label[ctx.lang]}` : level;
+  return levelText(d, question, level, ctx.lang);
+}
+
+/** A level's number in its question (0 = conventional), for compact tables; – for none. */
+function levelNumber(d: QuickScanDefinition, question: string, level: string | null): string {
+  const index = level === null ? -1 : (d.questions.find((q) => q.id === question)?.levels.findIndex((l) => l.id === level) ?? -1);
+  return index >= 0 ? String(index) : '–';
 }
 
 function changeLines(d: QuickScanDefinition, plan: Plan, ctx: CommandContext, indent: string): string[] {
@@ -136,7 +142,11 @@ function answerLines(d: QuickScanDefinition, plan: Plan, indent: string): string
   for (const theme of d.themes) {
     const cells = d.questions
       .filter((q) => q.theme === theme.id && q.id in plan.answers)
-      .map((q) => `${q.id}=${plan.answers[q.id] ?? '–'}${changed.has(q.id) ? '*' : ''}`);
+      .map((q) => {
+        // the level's number (0 = conventional), never its internal id
+        const index = q.levels.findIndex((l) => l.id === plan.answers[q.id]);
+        return `${q.id}=${index >= 0 ? index : '–'}${changed.has(q.id) ? '*' : ''}`;
+      });
     if (cells.length > 0) lines.push(`${indent}${theme.id}: ${cells.join('  ')}`);
   }
   return lines;
@@ -151,7 +161,7 @@ function gainPerThousand(u: Upgrade, prudent: boolean): number | null {
   return Number(scaled);
 }
 
-function text(ctx: CommandContext, loaded: LoadedScan, current: ScanScore, result: OptimizeResult, budget: Budget, prudent: boolean, target: string | undefined, top: number): void {
+function text(ctx: CommandContext, loaded: LoadedScan, current: ScanScore, result: OptimizeResult, budget: Budget, prudent: boolean, allowBrief: boolean, target: string | undefined, top: number): void {
   const { s, lang } = ctx;
   const d = loaded.method.definition;
   const { project, scan } = loaded.file;
@@ -169,6 +179,8 @@ function text(ctx: CommandContext, loaded: LoadedScan, current: ScanScore, resul
   ctx.out(`${s.budget}: ${formatEuroExact(budget.cents, lang)} (${budgetSource})`);
   const locked = loaded.file.scan.locked ?? [];
   if (locked.length > 0) ctx.out(s.lockedLine(locked.join(', ')));
+  const brief = briefQuestions(d).filter((q) => !locked.includes(q));
+  if (brief.length > 0) ctx.out(allowBrief ? s.briefAllowedLine(brief.join(', ')) : s.briefKeptLine(brief.join(', ')));
   ctx.out(s.nowLine(formatScore(cur.total?.display, lang), labelName(d, current.label.reached, ctx), euro(figure(cur.cost, prudent))), '');
 
   // best within the budget
@@ -250,7 +262,7 @@ function text(ctx: CommandContext, loaded: LoadedScan, current: ScanScore, resul
             const per = gainPerThousand(u, prudent);
             return [
               u.question,
-              `${u.from ?? '–'} → ${u.to}`,
+              `${levelNumber(d, u.question, u.from)} → ${levelNumber(d, u.question, u.to)}`,
               `+${formatScore(u.deltaTotal.display, lang)}`,
               c === 0 ? s.free : formatEuroDelta(c, lang),
               per === null ? '–' : formatScaled(per, 2, lang),
@@ -270,6 +282,7 @@ export const optimizeCommand: Command = {
     budget: { type: 'string' },
     'budget-pct': { type: 'string' },
     prudent: { type: 'boolean' },
+    'allow-brief-changes': { type: 'boolean' },
     target: { type: 'string' },
     top: { type: 'string' },
     form: { type: 'string' },
@@ -288,12 +301,16 @@ export const optimizeCommand: Command = {
     const d = loaded.method.definition;
     const budget = resolveBudget(ctx, loaded, path, budgetOption);
     const target = resolveTarget(ctx, d);
-    const locked = loaded.file.scan.locked ?? [];
+    const scanLocked = loaded.file.scan.locked ?? [];
+    // the app's rule (scoring/advice.ts): brief questions keep their answer unless opted in
+    const allowBrief = ctx.args.options['allow-brief-changes'] === true;
+    // (a locked id the method does not have stays in, so that the engine refuses it)
+    const locked = [...adviceLocks(d, scanLocked, allowBrief), ...scanLocked.filter((q) => !d.questions.some((x) => x.id === q))];
     const current = withScanInput(ctx, path, () => scoreScan(d, loaded.input));
     const result = withScanInput(ctx, path, () => optimize(d, loaded.input, { prudent, locked, budgetCents: budget.cents }));
 
     if (!ctx.json) {
-      text(ctx, loaded, current, result, budget, prudent, target, top);
+      text(ctx, loaded, current, result, budget, prudent, allowBrief, target, top);
       return EXIT.ok;
     }
     const perLabel = target === undefined ? result.perLabel : result.perLabel.filter((l) => l.label === target);
@@ -302,7 +319,10 @@ export const optimizeCommand: Command = {
       method: { id: loaded.method.id, version: loaded.method.version, sha256: loaded.method.sha256, source: loaded.method.source, ...(loaded.method.publisher ? { publisher: loaded.method.publisher } : {}) },
       costMode: result.frontier.costMode,
       budget: { cents: budget.cents, source: budget.source, ...(budget.pct !== undefined ? { pct: budget.pct } : {}) },
-      locked,
+      locked: scanLocked,
+      briefQuestions: briefQuestions(d),
+      allowBriefChanges: allowBrief,
+      keptAsAnswered: locked,
       current: {
         total: { display: current.total?.display ?? null, exact: ratio(current.total?.exact) },
         label: current.label.reached,

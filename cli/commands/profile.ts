@@ -14,7 +14,8 @@
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyOptions, VerifyResult, VerifyStatus } from '../../report/verify';
-import { cheapestCompliance, checkCompliance, complianceGapText, type ComplianceResult } from '../../scoring/compliance';
+import { complianceGapText, levelText } from '../../report/compliance-text';
+import { cheapestCompliance, checkCompliance, type ComplianceResult } from '../../scoring/compliance';
 import { csvCents, csvDecimal, csvText, type CsvDialect } from '../../scoring/csv';
 import type { RevisionLike } from '../../scoring/compare';
 import {
@@ -211,7 +212,7 @@ const TEXTS = {
       `Voldoet: ${compliant ? 'ja' : 'nee'} · totaal ${total} · label ${label}${discount ? ` · fictieve korting ${discount}` : ''}`,
     missingHeading: 'Niet gehaald:',
     planHeading: (prudent: boolean) => `Goedkoopste manier om te voldoen (kosten: ${prudent ? 'bovenkant van elke bandbreedte' : 'midden van elke bandbreedte'}):`,
-    planLine: (cost: string, now: string, total: string, label: string) => `meerkosten ${cost} (nu ${now}) · totaal ${total} · label ${label}`,
+    planLine: (cost: string, now: string, total: string, label: string) => `extra kosten ${cost} (nu ${now}) · totaal ${total} · label ${label}`,
     planNone: 'Geen plan kan voldoen: een vastgezet antwoord, of een eis die niet van toepassing is op dit soort project, staat in de weg.',
     fromNa: 'niet van toepassing',
     fromNone: 'niet beantwoord',
@@ -276,8 +277,8 @@ function profileLines(p: LoadedProfile, lang: Lang): string[] {
   reqs.push(c.minimumLabel ? t.minimumLabel(labelName(d, c.minimumLabel, lang)) : t.noMinimumLabel);
   const mins = d.themes.filter((th) => c.themeMinimums?.[th.id] !== undefined).map((th) => `${th.id} ${th.title[lang]} ${c.themeMinimums![th.id]}`);
   if (mins.length > 0) reqs.push(t.themeMinimums(mins.join(', ')));
-  const must = d.questions.filter((q) => c.mustHaves.some((m) => m.question === q.id)).map((q) => `${q.id} ≥ ${c.mustHaves.find((m) => m.question === q.id)!.minLevel}`);
-  if (must.length > 0) reqs.push(t.mustHaves(must.join(', ')));
+  const must = d.questions.filter((q) => c.mustHaves.some((m) => m.question === q.id)).map((q) => `${q.id} ≥ ${levelText(d, q.id, c.mustHaves.find((m) => m.question === q.id)!.minLevel, lang)}`);
+  if (must.length > 0) reqs.push(t.mustHaves(must.join('; ')));
   if (c.valuePerPointEur !== undefined) reqs.push(t.perPoint(formatEuroExact(Math.round(c.valuePerPointEur * 100), lang)));
   lines.push(`  ${reqs.join(' · ')}`);
   if (c.notes) lines.push(`  ${t.notes}: ${c.notes}`);
@@ -451,13 +452,7 @@ function verdictCounts(outcomes: readonly BidOutcome[]) {
 const passed = (o: BidOutcome) => o.result?.verdict === 'passed';
 
 function gapTexts(compliance: ComplianceResult | null, profile: LoadedProfile, lang: Lang): string[] {
-  const d = profile.definition;
-  return (compliance?.missing ?? []).map((g) =>
-    complianceGapText(g, lang, {
-      label: (id) => d.labels.find((l) => l.id === id)?.name[lang] ?? id,
-      theme: (id) => `${id} ${d.themes.find((th) => th.id === id)?.title[lang] ?? ''}`.trim(),
-    }),
-  );
+  return (compliance?.missing ?? []).map((g) => complianceGapText(g, lang, profile.definition));
 }
 
 /** yes / no; in parentheses for a bid that did not pass verification (assessed, but it does not count). */
@@ -511,8 +506,8 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
 
 /**
  * CSV (scoring/csv.ts, the one writer: formula cells neutralised, BOM; `;` and decimal commas in
- * Dutch, `,` and points in English): one row per file, column names and values as ids except
- * the `missing` and `reason` texts.
+ * Dutch, `,` and points in English): one row per file, column names and verdict/status values as
+ * ids; the label by its name and the `missing` and `reason` texts in the language (no level ids).
  */
 function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
   const header = ['rank', 'file', 'verdict', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
@@ -528,7 +523,7 @@ function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonl
         (o.result?.alteredParts ?? []).join('+'),
         o.compliance ? String(o.compliance.compliant) : '',
         total === null ? '' : csvDecimal(total, 1, dialect),
-        o.label ?? '',
+        o.hasFigures && o.label ? labelName(profile.definition, o.label, ctx.lang) : '',
         discount === null ? '' : csvCents(discount, dialect),
         o.result?.referenceCode ?? '',
         o.result?.projectName ?? '',

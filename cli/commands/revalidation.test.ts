@@ -127,7 +127,7 @@ describe('quickscan revalidation', () => {
     const en = await cli(['revalidation', '--help']);
     expect(en.out).toContain('Usage: quickscan revalidation <earlier> <later>');
     const nl = await cli(['revalidation', '--help', '--lang', 'nl']);
-    expect(nl.out).toContain('hervalidatie-pdf');
+    expect(nl.out).toContain('herbeoordelings-pdf');
     expect((await cli(['--help'])).out).toContain('revalidation');
     expect((await cli(['revalidation', bid])).code).toBe(2);
   });

@@ -67,10 +67,10 @@ const TEXTS = {
   nl: {
     help: {
       usage: 'quickscan revalidation <eerder> <later> [--out <bestand.pdf>] [--dossier <later.quickscan-dossier.zip>] [--trusted-keys <bestand>] [--json] [--lang nl|en]',
-      summary: 'Maak de hervalidatie-pdf van twee uitgegeven revisies: beloofd tegenover geleverd',
+      summary: 'Maak de herbeoordelings-pdf van twee uitgegeven revisies: beloofd tegenover geleverd',
       description: [
         'EERDER en LATER zijn uitgegeven pdf\'s of .quickscan-issued.json-bestanden van hetzelfde project: EERDER de revisie met de beloften (bijv. die in de inschrijving), LATER de revisie die ze toetst (bijv. bij oplevering). Beide worden eerst geverifieerd.',
-        'De pdf toont beide referentiecodes en fasen, wie hervalideerde (de beoordelaar van de latere revisie, zelfbeoordeling of onafhankelijk, vingerafdruk van de sleutel), de themascores voor en na, de labelwijziging, elke verslechtering met de reden (de toelichting in de latere revisie), beloofd tegenover geleverd per vraag en wat per vraag veranderde. Beide ondertekende revisies zitten erin als bijlage: `quickscan verify` controleert de pdf offline. De taal is --lang (Nederlands of Engels).',
+        'De pdf toont beide referentiecodes en fasen, wie herbeoordeelde (de beoordelaar van de latere revisie, zelfbeoordeling of onafhankelijk, vingerafdruk van de sleutel), de themascores voor en na, de labelwijziging, elke verslechtering met de reden (de toelichting in de latere revisie), beloofd tegenover geleverd per vraag en wat per vraag veranderde. Beide ondertekende revisies zitten erin als bijlage: `quickscan verify` controleert de pdf offline. De taal is --lang (Nederlands of Engels).',
         'Zonder --out heet het bestand revalidation-<code eerder>-<code later>.<taal>.pdf in de huidige map. Een bestaand bestand wordt vervangen.',
         'Exitcode 0 als de pdf is geschreven; 2 als een bestand niet gelezen kan worden, geen uitgegeven revisie is, gewijzigd of ongeldig ondertekend is, of een onbekende methodeversie noemt (er wordt niets geschreven).',
       ],
@@ -80,14 +80,14 @@ const TEXTS = {
         ['--trusted-keys <bestand>', 'waarschuw als een revisie is ondertekend met een sleutel die niet op deze lijst staat (zoals bij verify)'],
       ] as (readonly [string, string])[],
       examples: [
-        'quickscan revalidation docs/examples/tender/bid-01-compliant-gold.pdf docs/examples/tender/delivery/bid-01-delivery.pdf --lang nl --out bid-01-hervalidatie.pdf',
+        'quickscan revalidation docs/examples/tender/bid-01-compliant-gold.pdf docs/examples/tender/delivery/bid-01-delivery.pdf --lang nl --out bid-01-herbeoordeling.pdf',
         'quickscan revalidation aanbesteding.quickscan-issued.json oplevering.quickscan-issued.json',
       ],
     },
     notIssued: (file: string) => `${file}: geen uitgegeven revisie (een scanbestand is niet ondertekend; geef het eerst uit)`,
-    isRevalidation: (file: string) => `${file}: dit is een hervalidatie-pdf, geen uitgegeven revisie`,
+    isRevalidation: (file: string) => `${file}: dit is een herbeoordelings-pdf, geen uitgegeven revisie`,
     cannotUse: (file: string, status: string, reason: string) => `${file}: ${status}: ${reason}`,
-    pagesAltered: (file: string) => `${file}: de afgedrukte pagina's zijn gewijzigd; de ondertekende gegevens erin zijn heel en die gebruikt de hervalidatie`,
+    pagesAltered: (file: string) => `${file}: de afgedrukte pagina's zijn gewijzigd; de ondertekende gegevens erin zijn heel en die gebruikt de herbeoordeling`,
     untrusted: (file: string, fingerprint: string) => `${file}: ondertekend met een sleutel die niet op de lijst van vertrouwde sleutels staat (vingerafdruk ${fingerprint})`,
     notLinked: 'de latere revisie noemt de eerdere niet in haar geschiedenis: controleer dat beide over hetzelfde project gaan',
     wrote: (file: string, bytes: string) => `${file} geschreven (${bytes} bytes)`,

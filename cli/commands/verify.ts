@@ -69,7 +69,7 @@ function printCsv(ctx: CommandContext, outcomes: readonly FileOutcome[]): void {
       r.phase ?? '',
       r.issuedAt ?? '',
       r.score?.total === null || r.score?.total === undefined ? '' : csvDecimal(r.score.total, 1, ctx.lang),
-      r.score?.label?.id ?? '',
+      r.score?.label?.name[ctx.lang] ?? '',
       r.assessor?.fingerprint ?? '',
       r.assessor?.name ?? '',
       anchorLine(r, ctx.lang),

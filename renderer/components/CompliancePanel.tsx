@@ -1,6 +1,7 @@
 import { useLiveQuery } from '../db/live';
 import type { QuickScanDefinition } from '../../forms/schema';
-import { checkCompliance, complianceGapText } from '../../scoring/compliance';
+import { complianceGapText } from '../../report/compliance-text';
+import { checkCompliance } from '../../scoring/compliance';
 import { keyFingerprint } from '../../scoring/signature';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { formatEuro } from '../i18n';
@@ -42,8 +43,6 @@ export function CompliancePanel({ project, scan, definition }: { project: Projec
   }
   const content = profile.content;
   const result = checkCompliance(definition, scanInput(project, scan), content);
-  const labelName = (id: string) => definition.labels.find((l) => l.id === id)?.name[locale] ?? id;
-  const themeName = (id: string) => `${id}. ${definition.themes.find((th) => th.id === id)?.title[locale] ?? ''}`;
   return (
     <section className="panel compliance-panel" aria-labelledby="compliance-title">
       <h2 id="compliance-title">{t('profile.title')}</h2>
@@ -60,7 +59,7 @@ export function CompliancePanel({ project, scan, definition }: { project: Projec
       {result.missing.length > 0 && (
         <ul className="compliance-missing">
           {result.missing.map((gap, i) => (
-            <li key={i}>{complianceGapText(gap, locale, { label: labelName, theme: themeName })}</li>
+            <li key={i}>{complianceGapText(gap, locale, definition)}</li>
           ))}
         </ul>
       )}

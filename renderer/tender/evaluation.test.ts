@@ -50,8 +50,9 @@ describe('the tender example (docs/examples/tender) checked as the app does', ()
   it('writes the missing requirements in Dutch and English', async () => {
     const { gapTexts } = await import('./evaluation');
     const b04 = assessed.find((b) => b.file === 'bid-04-not-compliant-musthave.pdf')!;
-    expect(gapTexts(b04, profile.definition, 'en')).toEqual(['must-have C1: at least l2 required, answer: l1']);
-    expect(gapTexts(b04, profile.definition, 'nl')).toEqual(['eis C1: minimaal l2 vereist, antwoord: l1']);
+    // levels by number and name (docs/glossary.md), never by their internal ids
+    expect(gapTexts(b04, profile.definition, 'en')).toEqual(['must-have C1: required at least level 2 · Mixed, mainly mechanical — answer: 1 · Chemical, with some mechanical layers']);
+    expect(gapTexts(b04, profile.definition, 'nl')).toEqual(['eis C1: vereist minimaal niveau 2 · Gemengd, overwegend mechanisch — antwoord: 1 · Chemisch, met enkele mechanische lagen']);
     const b05 = assessed.find((b) => b.file === 'bid-05-not-compliant-theme.pdf')!;
     expect(gapTexts(b05, profile.definition, 'nl')).toEqual(['thema F Informatie: 25,0, minimaal 30 vereist']);
   });

@@ -7,7 +7,7 @@
  */
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyResult, VerifyStatus } from '../../report/verify';
-import { complianceGapText } from '../../scoring/compliance';
+import { complianceGapText } from '../../report/compliance-text';
 import { compareRational } from '../../scoring/rational';
 import { assessBids as assessTenderBids, bidData, rankBids, type BidAssessment, type BidData, type NotRankedReason, type ProfileForAssessment } from '../../scoring/tender';
 import type { Rational } from '../../scoring/types';
@@ -63,12 +63,7 @@ export function statusText(bid: Pick<AssessedBid, 'status' | 'alteredParts'>, lo
 
 /** What the bid misses, one text per requirement, in the user's language. */
 export function gapTexts(bid: Pick<AssessedBid, 'compliance'>, definition: QuickScanDefinition, locale: Locale): string[] {
-  return (bid.compliance?.missing ?? []).map((gap) =>
-    complianceGapText(gap, locale, {
-      label: (id) => definition.labels.find((l) => l.id === id)?.name[locale] ?? id,
-      theme: (id) => `${id} ${definition.themes.find((t) => t.id === id)?.title[locale] ?? ''}`.trim(),
-    }),
-  );
+  return (bid.compliance?.missing ?? []).map((gap) => complianceGapText(gap, locale, definition));
 }
 
 export function labelName(definition: QuickScanDefinition, id: string | null, locale: Locale): string {

@@ -117,8 +117,8 @@ test('an evaluator checks twelve bids against the example profile: the README ta
     await expect(tender.row(file)).toHaveClass(/tender-flagged/);
     await expect(tender.row(file).locator('td').last()).toContainText(reason);
   }
-  await expect(tender.row('bid-04-not-compliant-musthave.pdf')).toContainText('eis C1: minimaal l2 vereist, antwoord: l1');
-  await expect(tender.row('bid-10-not-compliant-na-musthave.pdf')).toContainText('eis D2: minimaal l2 vereist, antwoord: niet van toepassing');
+  await expect(tender.row('bid-04-not-compliant-musthave.pdf')).toContainText('eis C1: vereist minimaal niveau 2 · Gemengd, overwegend mechanisch — antwoord: 1 · Chemisch, met enkele mechanische lagen');
+  await expect(tender.row('bid-10-not-compliant-na-musthave.pdf')).toContainText('eis D2: vereist minimaal niveau 2 · Bereikbare schachten en plafonds — antwoord: niet van toepassing');
   await expect(tender.row('bid-05-not-compliant-theme.pdf')).toContainText('thema F Informatie: 25,0, minimaal 30 vereist');
   await expectAccessible(app);
 
