@@ -150,3 +150,41 @@ test('a key with its backup signs PAdES PDFs and is restored on a fresh device f
   expect(signerOf(second.pdfPath)).toBe(fingerprint);
   await context.close();
 });
+
+test('moving to a new key saves its backup and a signed rotation statement; revoking stops issuing', async ({ app }) => {
+  test.setTimeout(180_000);
+  await saveProfile(app);
+  const { fingerprint: old } = await createSigningKey(app);
+
+  // Rotation: a new key with its own backup, then the statement and the new public key to send.
+  await app.getByRole('button', { name: 'Nieuwe sleutel (vervangt deze)' }).click();
+  await app.getByLabel('Wachtwoord van de back-up').fill(PASSPHRASE);
+  await app.getByLabel('Wachtwoord nogmaals').fill(PASSPHRASE);
+  const backup = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Back-up opslaan en sleutel bewaren' }).click();
+  expect((await backup).suggestedFilename()).toMatch(/\.quickscan-key-backup\.json$/);
+  await expect(app.locator('#main').getByText(/U ondertekent nu met de nieuwe sleutel/)).toBeVisible();
+  const current = (await app.locator('.key-facts code.fingerprint').textContent())!.trim();
+  expect(current).not.toBe(old);
+  const statement = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Verklaring opslaan' }).first().click();
+  const file = await statement;
+  expect(file.suggestedFilename()).toMatch(/rotation .*\.quickscan-key-statement\.json$/);
+  const json = JSON.parse(await readFile((await file.path())!, 'utf8')) as { content: { statement: string }; newKeySignature?: string };
+  expect(json.content.statement).toBe('key-rotation');
+  expect(json.newKeySignature).toBeTruthy();
+  await expect(app.getByRole('list').filter({ hasText: old })).toContainText('vervangen op');
+  await expectAccessible(app);
+
+  // Revocation: the key signs its revocation and is gone; issuing is refused.
+  await app.getByRole('button', { name: 'Sleutel intrekken' }).click();
+  await app.getByLabel('Reden').selectOption('key-compromise');
+  await app.getByRole('button', { name: 'Sleutel definitief intrekken' }).click();
+  await expect(app.locator('#main').getByText(/De sleutel is ingetrokken en ondertekent niet meer/)).toBeVisible();
+  await expect(app.getByText(/U hebt nog geen ondertekeningssleutel/)).toBeVisible();
+  await expect(app.getByRole('list').filter({ hasText: current })).toContainText('ingetrokken op');
+  await expectAccessible(app);
+  await projectWithScan(app, 'Kantoor Vlissingen');
+  await app.getByRole('button', { name: 'Uitgeven als referentie' }).click();
+  await expect(app.getByText(/Om uit te geven hebt u een ondertekeningssleutel nodig/)).toBeVisible();
+});
