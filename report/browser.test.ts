@@ -4,7 +4,6 @@
  * in the browser. The same for a revision with a requirement profile and for a re-validation.
  * Skipped where no Chromium is installed.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -13,8 +12,10 @@ import { envelopeJsonText, historyEntryOf } from '../scoring/issued';
 import { exampleIssueInput, exampleScan, issue, signProfile, zeelandDefinition } from './fixtures/example';
 import { buildReportPdf } from './pdf';
 import { buildRevalidationPdf } from './revalidation';
+import { chromiumBinary } from './fixtures/tools';
 
-const chromiumPath = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+// required in CI
+const chromiumPath = chromiumBinary();
 
 describe.skipIf(!chromiumPath)('in Chromium', () => {
   it('builds byte-identical PDFs and verifies a PDF made in Node', async () => {

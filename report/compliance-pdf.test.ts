@@ -13,15 +13,10 @@ import { exampleIssueInput, exampleProfileContent, exampleScan, issue, signProfi
 import { drawLayout1 } from './layout1';
 import { buildReportPdf } from './pdf';
 import { verifyFile } from './verify';
+import { hasTool } from './fixtures/tools';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// pdftotext and friends (poppler); required in CI
+const hasPoppler = hasTool('pdftotext');
 
 function signContent(content: IssuedContent, locale: ReportLocale = 'nl'): IssuedEnvelope {
   return buildEnvelope(content, signWithSecretKey(canonicalContent(content), TEST_KEY.secretKey), { locale, layout: 1 });

@@ -9,15 +9,10 @@ import { extractEnvelopeFromPdf } from './extract';
 import { exampleScan, issue, zeelandDefinition } from './fixtures/example';
 import { buildReportPdf, UnknownLayoutError } from './pdf';
 import { drawLayout1 } from './layout1';
+import { hasTool } from './fixtures/tools';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// pdftotext and friends (poppler); required in CI
+const hasPoppler = hasTool('pdftotext');
 
 function tmpFile(name: string, bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'quickscan-report-'));

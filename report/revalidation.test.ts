@@ -21,15 +21,10 @@ import {
 } from './revalidation';
 import { drawRevalidationLayout1 } from './revalidation-layout1';
 import { verifyFile } from './verify';
+import { hasTool } from './fixtures/tools';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// pdftotext and friends (poppler); required in CI
+const hasPoppler = hasTool('pdftotext');
 
 const defs = { earlier: zeelandDefinition, later: zeelandDefinition };
 

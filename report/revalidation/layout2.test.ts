@@ -4,7 +4,7 @@
  * made), the state of every evidence file, and the glossary's words; rebuilt byte for byte on
  * verification, so an edited descriptor or page fails.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,10 @@ import { exampleIssueInput, exampleScan, issue, issueV2, TEST_KEY, TEST_KEY_P256
 import { editPageContent, replaceAttachedEnvelope } from '../fixtures/tamper';
 import { buildRevalidationPdf, checksOf, RevalidationFormatError, REVALIDATION_DESCRIPTOR_ATTACHMENT, type RevalidationOptions } from '../revalidation';
 import { verifyFile, type VerifyOptions } from '../verify';
+import { hasTool } from '../fixtures/tools';
 
-const hasPoppler = spawnSync('pdftotext', ['-v']).error === undefined;
+// pdftotext (poppler); required in CI
+const hasPoppler = hasTool('pdftotext');
 if (process.env.CI === 'true' && !hasPoppler) throw new Error('pdftotext (poppler-utils) is required in CI: apt-get install -y poppler-utils');
 
 const dir = mkdtempSync(join(tmpdir(), 'quickscan-revalidation2-'));

@@ -23,8 +23,10 @@ import { checkSignedPages, type RecomputedScore } from '../verify-pades';
 import type { IssuedEnvelopeV2 } from '../../scoring/issued';
 import { verifyFile } from '../verify';
 import { testRegistry, TEST_KEY_P256_PUBLIC } from '../fixtures/example';
+import { hasTool } from '../fixtures/tools';
 
-const hasPdfsig = spawnSync('pdfsig', ['-v'], { encoding: 'utf8' }).error === undefined;
+// poppler's pdfsig; required in CI
+const hasPdfsig = hasTool('pdfsig');
 if (process.env.CI === 'true' && !hasPdfsig) throw new Error('pdfsig (poppler-utils) is required in CI: apt-get install -y poppler-utils');
 
 const dir = mkdtempSync(join(tmpdir(), 'quickscan-pades-'));
