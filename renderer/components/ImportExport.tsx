@@ -4,11 +4,14 @@ import type { MessageKey, MessageParams } from '../i18n';
 import { platform, type OpenedFile } from '../platform';
 import { exportBackup, exportErrorOf, exportProject, exportScanZip, saveExport, type ExportedFile } from '../files/export';
 import { IMPORT_FILTERS, importFile, type ImportSummary, type RecordCounts, type TrustOffer } from '../files/import';
+import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
 import { keyFingerprint } from '../../scoring/keys';
 import { verifyTrustList, type TrustListContent } from '../../scoring/trust';
-import { addTrustAnchors, getTrustList, putTrustList, type AnchorCandidate } from '../db/trust';
-import { useT, useUi } from '../state/store';
+import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, type AnchorCandidate } from '../db/trust';
+import { formatDate } from '../i18n';
+import { useLocale, useT, useUi } from '../state/store';
 import { TrustConfirm } from './TrustConfirm';
+import { keyStatementProblemText } from './TrustSettings';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -23,10 +26,32 @@ interface PendingOffer {
   fileName: string;
   anchors: AnchorCandidate[];
   lists: { content: TrustListContent; document: unknown; operatorFingerprint: string }[];
+  /** Key statements that verify and are not confirmed here yet. */
+  statements: { statement: VerifiedKeyStatement; document: unknown }[];
 }
 
-/** The offer's trust lists that check out and are newer than what is stored; the anchors as given (already filtered by the import). */
-async function offerOf(fileName: string, offer: TrustOffer): Promise<PendingOffer | null> {
+/**
+ * The backup's key statements, each verified again: those that check out and are not confirmed
+ * here yet are offered; each one that does not is refused with one line (`refused`).
+ */
+export async function statementsOffered(t: T, fileName: string, documents: readonly unknown[]): Promise<{ offered: PendingOffer['statements']; refused: string[] }> {
+  const offered: PendingOffer['statements'] = [];
+  const refused: string[] = [];
+  for (const [i, document] of documents.entries()) {
+    const check = verifyKeyStatement(document);
+    if (!check.ok) {
+      refused.push(keyStatementProblemText(t, t('keyStatements.backup.inBackup', { name: fileName, number: i + 1 }), check));
+      continue;
+    }
+    if (await getKeyStatement(check.statement.contentHash)) continue;
+    if (offered.some((o) => o.statement.contentHash === check.statement.contentHash)) continue;
+    offered.push({ statement: check.statement, document });
+  }
+  return { offered, refused };
+}
+
+/** The offer's trust lists that check out and are newer than what is stored; the anchors as given (already filtered by the import); the key statements that verify. */
+async function offerOf(t: T, fileName: string, offer: TrustOffer): Promise<{ offer: PendingOffer | null; refused: string[] }> {
   const lists: PendingOffer['lists'] = [];
   for (const document of offer.lists) {
     const check = verifyTrustList(document, { now: new Date() });
@@ -36,8 +61,9 @@ async function offerOf(fileName: string, offer: TrustOffer): Promise<PendingOffe
     if (storedCheck?.ok && storedCheck.list.content.sequence >= check.list.content.sequence) continue;
     lists.push({ content: check.list.content, document, operatorFingerprint: check.list.operatorFingerprint });
   }
-  if (offer.anchors.length === 0 && lists.length === 0) return null;
-  return { fileName, anchors: offer.anchors, lists };
+  const { offered: statements, refused } = await statementsOffered(t, fileName, offer.statements);
+  if (offer.anchors.length === 0 && lists.length === 0 && statements.length === 0) return { offer: null, refused };
+  return { offer: { fileName, anchors: offer.anchors, lists, statements }, refused };
 }
 
 /** The announcement for one imported file: what was added, and what the user should know. */
@@ -65,12 +91,18 @@ function useImporter() {
   const [pending, setPending] = useState<PendingRestore | null>(null);
   const [offer, setOffer] = useState<PendingOffer | null>(null);
 
-  /** After a backup: its trust anchors and lists are offered on their own screen, never added by the import. */
-  const offerTrust = useCallback(async (fileName: string, summary: ImportSummary) => {
-    const next = await offerOf(fileName, summary.trustOffered);
-    if (next) setOffer(next);
-    return next !== null;
-  }, []);
+  /**
+   * After a backup: its trust anchors, lists and key statements are offered on their own screen,
+   * never added by the import. Returns whether it asks, and a line for each refused key statement.
+   */
+  const offerTrust = useCallback(
+    async (fileName: string, summary: ImportSummary) => {
+      const next = await offerOf(t, fileName, summary.trustOffered);
+      if (next.offer) setOffer(next.offer);
+      return { offered: next.offer !== null, refused: next.refused };
+    },
+    [t],
+  );
 
   // With a trust question open the user stays on this screen (leaving it would drop the question).
   const finish = useCallback((summaries: ImportSummary[], offered = false) => {
@@ -94,7 +126,12 @@ function useImporter() {
           if (result.ok) {
             summaries.push(result.summary);
             texts.push(importedText(t, file.name, result.summary));
-            if (await offerTrust(file.name, result.summary)) offered = true;
+            const asked = await offerTrust(file.name, result.summary);
+            if (asked.offered) offered = true;
+            if (asked.refused.length > 0) {
+              failed += 1;
+              texts.push(...asked.refused);
+            }
           } else if ('needsConfirmation' in result) {
             setPending({ file, counts: result.counts, existing: result.existing });
           } else {
@@ -120,8 +157,9 @@ function useImporter() {
     try {
       const result = await importFile(file, { confirmed: true });
       if (result.ok) {
-        announce(importedText(t, file.name, result.summary));
-        finish([result.summary], await offerTrust(file.name, result.summary));
+        const asked = await offerTrust(file.name, result.summary);
+        announce([importedText(t, file.name, result.summary), ...asked.refused].join(' '), asked.refused.length > 0 ? 'error' : 'info');
+        finish([result.summary], asked.offered);
       } else if ('error' in result) {
         announce(t('files.import.failed', { name: file.name, reason: t(result.error.key, result.error.params) }), 'error');
       }
@@ -146,6 +184,10 @@ function useImporter() {
         await putTrustList({ id: list.content.listId, document: list.document }, { key: list.content.operator.key, label: operator });
         count += 1;
       }
+      for (const { statement: st, document } of offer.statements.filter((o) => chosen.has(`statement:${o.statement.contentHash}`))) {
+        await putKeyStatement({ id: st.contentHash, kind: st.kind, subjectFingerprint: keyFingerprint(statementSubjectKey(st)), document });
+        count += 1;
+      }
       announce(t('trust.offer.added', { count }));
     },
     [announce, offer, t],
@@ -162,6 +204,8 @@ function useImporter() {
 /** The separate question after a backup restore: each key and trust list named, none ticked. */
 function TrustOfferConfirm({ offer, onAccept, onDecline }: { offer: PendingOffer; onAccept(ids: string[]): void; onDecline(): void }) {
   const t = useT();
+  const locale = useLocale();
+  const date = (iso: string) => formatDate(locale, iso);
   const operatorOf = (c: TrustListContent) => [c.operator.name, c.operator.organisation].filter((x) => x.trim()).join(', ');
   return (
     <TrustConfirm
@@ -175,6 +219,23 @@ function TrustOfferConfirm({ offer, onAccept, onDecline }: { offer: PendingOffer
           label: t('trust.offer.list', { name: l.content.name, sequence: l.content.sequence, operator: operatorOf(l.content) }),
           fingerprint: l.operatorFingerprint,
         })),
+        ...offer.statements.map(({ statement: st }) => {
+          const name = [st.content.name, st.content.organisation].filter((x) => x.trim()).join(', ');
+          const note = st.content.note ? [t('keyStatements.confirm.note', { note: st.content.note })] : [];
+          return st.kind === 'key-rotation'
+            ? {
+                id: `statement:${st.contentHash}`,
+                label: t('keyStatements.row.rotation', { name, old: st.oldFingerprint, new: st.newFingerprint, date: date(st.content.effectiveAt) }),
+                fingerprint: st.newFingerprint,
+                details: [t('keyStatements.backup.rotationDoes'), ...note],
+              }
+            : {
+                id: `statement:${st.contentHash}`,
+                label: t('keyStatements.row.revocation', { name, fingerprint: st.fingerprint, date: date(st.content.revokedAt), reason: t(`keyStatements.reason.${st.content.reason}`) }),
+                fingerprint: st.fingerprint,
+                details: [t('keyStatements.backup.revocationDoes'), ...note],
+              };
+        }),
       ]}
       confirmLabel={t('trust.offer.add')}
       cancelLabel={t('trust.offer.none')}

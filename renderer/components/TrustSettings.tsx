@@ -32,6 +32,12 @@ for (const kind of ['trust-list', 'key-statement'] as const) {
   });
 }
 
+/** The one line for a key statement that is refused (a file, or one in a backup). */
+export function keyStatementProblemText(t: T, name: string, check: Extract<ReturnType<typeof verifyKeyStatement>, { ok: false }>): string {
+  const detail = check.problem === 'malformed' ? (check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '') : (check.detail ?? '');
+  return t(`keyStatements.error.${check.problem}`, { name, detail });
+}
+
 interface PendingStatement {
   fileName: string;
   document: unknown;
@@ -147,10 +153,7 @@ export function TrustSettings() {
   /** Checks a key statement file and shows what it would do; nothing changes before the user confirms. */
   async function takeKeyStatement(file: OpenedFile) {
     const check = verifyKeyStatement(file.data);
-    if (!check.ok) {
-      const detail = check.problem === 'malformed' ? (check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '') : (check.detail ?? '');
-      return announce(t(`keyStatements.error.${check.problem}`, { name: file.name, detail }), 'error');
-    }
+    if (!check.ok) return announce(keyStatementProblemText(t, file.name, check), 'error');
     if (await getKeyStatement(check.statement.contentHash)) return announce(t('keyStatements.already'));
     const json = decodeJson(file.data);
     if (!json.ok) return announce(t('keyStatements.error.not-json', { name: file.name, detail: '' }), 'error');

@@ -20,7 +20,7 @@ import {
 } from '../db/bulk';
 import { listEvidence, listEvidenceOfScans } from '../db/evidence';
 import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord } from '../db/records';
-import { listTrustAnchors, listTrustLists } from '../db/trust';
+import { listKeyStatements, listTrustAnchors, listTrustLists } from '../db/trust';
 import { restoreProject, restoreScan } from '../db/restore';
 import { platform } from '../platform';
 import { methodOf, hasScoringInputs } from '../scan/engine';
@@ -211,9 +211,10 @@ export async function exportScanZip(scanId: string): Promise<ExportedFile> {
 
 /**
  * Everything in one zip: all projects (also those in the trash), scans, evidence files,
- * issued revisions, settings, trust anchors and trust lists (a restore only offers the last two:
- * the user confirms each). Not the signing key: its private half is a non-extractable WebCrypto
- * key; it has an encrypted backup of its own, made when it was created (Settings).
+ * issued revisions, settings, trust anchors, trust lists and confirmed key statements (a restore
+ * only offers the last three: the user confirms each). Not the signing key: its private half is a
+ * non-extractable WebCrypto key; it has an encrypted backup of its own, made when it was created
+ * (Settings).
  */
 export async function exportBackup(now = new Date()): Promise<ExportedFile> {
   let skipped = 0;
@@ -266,6 +267,12 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
     if (parsed?.success) trustLists.push(parsed.data);
     else skipped += 1;
   }
+  const keyStatements: BackupFile['keyStatements'] = [];
+  for (const statement of await listKeyStatements()) {
+    const parsed = jsonDepthWithin(statement.document, FILE_LIMITS.maxJsonDepth) ? settingFileSchema.shape.value.safeParse(statement.document) : undefined;
+    if (parsed?.success) keyStatements.push(parsed.data);
+    else skipped += 1;
+  }
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   const file: BackupFile = {
     format: BACKUP_FORMAT,
@@ -280,6 +287,7 @@ export async function exportBackup(now = new Date()): Promise<ExportedFile> {
     settings: settings.sort((a, b) => a.key.localeCompare(b.key)),
     trustAnchors,
     trustLists,
+    keyStatements,
   };
   const json = encodeJson(file);
   if (json.length > FILE_LIMITS.maxJsonBytes) fail('files.export.tooLarge', { max: bytesToMb(FILE_LIMITS.maxJsonBytes) });

@@ -5,6 +5,10 @@ import zeeland from '../../forms/definitions/zeeland-quickscan/1.0.0.json';
 import { exampleScan, issue, zeelandDefinition } from '../../report/fixtures/example';
 import { buildReportPdf } from '../../report/pdf';
 import { envelopeJsonText } from '../../scoring/issued';
+import { privateJwkSigner, signKeyRevocation, type KeyRevocationContent } from '../../scoring/key-statements';
+import { generatePrivateJwk, keyFingerprint, publicJwkOf } from '../../scoring/keys';
+import { statementsOffered } from '../components/ImportExport';
+import { putKeyStatement } from '../db/trust';
 import { db } from '../db/db';
 import { en } from '../i18n/en';
 import { nl } from '../i18n/nl';
@@ -194,6 +198,24 @@ describe('issued revisions as input', () => {
   });
 });
 
+async function revokedStatement() {
+  const privateKey = generatePrivateJwk('ES256');
+  const key = publicJwkOf(privateKey);
+  const content: KeyRevocationContent = {
+    format: 'quickscan-key-statement',
+    formatVersion: 1,
+    statement: 'key-revocation',
+    key,
+    revokedAt: '2026-06-01T00:00:00Z',
+    reason: 'key-compromise',
+    issuedAt: '2026-06-02T09:00:00Z',
+    name: 'Ir. A. de Vries',
+    organisation: 'Bureau De Vries',
+  };
+  const envelope = await signKeyRevocation(content, privateJwkSigner(privateKey));
+  return { envelope: JSON.parse(JSON.stringify(envelope)) as typeof envelope, id: envelope.contentHash, fingerprint: keyFingerprint(key) };
+}
+
 describe('backups', () => {
   it('a backup holds everything but the signing key, and restores into an empty database exactly, except what the user trusts', async () => {
     await seedDb();
@@ -201,7 +223,7 @@ describe('backups', () => {
     const file = await exportBackup(new Date('2026-11-22T12:00:00Z'));
     expect(file.fileName).toBe('quickscan-2026-11-22.quickscan-backup.zip');
     const index = (await unzipText(file.data, 'backup.json')) as Record<string, unknown>;
-    expect(index).toMatchObject({ format: 'quickscan-backup', formatVersion: 2, signingKey: 'not-included', trustLists: [] });
+    expect(index).toMatchObject({ format: 'quickscan-backup', formatVersion: 3, signingKey: 'not-included', trustLists: [], keyStatements: [] });
     expect(index.trustAnchors).toEqual([{ key: { kty: 'OKP', crv: 'Ed25519', x: expect.any(String), alg: 'EdDSA' }, label: 'Test', addedAt: '2026-11-01T00:00:00.000Z' }]);
     expect(JSON.stringify(index)).not.toContain('privateKey');
     await resetDb();
@@ -219,7 +241,7 @@ describe('backups', () => {
     await seedDb();
     const file = await exportBackup();
     const index = (await unzipText(file.data, 'backup.json')) as Record<string, unknown> & { trustAnchors: { key: { x: string }; label: string; addedAt: string }[] };
-    const { trustAnchors, trustLists: _lists, ...rest } = index;
+    const { trustAnchors, trustLists: _lists, keyStatements: _statements, ...rest } = index;
     const v1 = { ...rest, evidence: [], formatVersion: 1, trustedKeys: trustAnchors.map((a) => ({ publicKey: a.key.x, label: 'Bureau Forger', addedAt: a.addedAt })) };
     await resetDb();
     const summary = summaryOf(await importFile({ name: 'old.quickscan-backup.zip', data: writeZip([{ name: 'backup.json', data: encodeJson(v1) }]) }));
@@ -227,6 +249,43 @@ describe('backups', () => {
     expect(summary.trustOffered.anchors).toEqual([{ key: { kty: 'OKP', crv: 'Ed25519', x: trustAnchors[0]!.key.x, alg: 'EdDSA' }, label: 'Bureau Forger' }]);
     expect(await db.trustAnchors.count()).toBe(0);
     expect(await db.trustedKeys.count()).toBe(0);
+  });
+
+  it('carries the confirmed key statements as stored; a restore applies none of them, offers those that verify and refuses a bad one with one line', async () => {
+    await seedDb();
+    const revocation = await revokedStatement();
+    await putKeyStatement({ id: revocation.id, kind: 'key-revocation', subjectFingerprint: revocation.fingerprint, document: revocation.envelope });
+    const file = await exportBackup();
+    const index = (await unzipText(file.data, 'backup.json')) as Record<string, unknown>;
+    expect(index.keyStatements).toEqual([revocation.envelope]);
+    await resetDb();
+    const summary = summaryOf(await importFile({ name: file.fileName, data: file.data }));
+    expect(summary.trustOffered.statements).toEqual([revocation.envelope]);
+    expect(await db.keyStatements.count()).toBe(0);
+    // What the question would show: the one that verifies; a tampered copy refused, in the user's language.
+    const tampered = { ...revocation.envelope, content: { ...revocation.envelope.content, revokedAt: '2027-01-01T00:00:00Z' } };
+    const tNl = (key: keyof typeof nl, params: Record<string, string | number> = {}) => nl[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+    const offer = await statementsOffered(tNl as never, 'b.quickscan-backup.zip', [revocation.envelope, tampered]);
+    expect(offer.offered.map((o) => o.statement.contentHash)).toEqual([revocation.id]);
+    expect(offer.refused).toEqual(['„b.quickscan-backup.zip, sleutelverklaring 2” is na ondertekening gewijzigd; de sleutelverklaring is geweigerd en er is niets veranderd.']);
+    expect(await db.keyStatements.count()).toBe(0);
+    // Once confirmed here, it is not offered again.
+    await putKeyStatement({ id: revocation.id, kind: 'key-revocation', subjectFingerprint: revocation.fingerprint, document: revocation.envelope });
+    expect((await statementsOffered(tNl as never, 'b', [revocation.envelope])).offered).toEqual([]);
+  });
+
+  it('a version 2 backup (before key statements) still restores, with no statements to offer', async () => {
+    await seedDb();
+    const file = await exportBackup();
+    const { keyStatements: _statements, ...index } = (await unzipText(file.data, 'backup.json')) as Record<string, unknown>;
+    await resetDb();
+    const summary = summaryOf(await importFile({ name: 'v2.quickscan-backup.zip', data: writeZip([{ name: 'backup.json', data: encodeJson({ ...index, evidence: [], formatVersion: 2 }) }]) }));
+    expect(summary.added.projects).toBe(2);
+    expect(summary.trustOffered.statements).toEqual([]);
+    expect(summary.trustOffered.anchors.map((a) => a.label)).toEqual(['Test']);
+    // A version 2 file may not carry a member of version 3 (its schema is strict).
+    await resetDb();
+    await expectRefused({ name: 'v2.quickscan-backup.zip', data: writeZip([{ name: 'backup.json', data: encodeJson({ ...index, evidence: [], formatVersion: 2, keyStatements: [] }) }]) }, 'files.error.invalid');
   });
 
   it('asks before restoring into a database with data; confirmed, it adds and overwrites nothing', async () => {

@@ -14,8 +14,8 @@
  *   project and scan) following. An issued revision keeps its id (it is signed); one already
  *   stored is left as it is, as are settings that exist.
  * - Trust changes only on purpose: no import adds or changes a trust anchor or trust list. A
- *   backup's trust anchors and trust lists come back in the summary as `trustOffered` (only those
- *   not already trusted); the caller asks the user separately, naming each one, and adds what the
+ *   backup's trust anchors, trust lists and key statements come back in the summary as
+ *   `trustOffered` (anchors only those not already trusted); the caller asks the user separately, naming each one, and adds what the
  *   user chose through renderer/db/trust.ts.
  * - A backup restored into a database that holds data asks first: without `confirmed: true`
  *   the result is `{ ok: false, needsConfirmation: 'backup-restore', counts, existing }`.
@@ -37,6 +37,7 @@ import {
   BACKUP_FORMAT_VERSION,
   backupFileSchema,
   backupFileV1Schema,
+  backupFileV2Schema,
   describeIssues,
   ENVELOPE_FORMAT,
   evidenceMetaSchema,
@@ -75,6 +76,8 @@ export interface TrustOffer {
   anchors: AnchorCandidate[];
   /** Signed trust lists as they were stored (checked when the user chooses to add them). */
   lists: unknown[];
+  /** Confirmed key statements (rotation / revocation envelopes) as they were stored: verified again and offered, never applied by the import. */
+  statements: unknown[];
 }
 
 export interface ImportSummary {
@@ -116,7 +119,7 @@ interface Prepared {
 }
 
 const MB = (bytes: number) => bytesToMb(bytes);
-const NO_OFFER: TrustOffer = { anchors: [], lists: [] };
+const NO_OFFER: TrustOffer = { anchors: [], lists: [], statements: [] };
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -312,7 +315,7 @@ async function fromProjectFile(value: unknown, zip: ZipReader | null): Promise<P
   return { kind: zip ? 'project-zip' : 'project-json', projects: [project], scans, evidence: evidence.records, revisions, settings: [], offer: NO_OFFER, evidenceNotIncluded: evidence.notIncluded };
 }
 
-/** A backup of either version, with its trust anchors as JWK keys (version 1: raw Ed25519 keys). */
+/** A backup of any version, with its trust anchors as JWK keys (version 1: raw Ed25519 keys; key statements from version 3). */
 function parseBackup(value: unknown) {
   const version = formatHeader(value).version;
   if (version === 1) {
@@ -323,16 +326,17 @@ function parseBackup(value: unknown) {
       'trusted key',
     );
     const anchors = parsed.data.trustedKeys.map((k) => ({ key: ed25519Jwk(k.publicKey) as PublicJwk, label: k.label }));
-    return { file: parsed.data, anchors, lists: [] as unknown[] };
+    return { file: parsed.data, anchors, lists: [] as unknown[], statements: [] as unknown[] };
   }
-  const parsed = backupFileSchema.safeParse(value);
+  const parsed = version === 2 ? backupFileV2Schema.safeParse(value) : backupFileSchema.safeParse(value);
   if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
-  return { file: parsed.data, anchors: parsed.data.trustAnchors.map((a) => ({ key: a.key, label: a.label })), lists: parsed.data.trustLists as unknown[] };
+  const statements = 'keyStatements' in parsed.data ? (parsed.data.keyStatements as unknown[]) : [];
+  return { file: parsed.data, anchors: parsed.data.trustAnchors.map((a) => ({ key: a.key, label: a.label })), lists: parsed.data.trustLists as unknown[], statements };
 }
 
 async function fromBackup(value: unknown, zip: ZipReader | null): Promise<Prepared> {
   checkVersion(value);
-  const { file, anchors, lists } = parseBackup(value);
+  const { file, anchors, lists, statements } = parseBackup(value);
   const projects = file.projects.map((raw, i) => restored(() => restoreProject(raw), `projects[${i}]`));
   assertUnique(
     projects.map((p) => p.id),
@@ -354,7 +358,7 @@ async function fromBackup(value: unknown, zip: ZipReader | null): Promise<Prepar
     evidence: evidence.records,
     revisions,
     settings: file.settings.map((s) => ({ key: s.key, value: s.value })),
-    offer: { anchors, lists },
+    offer: { anchors, lists, statements },
     evidenceNotIncluded: evidence.notIncluded,
   };
 }
@@ -457,7 +461,7 @@ export const storedCounts = (): Promise<RecordCounts> => storedCountsInDb();
 
 /**
  * Adds everything in one transaction; ids already in use get new ones. Never puts over a record.
- * A backup's trust anchors and lists are not written: they come back as `trustOffered`.
+ * A backup's trust anchors, lists and key statements are not written: they come back as `trustOffered`.
  */
 async function commit(p: Prepared): Promise<ImportSummary> {
   const result = await addBatchKeepingExisting(p);
@@ -467,7 +471,7 @@ async function commit(p: Prepared): Promise<ImportSummary> {
     ...result,
     evidenceNotIncluded: p.evidenceNotIncluded,
     ...(p.issuedReference ? { issuedReference: p.issuedReference } : {}),
-    trustOffered: { anchors, lists: p.offer.lists },
+    trustOffered: { anchors, lists: p.offer.lists, statements: p.offer.statements },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The app's own file formats (docs/file-formats.md): a project file `quickscan-project` v1 and a
- * full backup `quickscan-backup` v1. These zod schemas are the source of truth. Projects and scans
+ * full backup `quickscan-backup` v3 (v1 and v2 stay readable). These zod schemas are the source of truth. Projects and scans
  * inside them are checked by the restore step (renderer/db/restore.ts), the one door every stored
  * or imported record comes through; evidence, revisions, settings and trusted keys by the schemas
  * here.
@@ -15,8 +15,11 @@ export const BACKUP_FORMAT = 'quickscan-backup';
 export const SCAN_FORMAT = 'quickscan-scan';
 export const ENVELOPE_FORMAT = 'quickscan-issued-envelope';
 export const FORMAT_VERSION = 1;
-/** The backup is at version 2 (trust anchors as JWK keys, trust lists); version 1 stays readable. */
-export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * The backup is at version 3 (version 2 + the confirmed key statements); versions 1 (raw Ed25519
+ * trusted keys) and 2 (trust anchors as JWK keys, trust lists) stay readable.
+ */
+export const BACKUP_FORMAT_VERSION = 3;
 
 /**
  * File names and zip entry names. A project or a scan saved with its evidence is a QuickScan
@@ -142,13 +145,26 @@ export const backupFileV1Schema = z
  * `backup.json` in `*.quickscan-backup.zip`, version 2: everything except the signing key. Trust
  * anchors and trust lists travel with it, but a restore only offers them (the user confirms each).
  */
+const backupTrust = {
+  ...backupCommon,
+  trustAnchors: z.array(trustAnchorFileSchema).max(FILE_LIMITS.trustedKeys),
+  /** Signed trust lists as loaded (each checked again on restore). */
+  trustLists: z.array(z.json()).max(FILE_LIMITS.trustedKeys),
+};
+
+/** `backup.json` version 2: trust anchors and trust lists, no key statements. */
+export const backupFileV2Schema = z.object({ ...backupTrust, formatVersion: z.literal(2) }).strict();
+
+/**
+ * `backup.json` version 3 (current): version 2 and the key rotation / revocation statements the
+ * user confirmed, as stored (the signed envelopes; each verified again on restore and offered, never
+ * applied unasked).
+ */
 export const backupFileSchema = z
   .object({
-    ...backupCommon,
+    ...backupTrust,
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    trustAnchors: z.array(trustAnchorFileSchema).max(FILE_LIMITS.trustedKeys),
-    /** Signed trust lists as loaded (each checked again on restore). */
-    trustLists: z.array(z.json()).max(FILE_LIMITS.trustedKeys),
+    keyStatements: z.array(z.json()).max(FILE_LIMITS.trustedKeys),
   })
   .strict();
 export type BackupFile = z.infer<typeof backupFileSchema>;

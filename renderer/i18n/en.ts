@@ -796,7 +796,7 @@ export const en: Record<MessageKey, string> = {
   'trust.lists.error.older': '“{name}” is version {sequence}; you already have version {stored} of this list. Nothing was changed.',
   'trust.lists.error.same': 'Version {sequence} of “{name}” is already loaded.',
   'trust.offer.title': 'Also trust what the backup held?',
-  'trust.offer.body': 'The backup “{name}” holds keys and lists that were trusted on the previous device. They were not added. Tick what you want to trust here as well, and compare the fingerprints first.',
+  'trust.offer.body': 'The backup “{name}” holds keys, lists and key statements that were trusted on the previous device. They were not added. Tick what you want to trust here as well, and compare the fingerprints first.',
   'trust.offer.list': 'Trust list “{name}”, version {sequence}, operator {operator}',
   'trust.offer.listUnusable': 'A trust list in the backup that no longer checks out ({reason}); it is not offered.',
   'trust.offer.add': 'Trust the ticked ones',
@@ -905,6 +905,9 @@ export const en: Record<MessageKey, string> = {
   'keyStatements.error.signature-invalid': '“{name}” is not signed by the key the statement is about; it was refused and nothing was changed.',
   'keyStatements.error.new-key-signature-invalid': '“{name}” is not countersigned by the new key it names; the key rotation was refused and nothing was changed.',
   'keyStatements.opened.inSettings': '“{name}” is a key statement: import it under Settings → Trust.',
+  'keyStatements.backup.inBackup': '{name}, key statement {number}',
+  'keyStatements.backup.rotationDoes': 'Key rotation you confirmed on the previous device: once confirmed, the new key gets the old key’s trust from that date, and revisions the old key signed after it fail.',
+  'keyStatements.backup.revocationDoes': 'Revocation you applied on the previous device: once confirmed, revisions signed with this key from that date on fail.',
   // views: verdicts of stored revisions, promised levels, ambitions (project page, lists, compare, delivery scan)
   'views.verdict.checking': 'Checking verification…',
   'views.verdict.byOwn': 'Signed with a trusted key: {label}.',

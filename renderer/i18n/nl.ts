@@ -795,7 +795,7 @@ export const nl = {
   'trust.lists.error.older': '“{name}” is versie {sequence}; u hebt al versie {stored} van deze lijst. Er is niets gewijzigd.',
   'trust.lists.error.same': 'Versie {sequence} van “{name}” is al geladen.',
   'trust.offer.title': 'Ook vertrouwen wat in de back-up stond?',
-  'trust.offer.body': 'De back-up “{name}” bevat sleutels en lijsten die op het vorige apparaat werden vertrouwd. Ze zijn niet toegevoegd. Vink aan wat u ook hier wilt vertrouwen, en vergelijk eerst de vingerafdrukken.',
+  'trust.offer.body': 'De back-up “{name}” bevat sleutels, lijsten en sleutelverklaringen die op het vorige apparaat werden vertrouwd. Ze zijn niet toegevoegd. Vink aan wat u ook hier wilt vertrouwen, en vergelijk eerst de vingerafdrukken.',
   'trust.offer.list': 'Vertrouwenslijst “{name}”, versie {sequence}, beheerder {operator}',
   'trust.offer.listUnusable': 'Vertrouwenslijst in de back-up die niet meer klopt ({reason}); die wordt niet aangeboden.',
   'trust.offer.add': 'Aangevinkte vertrouwen',
@@ -904,6 +904,9 @@ export const nl = {
   'keyStatements.error.signature-invalid': '„{name}” is niet ondertekend met de sleutel waar de verklaring over gaat; ze is geweigerd en er is niets veranderd.',
   'keyStatements.error.new-key-signature-invalid': '„{name}” is niet medeondertekend met de nieuwe sleutel die erin staat; de sleutelwissel is geweigerd en er is niets veranderd.',
   'keyStatements.opened.inSettings': '„{name}” is een sleutelverklaring: importeer haar onder Instellingen → Vertrouwen.',
+  'keyStatements.backup.inBackup': '{name}, sleutelverklaring {number}',
+  'keyStatements.backup.rotationDoes': 'Sleutelwissel die u op het vorige apparaat bevestigde: na bevestigen krijgt de nieuwe sleutel vanaf die datum het vertrouwen van de oude, en worden revisies die de oude sleutel daarna ondertekende afgekeurd.',
+  'keyStatements.backup.revocationDoes': 'Intrekking die u op het vorige apparaat toepaste: na bevestigen worden revisies die met deze sleutel vanaf die datum zijn ondertekend afgekeurd.',
   // views: verdicts of stored revisions, promised levels, ambitions (project page, lists, compare, delivery scan)
   'views.verdict.checking': 'Verificatie wordt gecontroleerd…',
   'views.verdict.byOwn': 'Ondertekend met een vertrouwde sleutel: {label}.',
