@@ -26,7 +26,7 @@ test('issue 12 check 1 in the app: a PDF on a publisher-signed method verifies i
   await app.getByRole('button', { name: 'Publieke sleutel opslaan' }).click();
   const assessorKey = path.join(dir, 'assessor.quickscan-key.json');
   await (await download).saveAs(assessorKey);
-  let chooser = app.waitForEvent('filechooser');
+  const chooser = app.waitForEvent('filechooser');
   await app.getByRole('region', { name: 'Methoden' }).getByRole('button', { name: 'Methodebestand laden' }).click();
   await (await chooser).setFiles(path.join(dir, 'noord.quickscan-method.json'));
   await expect(app.getByTestId('method-netwerk-noord@2.0.0')).toBeVisible();
