@@ -20,7 +20,7 @@ import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import type { QuickScanDefinition } from '../forms/schema';
 import { checkCompliance, type ComplianceResult } from '../scoring/compliance';
 import type { IssuedEnvelope, ReportLocale } from '../scoring/issued';
-import { frontier as computeFrontier, type Frontier } from '../scoring/optimize';
+import { frontier as computeFrontier, scoredPoints, type Frontier } from '../scoring/optimize';
 import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope, type ProfileIssue, type ProfileVerification } from '../scoring/profile';
 import { scoreScan, type ScanScore } from '../scoring/score';
 import { circularBudgetCents } from '../scoring/money';
@@ -716,7 +716,7 @@ export function niceStep(range: number, ticks: number): number {
 function frontierChart(w: Writer, m: Model, height: number): void {
   const { doc } = w;
   const { s, loc } = m;
-  const pts = m.frontier.points;
+  const pts = scoredPoints(m.frontier.points);
   const current = m.frontier.current;
   const x0 = MARGIN_X + 16;
   const x1 = PAGE_W - MARGIN_X - 2;

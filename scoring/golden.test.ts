@@ -173,8 +173,8 @@ describe.each(GOLDEN)('golden: $file', (g) => {
     expect(o.frontier.points.length).toBe(g.frontier.size);
     const first = o.frontier.points[0]!;
     const last = o.frontier.points[o.frontier.points.length - 1]!;
-    expect([first.total.exact, first.cost]).toEqual(g.frontier.first);
-    expect([last.total.exact, last.cost]).toEqual(g.frontier.last);
+    expect([first.total!.exact, first.cost]).toEqual(g.frontier.first);
+    expect([last.total!.exact, last.cost]).toEqual(g.frontier.last);
     expect(o.frontier.current.total).toEqual(g.total);
     expect(o.frontier.current.cost).toEqual(g.cost);
   });

@@ -115,15 +115,15 @@ describe('frontier', () => {
     expect(f.current.total!.exact).toEqual({ num: 1n, den: 8n });
     for (let i = 1; i < f.points.length; i++) {
       expect(f.points[i]!.costHalfCents).toBeGreaterThan(f.points[i - 1]!.costHalfCents);
-      const a = f.points[i - 1]!.total.exact;
-      const b = f.points[i]!.total.exact;
+      const a = f.points[i - 1]!.total!.exact;
+      const b = f.points[i]!.total!.exact;
       expect(b.num * a.den).toBeGreaterThan(a.num * b.den);
     }
     const first = f.points[0]!;
     expect(frontierAnswers(f, first)).toEqual({ A1: 'l0', A2: 'l1', B1: 'l0' });
     expect(first.cost.midCents).toBe(-5_000);
     const last = f.points[f.points.length - 1]!;
-    expect(last.total.display).toBe(100);
+    expect(last.total!.display).toBe(100);
     expect(frontierAnswers(f, last)).toEqual({ A1: 'l2', A2: 'l1', B1: 'l2' });
     // toPlan gives the full plan of a point
     const plan = toPlan(def, input({ A1: { level: 'l1' } }), frontierAnswers(f, last));
@@ -177,6 +177,15 @@ describe('optimize', () => {
     expect(all.best).toEqual(bestWithinBudget(def, i, { prudent: true }));
     expect(all.perLabel).toEqual(cheapestPerLabel(def, i, { prudent: true }));
     expect(all.upgrades).toEqual(upgrades(def, i, { prudent: true }));
+  });
+
+  it('gives the frontier of a scan where no theme applies a total of null, like its score', () => {
+    const onlyA: ScoringDefinition = { themes: [{ id: 'A', weight: 1 }], questions: def.questions.filter((q) => q.theme === 'A'), labels: [] };
+    const r = optimize(onlyA, input({ A1: { notApplicable: true }, A2: { notApplicable: true } }));
+    expect(r.frontier.current.total).toBeNull();
+    expect(r.best!.plan!.score.total).toBeNull();
+    expect(r.frontier.points.length).toBeGreaterThan(0);
+    expect(r.frontier.points.every((p) => p.total === null)).toBe(true);
   });
 
   it('handles a scan where nothing is applicable', () => {

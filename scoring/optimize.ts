@@ -80,8 +80,17 @@ export interface Plan {
   readonly changes: readonly PlanChange[];
 }
 
+/** A frontier point that carries a total (every point, unless no theme has an applicable question). */
+export type ScoredFrontierPoint = FrontierPoint & { readonly total: ScoreValue };
+
+/** The points of a frontier that carry a total: all of them, or none when nothing can be scored. */
+export function scoredPoints(points: readonly FrontierPoint[]): ScoredFrontierPoint[] {
+  return points.filter((p): p is ScoredFrontierPoint => p.total !== null);
+}
+
 export interface FrontierPoint {
-  readonly total: ScoreValue;
+  /** The total this plan reaches; null when no theme has an applicable question (like the score's total). */
+  readonly total: ScoreValue | null;
   readonly cost: CostCents;
   /** The cost figure that was optimised (mid or high), in half-cents: strictly increasing. */
   readonly costHalfCents: number;
@@ -586,7 +595,7 @@ function frontierOf(pb: Problem, full: Folded): Frontier {
       const step = stepOfTheme[t]!;
       plan[t] = step < 0 ? 0 : choice[step]!;
     }
-    return { total: totalOf(pb, list.score[i]!), cost, costHalfCents: half, changes, plan };
+    return { total: pb.scored ? totalOf(pb, list.score[i]!) : null, cost, costHalfCents: half, changes, plan };
   });
   return { costMode: pb.mode, current: pb.current, themes: pb.prep.themes.map((t) => t.id), themePlans, points };
 }

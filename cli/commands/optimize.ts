@@ -7,7 +7,7 @@ import { levelText } from '../../report/names';
 import { adviceLocks, briefQuestions } from '../../scoring/advice';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { circularBudgetCents } from '../../scoring/money';
-import { optimize, type FrontierPoint, type OptimizeResult, type Plan, type Upgrade } from '../../scoring/optimize';
+import { optimize, scoredPoints, type FrontierPoint, type OptimizeResult, type Plan, type Upgrade } from '../../scoring/optimize';
 import { scoreScan, type ScanScore } from '../../scoring/score';
 import type { CostCents } from '../../scoring/types';
 import type { Command, CommandContext } from '../command';
@@ -90,7 +90,7 @@ function planJson(plan: Plan | null, budgetCents: number, prudent: boolean) {
 }
 
 function pointJson(p: FrontierPoint) {
-  return { total: { display: p.total.display, exact: ratio(p.total.exact) }, cost: p.cost, costHalfCents: p.costHalfCents, changes: p.changes };
+  return { total: p.total ? { display: p.total.display, exact: ratio(p.total.exact) } : null, cost: p.cost, costHalfCents: p.costHalfCents, changes: p.changes };
 }
 
 function upgradeJson(u: Upgrade) {
@@ -228,7 +228,7 @@ function text(ctx: CommandContext, loaded: LoadedScan, current: ScanScore, resul
   ctx.out('');
 
   // frontier
-  const points = result.frontier.points;
+  const points = scoredPoints(result.frontier.points);
   // the best plan within the budget is the last frontier point that fits it
   let bestIndex = -1;
   points.forEach((p, i) => {

@@ -5,7 +5,7 @@
  */
 import { chanceWithinBudget } from '../../scoring/advice';
 import { cheapestCompliance } from '../../scoring/compliance';
-import { optimize, type Frontier, type Plan } from '../../scoring/optimize';
+import { optimize, scoredPoints, type Frontier, type Plan, type ScoredFrontierPoint } from '../../scoring/optimize';
 import type { ScanInput } from '../../scoring/score';
 import type { ScoringDefinition } from '../../scoring/types';
 import type { ProfileContent } from '../../scoring/profile';
@@ -24,8 +24,8 @@ export interface BudgetHandler {
  * its cost, so that point is the step's highest), plus the very first point.
  */
 export function frontierView(frontier: Frontier, max = CHART_POINTS): FrontierView {
-  const all = frontier.points;
-  const point = (p: Frontier['points'][number]) => ({ costHalfCents: p.costHalfCents, total: { display: p.total.display } });
+  const all = scoredPoints(frontier.points);
+  const point = (p: ScoredFrontierPoint) => ({ costHalfCents: p.costHalfCents, total: { display: p.total.display } });
   let points: FrontierView['points'];
   if (all.length <= max) points = all.map(point);
   else {

@@ -106,9 +106,9 @@ describe('the budget worker handler', () => {
     expect(chart.count).toBe(expected.frontier.points.length);
     expect(chart.count).toBeGreaterThan(CHART_POINTS);
     expect(chart.points.length).toBeLessThanOrEqual(CHART_POINTS + 1);
-    expect(chart.points[0]).toEqual({ costHalfCents: expected.frontier.points[0]!.costHalfCents, total: { display: expected.frontier.points[0]!.total.display } });
+    expect(chart.points[0]).toEqual({ costHalfCents: expected.frontier.points[0]!.costHalfCents, total: { display: expected.frontier.points[0]!.total!.display } });
     expect(chart.points.at(-1)!.costHalfCents).toBe(expected.frontier.points.at(-1)!.costHalfCents);
-    const byCost = new Map(expected.frontier.points.map((p) => [p.costHalfCents, p.total.display]));
+    const byCost = new Map(expected.frontier.points.map((p) => [p.costHalfCents, p.total!.display]));
     chart.points.forEach((p, i) => {
       expect(byCost.get(p.costHalfCents)).toBe(p.total.display);
       if (i > 0) expect(p.costHalfCents).toBeGreaterThan(chart.points[i - 1]!.costHalfCents);

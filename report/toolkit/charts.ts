@@ -1,6 +1,6 @@
 /** Charts of the live reports: theme score bars with the total, and the cost/score frontier. */
 import type { ReportLocale } from '../../scoring/issued';
-import type { Frontier } from '../../scoring/optimize';
+import { scoredPoints, type Frontier } from '../../scoring/optimize';
 import { formatEuroWhole, formatScore } from '../format';
 import { BAR_BG, BAR_THEME, BAR_TOTAL, CLAIM_FG, CONTENT_W, INK, MARGIN_X, MUTED, PAGE_H, PAGE_W, RULE, WHITE, Writer, type RGB } from './writer';
 
@@ -79,7 +79,7 @@ export interface FrontierStrings {
 /** The efficient frontier of extra cost against total, the budget line, the best plan within it and this design. */
 export function frontierChart(w: Writer, frontier: Frontier, budgetCents: number, loc: ReportLocale, s: FrontierStrings, height: number): void {
   const { doc } = w;
-  const pts = frontier.points;
+  const pts = scoredPoints(frontier.points);
   const current = frontier.current;
   const x0 = MARGIN_X + 16;
   const x1 = PAGE_W - MARGIN_X - 2;

@@ -1,11 +1,21 @@
 import { expect, test } from './fixtures';
 
 test('once loaded, the browser mode keeps working with the network off', async ({ app, context }) => {
-  // The service worker has taken the app's files into its cache.
-  await app.evaluate(async () => {
+  // The service worker is active and has taken the app's files into its cache: the page, its
+  // scripts (the budget screen's Web Worker among them) and its styles.
+  const cached = await app.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return { active: registration.active !== null, scope: new URL(registration.scope).pathname, paths };
   });
+  expect(cached.active).toBe(true);
+  expect(cached.paths).toContain(`${cached.scope}index.html`);
+  expect(cached.paths.some((p) => /\/assets\/.*\.js$/.test(p))).toBe(true);
+  expect(cached.paths.some((p) => /\/assets\/.*\.css$/.test(p))).toBe(true);
+  expect(cached.paths.some((p) => /budget.*worker.*\.js$/i.test(p))).toBe(true);
   await app.reload();
   await expect(app.locator('html[data-app-state="ready"]')).toBeAttached();
   await expect.poll(() => app.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
