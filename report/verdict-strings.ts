@@ -12,6 +12,19 @@ export const VERDICT_NAMES: Record<Verdict, Message> = {
   failed: { nl: 'AFGEKEURD', en: 'FAILED' },
 };
 
+/** Why a key was revoked (the reasons of scoring/trust.ts), in words. */
+export const REVOCATION_REASON_NAMES: Readonly<Record<string, Message>> = {
+  'key-compromise': { nl: 'sleutel gecompromitteerd', en: 'key compromised' },
+  superseded: { nl: 'vervangen door een nieuwe sleutel', en: 'replaced by a new key' },
+  'cessation-of-operation': { nl: 'werkzaamheden beëindigd', en: 'work ended' },
+  'affiliation-changed': { nl: 'naar een andere organisatie', en: 'moved to another organisation' },
+  unspecified: { nl: 'geen reden opgegeven', en: 'no reason given' },
+};
+
+function reasonName(code: string | undefined): Message {
+  return (code !== undefined && REVOCATION_REASON_NAMES[code]) || { nl: code ?? '?', en: code ?? '?' };
+}
+
 export const VERDICT_HEADLINES: Record<Verdict, Message> = {
   passed: {
     nl: 'Geslaagd: ongewijzigd, geldig ondertekend, en de ondertekenaar is vertrouwd.',
@@ -56,13 +69,13 @@ export function findingText(f: Finding): Message | undefined {
       };
     case 'signer-revoked':
       return {
-        nl: `De sleutel ${fp} is ingetrokken op ${date(f.at)} (${f.detail ?? '?'})${by ? ` volgens ${by.nl}` : ''}, vóór de datum van uitgifte.`,
-        en: `The key ${fp} was revoked on ${date(f.at)} (${f.detail ?? '?'})${by ? ` according to ${by.en}` : ''}, before the issue date.`,
+        nl: `De sleutel ${fp} is ingetrokken op ${date(f.at)} (${reasonName(f.detail).nl})${by ? ` volgens ${by.nl}` : ''}, vóór de datum van uitgifte.`,
+        en: `The key ${fp} was revoked on ${date(f.at)} (${reasonName(f.detail).en})${by ? ` according to ${by.en}` : ''}, before the issue date.`,
       };
     case 'signer-revoked-later':
       return {
-        nl: `Let op: de sleutel ${fp} is later ingetrokken, op ${date(f.at)} (${f.detail ?? '?'}); deze revisie is daarvóór uitgegeven en blijft geldig.`,
-        en: `Note: the key ${fp} was revoked later, on ${date(f.at)} (${f.detail ?? '?'}); this revision was issued before that and stays valid.`,
+        nl: `Let op: de sleutel ${fp} is later ingetrokken, op ${date(f.at)} (${reasonName(f.detail).nl}); deze revisie is daarvóór uitgegeven en blijft geldig.`,
+        en: `Note: the key ${fp} was revoked later, on ${date(f.at)} (${reasonName(f.detail).en}); this revision was issued before that and stays valid.`,
       };
     case 'signer-key-rotated':
       return {

@@ -24,7 +24,7 @@ import { fileErrorReason, readBytes } from '../files';
 import { formatScore } from '../format';
 import type { Lang } from '../strings';
 import { langOf } from './diff';
-import { readAnchors, TRUST_OPTIONS } from '../trust';
+import { readAnchors, TRUST_OPTIONS, withKeyStatementHelp } from '../trust';
 
 const TEXTS = {
   en: {
@@ -138,7 +138,7 @@ export const revalidationCommand: Command = {
   path: ['revalidation'],
   options: { out: { type: 'string' }, dossier: { type: 'string' }, ...TRUST_OPTIONS },
   positionals: { min: 2, max: 2 },
-  help: (s): CommandHelp => TEXTS[langOf(s)].help,
+  help: (s): CommandHelp => withKeyStatementHelp(langOf(s), TEXTS[langOf(s)].help),
   async run(ctx) {
     const t = TEXTS[ctx.lang];
     const [pathA, pathB] = ctx.args.positionals as [string, string];

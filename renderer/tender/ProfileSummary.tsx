@@ -1,3 +1,4 @@
+import { levelText } from '../../report/names';
 import { formatDate, formatEuro } from '../i18n';
 import { useLocale, useT } from '../state/store';
 import type { LoadedProfile } from './load-profile';
@@ -46,7 +47,7 @@ export function ProfileSummary({ profile }: { profile: LoadedProfile }) {
         ))}
         {mustHaves.map(({ q, level }) => (
           <li key={q.id}>
-            {t('tender.profile.mustHave', { question: `${q.id} (${q.title[locale]})`, level: `${level.id} “${level.label[locale]}”`, points: level.points })}
+            {t('tender.profile.mustHave', { question: `${q.id} (${q.title[locale]})`, level: levelText(d, q.id, level.id, locale), points: level.points })}
           </li>
         ))}
         {mustHaves.length === 0 && <li>{t('tender.profile.noMustHaves')}</li>}

@@ -244,6 +244,6 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   const summary = app.getByRole('region', { name: 'Eisenprofiel', exact: true });
   await expect(summary).toContainText('KAP-2027-BS-003');
   await expect(summary).toContainText(fingerprint);
-  await expect(summary).toContainText('Eis F1 (Wordt een materialen- of gebouwpaspoort opgesteld?): minimaal niveau l3 “Paspoort op elementniveau”');
+  await expect(summary).toContainText('Eis F1 (Wordt een materialen- of gebouwpaspoort opgesteld?): minimaal niveau 3 · Paspoort op elementniveau');
   await expectAccessible(app);
 });
