@@ -1,8 +1,10 @@
 /**
  * Golden tests on the v1 definition (forms/definitions/zeeland-quickscan/1.0.0.json) with the
  * three example scans in docs/examples. Every value is written out literally; the scan scores,
- * costs and the optimiser's plans were checked once against an independent recomputation
- * (Python, exact fractions and decimal rounding) when they were recorded. If the definition
+ * costs and the optimiser's frontier and best plan are checked against an independent
+ * recomputation: scripts/golden-recompute.py (Python, exact fractions, decimal rounding written
+ * out, a dynamic programme of its own for the frontier), whose output is committed as
+ * scoring/test-support/golden-recomputed.json and compared below. If the definition
  * changes before its release, these figures must be recorded again; after the release they
  * must never change.
  */
@@ -10,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import v1 from '../forms/definitions/zeeland-quickscan/1.0.0.json';
+import recomputed from './test-support/golden-recomputed.json';
 import { canonicalJson, sha256Hex } from '../forms/hash';
 import { validateDefinition } from '../forms/schema';
 import { parseScanFile, type ScanFile } from './scan-file';
@@ -149,6 +152,20 @@ describe('v1 definition', () => {
       const file = load(g.file);
       expect(file.method).toEqual({ id: 'zeeland-quickscan', version: '1.0.0', sha256: hash });
     }
+  });
+});
+
+describe('the independent recomputation (scripts/golden-recompute.py)', () => {
+  const frac = ([num, den]: readonly number[]) => r(num!, den!);
+  it.each(GOLDEN)('agrees with every golden figure it recomputes: $file', (g) => {
+    const x = (recomputed as Record<string, (typeof recomputed)['new-build-school-goes']>)[g.file]!;
+    expect(x.themes).toEqual(g.themes);
+    expect({ exact: frac(x.total.exact), display: x.total.display }).toEqual(g.total);
+    expect(x.cost).toEqual(g.cost);
+    expect(x.frontier.size).toBe(g.frontier.size);
+    expect([frac(x.frontier.first[0] as number[]), x.frontier.first[1]]).toEqual([g.frontier.first[0], (g.frontier.first[1] as { midCents: number }).midCents]);
+    expect([frac(x.frontier.last[0] as number[]), x.frontier.last[1]]).toEqual([g.frontier.last[0], (g.frontier.last[1] as { midCents: number }).midCents]);
+    expect([x.best.budgetCents, frac(x.best.total), x.best.midCents]).toEqual([g.best.budgetCents, g.best.total, g.best.cost.midCents]);
   });
 });
 
