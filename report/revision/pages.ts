@@ -11,6 +11,7 @@ import { budgetVerdict } from '../../scoring/advice';
 import type { ComplianceResult } from '../../scoring/compliance';
 import type { IssuedEnvelopeV2 } from '../../scoring/issued';
 import { keyFingerprint } from '../../scoring/keys';
+import { isMethodFileJson, unpackMethod, verifyMethodFile, type VerifiedMethodFile } from '../../scoring/method-file';
 import {
   formatDate,
   formatDateTime,
@@ -209,6 +210,18 @@ function cover(w: Writer, m: Model): void {
   w.setFont(8.5, 'normal', INK);
   doc.text(w.t(s.methodVersion(c.method.version, formatIsoDate(m.def.released, loc))), MARGIN_X, ly);
   ly += 4.2;
+  // who published the method: a signed method file names its publisher and key (the verdict
+  // decides whether that publisher is trusted); a built-in release names its publisher
+  const signed = signedMethodOf(env);
+  const publisher = signed ? s.methodPublisherSigned(signed.publisher.name, signed.publisherFingerprint) : m.def.publisher.trim() !== '' ? s.methodPublisher(m.def.publisher) : '';
+  if (publisher !== '') {
+    w.setFont(7.5, 'normal', MUTED);
+    for (const line of w.split(publisher, colW).slice(0, 4)) {
+      doc.text(line, MARGIN_X, ly);
+      ly += 3.4;
+    }
+    ly += 0.8;
+  }
   w.setFont(7, 'normal', MUTED);
   doc.text(w.t(`${s.methodHash}:`), MARGIN_X, ly);
   w.setFont(7, 'normal', MUTED, 'mono');
@@ -250,6 +263,15 @@ function cover(w: Writer, m: Model): void {
 /* ------------------------------------------------------------------------------------------ */
 /* Page (a2): tender requirements (only for a revision that embeds a requirement profile)     */
 /* ------------------------------------------------------------------------------------------ */
+
+/** The signed method file the revision carries, when it carries one whose signature holds. */
+function signedMethodOf(env: { methodFile?: string | undefined }): VerifiedMethodFile | undefined {
+  if (env.methodFile === undefined) return undefined;
+  const packed = unpackMethod(env.methodFile);
+  if (packed === undefined || !isMethodFileJson(packed)) return undefined;
+  const check = verifyMethodFile(packed);
+  return check.ok ? check.method : undefined;
+}
 
 function compliancePage(w: Writer, m: Model, cm: ComplianceModel): void {
   const { s, loc } = m;

@@ -145,6 +145,8 @@ describe('report layout 2: signed PDF', () => {
       const answered = made[locale].env.content.scan.answers.C1 as { level: string };
       const index = c1.levels.findIndex((l) => l.id === answered.level);
       expect(shown).toContain(`${index} · ${c1.levels[index]!.label[locale]}`);
+      // the method's publisher is named (a built-in release: the definition's publisher)
+      expect(shown).toContain(`${locale === 'nl' ? 'uitgever' : 'publisher'}: ${zeelandDefinition.publisher}`);
     }
     // the four cases of scoring/advice.ts budgetVerdict, each with the three estimates; the
     // example's low estimate is a saving, so "over" needs positive costs (project cost overrides)
