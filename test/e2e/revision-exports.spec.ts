@@ -79,6 +79,6 @@ test('an issued revision exports its evidence dossier and its Verifiable Credent
   const states = app.getByTestId('evidence-states');
   await expect(states.locator('tbody tr')).toHaveCount(1);
   await expect(states.locator('tbody tr')).toHaveAttribute('data-state', 'supplied');
-  await expect(states).toContainText('aangeleverd en kloppend');
+  await expect(states).toContainText('aangeleverd en passend');
   await expectAccessible(app);
 });
