@@ -19,7 +19,7 @@ test('a new project is saved at once and survives a reload', async ({ app }) => 
   await app.getByLabel('Percentage (%)').fill('3');
   await app.getByRole('button', { name: 'Project aanmaken' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Brede school Goes' })).toBeVisible();
-  await expect(app.getByRole('status')).toContainText('Project “Brede school Goes” aangemaakt.');
+  await expect(app.getByRole('status').filter({ hasText: 'Project “Brede school Goes” aangemaakt.' })).toBeVisible();
 
   await ui.reload();
   await expect(app.getByRole('heading', { level: 1, name: 'Brede school Goes' })).toBeVisible();
