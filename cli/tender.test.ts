@@ -204,7 +204,11 @@ describe('verify --profile', () => {
     const key = readJson<{ secretKey: string }>(`${T}/authority-test-key.json`);
     const signedBadly = buildProfileEnvelope(unknownQuestion.content, signWithSecretKey(canonicalProfileContent(unknownQuestion.content), key.secretKey));
     expectBadInput(await cli(['verify', '--profile', temp('p3.json', signedBadly), bid]), /does not fit its method: mustHaves\[0\]\.question: unknown question "Z9"/);
-    expectBadInput(await cli(['verify', '--csv', bid]), /--csv needs --profile/);
+    // without a profile, --csv is verify's own table: one row per file with its verdict
+    const plain = await cli(['verify', '--csv', bid]);
+    expect(plain.err).toBe('');
+    expect(plain.out.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/verdict/i);
+    expect(plain.out).toMatch(/indeterminate|passed|failed/);
     expectBadInput(await cli(['verify', '--profile', PROFILE, '--csv', '--json', bid]), /either --json or --csv/);
     expectBadInput(await cli(['verify', '--profile', 'nope.json', bid]), /nope\.json: no such file/);
     expectBadInput(await cli(['verify', '--profile', PROFILE]), /missing argument/);

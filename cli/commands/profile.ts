@@ -374,7 +374,7 @@ export function withProfileHelp(s: Strings, help: CommandHelp): CommandHelp {
 
 /** Whether verify was asked for a profile check (then {@link verifyWithProfile} runs). */
 export function wantsProfile(ctx: CommandContext): boolean {
-  return ctx.args.options.profile !== undefined || ctx.args.options.csv === true;
+  return ctx.args.options.profile !== undefined;
 }
 
 /** A bid as checked: the file, what the verifier found, and its assessment (scoring/tender.ts). */
