@@ -209,26 +209,8 @@ export function MethodSettings() {
       )}
       <h3>{t('methods.compare')}</h3>
       <div className="button-row">
-        <label>
-          {t('methods.compareFrom')}{' '}
-          <select value={from} onChange={(e) => setFrom(e.target.value)}>
-            {rows.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.key}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('methods.compareTo')}{' '}
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
-            {rows.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.key}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MethodSelect label={t('methods.compareFrom')} keys={rows.map((r) => r.key)} value={from} onChange={setFrom} />
+        <MethodSelect label={t('methods.compareTo')} keys={rows.map((r) => r.key)} value={to} onChange={setTo} />
       </div>
       {diff && (
         <div data-testid="method-diff">
@@ -288,5 +270,21 @@ function OpenedMethodConfirm({ opened, onLoad, onCancel }: { opened: OpenedMetho
         </button>
       </div>
     </div>
+  );
+}
+
+/** One side of the method comparison: a labelled choice among the stored method versions. */
+function MethodSelect({ label, keys, value, onChange }: { label: string; keys: readonly string[]; value: string; onChange: (key: string) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {keys.map((key) => (
+          <option key={key} value={key}>
+            {key}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
