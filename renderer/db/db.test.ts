@@ -16,11 +16,29 @@ afterEach(async () => {
   while (names.length) await Dexie.delete(names.pop()!);
 });
 
+/**
+ * The stores each earlier release declared, exactly as it declared them (a release's schema is
+ * history: never edit a row, add the next release's instead). Versions 4 and 7 are only reached
+ * by upgrading, so no test writes them directly.
+ */
+const v1Stores = { projects: 'id, name, updatedAt, municipality, phase, deletedAt', scans: 'id, projectId, updatedAt', settings: 'key' };
+const v2Stores = { ...v1Stores, scans: 'id, projectId, updatedAt, deletedAt, variantOf', evidence: 'id, scanId, [scanId+questionId]' };
+const v3Stores = { ...v2Stores, revisions: 'id, projectId, scanId, issuedAt, referenceCode', signingKeys: 'id', trustedKeys: 'publicKey' };
+const v5Stores = { ...v3Stores, summaries: 'projectId', trustAnchors: 'fingerprint', trustLists: 'id, operatorFingerprint', retiredKeys: 'fingerprint, retiredAt' };
+const v6Stores = { ...v5Stores, issuedPdfs: 'revisionId' };
+const RELEASED_STORES = { 1: v1Stores, 2: v2Stores, 3: v3Stores, 5: v5Stores, 6: v6Stores } as const;
+
+/** Opens a database as the release with that schema version wrote it (Dexie alone, no upgrades). */
+async function openAsReleased(name: string, version: keyof typeof RELEASED_STORES): Promise<Dexie> {
+  const db = new Dexie(name);
+  db.version(version).stores(RELEASED_STORES[version]);
+  await db.open();
+  return db;
+}
+
 /** Writes a database exactly as schema version 1 (the first release) did. */
 async function writeVersion1(name: string, projects: unknown[], settings: unknown[] = []) {
-  const v1 = new Dexie(name);
-  v1.version(1).stores({ projects: 'id, name, updatedAt, municipality, phase, deletedAt', scans: 'id, projectId, updatedAt', settings: 'key' });
-  await v1.open();
+  const v1 = await openAsReleased(name, 1);
   await v1.table('projects').bulkAdd(projects);
   await v1.table('settings').bulkAdd(settings);
   v1.close();
@@ -52,9 +70,7 @@ describe('database upgrades', () => {
 
   it('opens a version 2 database with scans and evidence and keeps them', async () => {
     const name = freshName();
-    const v2 = new Dexie(name);
-    v2.version(2).stores({ projects: 'id, name, updatedAt, municipality, phase, deletedAt', scans: 'id, projectId, updatedAt, deletedAt, variantOf', evidence: 'id, scanId, [scanId+questionId]', settings: 'key' });
-    await v2.open();
+    const v2 = await openAsReleased(name, 2);
     await v2.table('projects').add({ id: 'p1', name: 'School', address: '', municipality: 'Goes', client: '', buildingType: '', kind: 'new_build', phase: 'VO', gfaM2: 2400, constructionBudgetEur: 6e6, circularBudget: { mode: 'pct', pct: 3 }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null });
     await v2.table('scans').add({ id: 's1', projectId: 'p1', name: 'VO', definitionId: 'zeeland-quickscan', definitionVersion: '1.0.0', answers: { A1: { level: 'l2', note: 'x' } }, costOverrides: [], locked: [], variantOf: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null });
     await v2.table('evidence').add({ id: 'e1', scanId: 's1', questionId: 'A1', name: 'foto.jpg', type: 'image/jpeg', size: 3, sha256: 'ab', addedAt: '2026-11-01T10:00:00.000Z', blob: new Blob(['abc']), thumbnail: null });
@@ -79,17 +95,7 @@ describe('database upgrades', () => {
 
   it('opens a version 3 database: trusted Ed25519 keys become trust anchors, the signing key gets its JWK', async () => {
     const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(3).stores({
-      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
-      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
-      evidence: 'id, scanId, [scanId+questionId]',
-      settings: 'key',
-      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
-      signingKeys: 'id',
-      trustedKeys: 'publicKey',
-    });
-    await v3.open();
+    const v3 = await openAsReleased(name, 3);
     const trusted = generateTestKeyPair().publicKey;
     const own = generateTestKeyPair().publicKey;
     await v3.table('trustedKeys').bulkAdd([
@@ -124,17 +130,7 @@ describe('database upgrades', () => {
 describe('version 4: a summary per project', () => {
   it('opens a version 3 database and gives every project the summary the list shows, leaving unreadable ones alone', async () => {
     const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(3).stores({
-      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
-      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
-      evidence: 'id, scanId, [scanId+questionId]',
-      settings: 'key',
-      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
-      signingKeys: 'id',
-      trustedKeys: 'publicKey',
-    });
-    await v3.open();
+    const v3 = await openAsReleased(name, 3);
     const project = { id: 'p1', name: 'School', address: '', municipality: 'Goes', client: '', buildingType: '', kind: 'new_build', phase: 'VO', gfaM2: 2400, constructionBudgetEur: 6e6, circularBudget: { mode: 'pct', pct: 3 }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', deletedAt: null };
     const scan = (id: string, updatedAt: string, answers: Record<string, unknown>, deletedAt: string | null = null) => ({ id, projectId: 'p1', name: id, definitionId: 'zeeland-quickscan', definitionVersion: '1.0.0', answers, costOverrides: [], locked: [], variantOf: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt, deletedAt });
     await v3.table('projects').bulkAdd([project, { id: 'p2', name: 'Leeg', createdAt: '2026-10-01T10:00:00.000Z' }, { id: 'p9', name: '' }]);
@@ -163,21 +159,7 @@ describe('version 4: a summary per project', () => {
 describe('version 6: the signed PDFs of format-2 revisions', () => {
   it('opens a version 5 database with its revisions and signing key unchanged, and an empty table for issued PDFs', async () => {
     const name = freshName();
-    const v5 = new Dexie(name);
-    v5.version(5).stores({
-      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
-      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
-      evidence: 'id, scanId, [scanId+questionId]',
-      settings: 'key',
-      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
-      signingKeys: 'id',
-      trustedKeys: 'publicKey',
-      summaries: 'projectId',
-      trustAnchors: 'fingerprint',
-      trustLists: 'id, operatorFingerprint',
-      retiredKeys: 'fingerprint, retiredAt',
-    });
-    await v5.open();
+    const v5 = await openAsReleased(name, 5);
     const revision = { id: 'r1', projectId: 'p1', scanId: 's1', referenceCode: 'QS-AAAA-BBBB-CCCC', contentHash: 'a'.repeat(64), phase: 'VO', issuedAt: '2026-11-01T10:00:00.000Z', envelope: { format: 'quickscan-issued-envelope', formatVersion: 1 } };
     await v5.table('revisions').add(revision);
     const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -202,22 +184,7 @@ describe('version 6: the signed PDFs of format-2 revisions', () => {
 describe('version 7: confirmed key statements', () => {
   it('opens a version 6 database with its trust anchors, lists and revisions unchanged, and an empty table for key statements', async () => {
     const name = freshName();
-    const v6 = new Dexie(name);
-    v6.version(6).stores({
-      projects: 'id, name, updatedAt, municipality, phase, deletedAt',
-      scans: 'id, projectId, updatedAt, deletedAt, variantOf',
-      evidence: 'id, scanId, [scanId+questionId]',
-      settings: 'key',
-      revisions: 'id, projectId, scanId, issuedAt, referenceCode',
-      signingKeys: 'id',
-      trustedKeys: 'publicKey',
-      summaries: 'projectId',
-      trustAnchors: 'fingerprint',
-      trustLists: 'id, operatorFingerprint',
-      retiredKeys: 'fingerprint, retiredAt',
-      issuedPdfs: 'revisionId',
-    });
-    await v6.open();
+    const v6 = await openAsReleased(name, 6);
     const { publicKey } = generateTestKeyPair();
     const key = ed25519Jwk(publicKey);
     const anchor = { fingerprint: keyFingerprint(key), key, label: 'Bureau De Vries', addedAt: '2026-11-01T10:00:00.000Z', uses: ['signer'] };
