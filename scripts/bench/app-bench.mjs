@@ -124,53 +124,10 @@ export async function appBenchFigures() {
     figures.push({ figure: 'open_1000_projects_ms', value: median(open), unit: 'ms', runs: open.length, note: 'reload to the projects list showing all 1,000 with their latest label, median' });
     figures.push({ figure: 'projects_list_1000_after_ready_ms', value: Math.round(median(afterReady)), unit: 'ms', runs: afterReady.length, max: Math.round(Math.max(...afterReady)), note: 'from html[data-app-state=ready] to the list of 1,000 projects on screen (count and first cards), median' });
     // From another screen (nothing read ahead): the list read from the summaries and drawn.
-    const navigate = [];
-    for (let i = 0; i < 5; i++) {
-      await page.evaluate(() => (location.hash = '#/settings'));
-      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Projecten' }).waitFor();
-      navigate.push(
-        await page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              const start = performance.now();
-              const done = () => document.querySelector('.project-card') && document.body.textContent.includes('1.000 projecten');
-              const observer = new MutationObserver(() => {
-                if (!done()) return;
-                observer.disconnect();
-                resolve(performance.now() - start);
-              });
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-              location.hash = '#/projects';
-            }),
-        ),
-      );
-    }
+    const navigate = await fromSettingsToProjects(page, 'listShown');
     figures.push({ figure: 'projects_list_1000_navigate_ms', value: Math.round(median(navigate)), unit: 'ms', runs: navigate.length, note: 'from Settings to the list of 1,000 projects on screen (read from the summaries, virtualised), median' });
     // The verdict of each card's latest revision (read and checked only for the cards on screen).
-    const verdicts = [];
-    for (let i = 0; i < 5; i++) {
-      await page.evaluate(() => (location.hash = '#/settings'));
-      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Projecten' }).waitFor();
-      verdicts.push(
-        await page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              const start = performance.now();
-              const done = () => {
-                const cards = [...document.querySelectorAll('.project-card')];
-                return cards.length > 0 && cards.every((c) => c.querySelector('.project-revisions .status-badge'));
-              };
-              const observer = new MutationObserver(() => {
-                if (!done()) return;
-                observer.disconnect();
-                resolve(performance.now() - start);
-              });
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-              location.hash = '#/projects';
-            }),
-        ),
-      );
-    }
+    const verdicts = await fromSettingsToProjects(page, 'verdictsShown');
     figures.push({ figure: 'projects_list_1000_verdicts_ms', value: Math.round(median(verdicts)), unit: 'ms', runs: verdicts.length, cards: await page.locator('.project-card').count(), note: 'from Settings until every card on screen shows the verdict of its latest revision (5 revisions per project; checked for the cards on screen only), median' });
     await context.close();
   } finally {
@@ -178,4 +135,41 @@ export async function appBenchFigures() {
     server.kill();
   }
   return figures;
+}
+
+/**
+ * Five times: from Settings back to the projects list, timed in the page from the hash change
+ * until `until` holds ('listShown': the count and the first cards; 'verdictsShown': every card on
+ * screen shows its latest revision's verdict). Returns the five durations in ms.
+ */
+async function fromSettingsToProjects(page, until) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Projecten' }).waitFor();
+    runs.push(
+      await page.evaluate(
+        (which) =>
+          new Promise((resolve) => {
+            const start = performance.now();
+            const done =
+              which === 'listShown'
+                ? () => document.querySelector('.project-card') && document.body.textContent.includes('1.000 projecten')
+                : () => {
+                    const cards = [...document.querySelectorAll('.project-card')];
+                    return cards.length > 0 && cards.every((c) => c.querySelector('.project-revisions .status-badge'));
+                  };
+            const observer = new MutationObserver(() => {
+              if (!done()) return;
+              observer.disconnect();
+              resolve(performance.now() - start);
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+            location.hash = '#/projects';
+          }),
+        until,
+      ),
+    );
+  }
+  return runs;
 }
