@@ -1,5 +1,5 @@
 import { useLiveQuery } from '../db/live';
-import { memo, useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { Plan } from '../../scoring/optimize';
 import { adviceLocks, applyChanges, briefQuestions, budgetVerdict, groupPlanChanges, type BudgetChance } from '../../scoring/advice';
@@ -9,33 +9,22 @@ import { readScanProfile } from '../scan/profile';
 import { navigate, routeHref } from '../app/router';
 import { FrontierChart } from '../components/FrontierChart';
 import { formatCostRange, formatScore, verdictText } from '../components/ResultPanel';
-import { getProject, updateProject } from '../db/projects';
+import { updateProject } from '../db/projects';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { duplicateScan } from '../db/scans';
 import { numberForInput, parseLocaleNumber, hasAtMostTwoDecimals } from '../forms-ui/numbers';
 import { formatEuro, formatNumber, type Locale, type MessageKey } from '../i18n';
-import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scanInput } from '../scan/engine';
+import { appliesToProject, circularBudgetEur, scanInput } from '../scan/engine';
 import { answerChanges, useScanEditor } from '../state/scan-editor';
 import { useLocale, useT, useUi } from '../state/store';
-import { NotFoundScreen } from './NotFoundScreen';
+import { EditedScanGate } from './EditedScanGate';
 
 export function BudgetScreen({ projectId, scanId }: { projectId: string; scanId: string }) {
-  const t = useT();
-  const project = useLiveQuery(() => getProject(projectId).then((p) => p ?? false), [projectId], null);
-  const scan = useScanEditor((s) => s.scan);
-  const loadError = useScanEditor((s) => s.loadError);
-
-  useEffect(() => {
-    void useScanEditor.getState().load(scanId);
-    return () => useScanEditor.getState().unload();
-  }, [scanId]);
-
-  if (project === false || loadError === 'not-found') return <NotFoundScreen />;
-  if (project === null || !scan || scan.id !== scanId) return <p aria-busy="true">{t('app.loading')}</p>;
-  const method = methodOf(scan);
-  if (!method) return <p className="notice error">{t('scan.unknownMethod', { id: scan.definitionId, version: scan.definitionVersion })}</p>;
-  if (!hasScoringInputs(project)) return <p className="notice warn">{t('project.needsGfa')}</p>;
-  return <BudgetView project={project} scan={scan} definition={method.definition} />;
+  return (
+    <EditedScanGate projectId={projectId} scanId={scanId}>
+      {({ project, scan, definition }) => <BudgetView project={project} scan={scan} definition={definition} />}
+    </EditedScanGate>
+  );
 }
 
 const euros = (locale: Locale, cents: number) => formatEuro(locale, cents / 100);

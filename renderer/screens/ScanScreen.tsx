@@ -14,47 +14,24 @@ import type { ThemeTargets } from '../components/ThemeChart';
 import { complianceDefinition } from '../../scoring/compliance';
 import { listEvidence } from '../scan/evidence';
 import { readScanProfile } from '../scan/profile';
-import { getProject } from '../db/projects';
 import { readSetting, writeSetting } from '../db/settings';
 import { isPhase, type ProjectRecord, type ScanRecord } from '../db/records';
 import { listRevisions } from '../db/revisions';
 import { isDeliveryPhase, promisedLevels, type PromisedLevels } from '../scan/promised';
 import { formatEuro, formatNumber, type Locale } from '../i18n';
 import { effectiveCost, projectCostCents } from '../scan/costs';
-import { appliesToProject, circularBudgetEur, hasScoringInputs, methodOf, scoreStoredScan } from '../scan/engine';
+import { appliesToProject, circularBudgetEur, methodOf, scoreStoredScan } from '../scan/engine';
 import { exportScanFile } from '../scan/export';
 import { answerChanges, useScanEditor } from '../state/scan-editor';
 import { useLocale, useT, useUi } from '../state/store';
-import { NotFoundScreen } from './NotFoundScreen';
+import { EditedScanGate } from './EditedScanGate';
 
 export function ScanScreen({ projectId, scanId, theme }: { projectId: string; scanId: string; theme?: string | undefined }) {
-  const t = useT();
-  const project = useLiveQuery(() => getProject(projectId).then((p) => p ?? false), [projectId], null);
-  const scan = useScanEditor((s) => s.scan);
-  const loadError = useScanEditor((s) => s.loadError);
-
-  useEffect(() => {
-    void useScanEditor.getState().load(scanId);
-    return () => useScanEditor.getState().unload();
-  }, [scanId]);
-
-  if (project === false || loadError === 'not-found') return <NotFoundScreen />;
-  if (loadError) return <p className="notice error">{t('scan.loadError', { reason: loadError })}</p>;
-  if (project === null || !scan || scan.id !== scanId) return <p aria-busy="true">{t('app.loading')}</p>;
-  const method = methodOf(scan);
-  if (!method) return <p className="notice error">{t('scan.unknownMethod', { id: scan.definitionId, version: scan.definitionVersion })}</p>;
-  if (!hasScoringInputs(project)) {
-    return (
-      <section className="screen">
-        <h1>{scan.name}</h1>
-        <p className="notice warn">{t('project.needsGfa')}</p>
-        <a className="button primary" href={routeHref({ name: 'project', projectId })}>
-          {t('project.edit')}
-        </a>
-      </section>
-    );
-  }
-  return <ScanEditor project={project} scan={scan} definition={method.definition} themeId={theme} />;
+  return (
+    <EditedScanGate projectId={projectId} scanId={scanId}>
+      {({ project, scan, definition }) => <ScanEditor project={project} scan={scan} definition={definition} themeId={theme} />}
+    </EditedScanGate>
+  );
 }
 
 function themeProgress(definition: QuickScanDefinition, project: ProjectRecord, scan: ScanRecord, themeId: string) {
