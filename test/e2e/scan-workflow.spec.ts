@@ -174,3 +174,45 @@ test('the scan reads in English after switching language', async ({ app }) => {
   await shot(app, 'scan-en');
   await expectAccessible(app);
 });
+
+test('a project without a floor area (an older or imported record): the scan and budget screens ask for it and link to the project', async ({ app }) => {
+  const projects = new ProjectPages(app);
+  await projects.createProject({ name: 'Nog zonder BVO', gfa: '2.400', constructionBudget: '6.000.000' });
+  await projects.newScan();
+  // the form always asks for the floor area; records from before it did, or imported ones, may lack it
+  const projectId = decodeURIComponent(/#\/projects\/([^/]+)/.exec(app.url())![1]!);
+  await app.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('quickscan');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('projects', 'readwrite').objectStore('projects');
+          const get = store.get(id);
+          get.onsuccess = () => {
+            const put = store.put({ ...get.result, gfaM2: null });
+            put.onsuccess = () => {
+              db.close();
+              resolve();
+            };
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+    projectId,
+  );
+  await app.reload();
+  const asksForGfa = async () => {
+    await expect(app.getByText('Vul eerst het bruto vloeroppervlak (BVO) van het project in')).toBeVisible();
+    await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(app.getByRole('link', { name: 'Projectgegevens wijzigen' })).toBeVisible();
+  };
+  await asksForGfa();
+  await expectAccessible(app);
+  await app.evaluate(() => (location.hash = `${location.hash}/budget`));
+  await expect(app).toHaveURL(/\/budget$/);
+  await asksForGfa();
+  await app.getByRole('link', { name: 'Projectgegevens wijzigen' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nog zonder BVO' })).toBeVisible();
+});
