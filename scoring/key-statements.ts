@@ -303,6 +303,16 @@ export function statementSubjectKey(statement: VerifiedKeyStatement): PublicJwk 
 }
 
 /**
+ * How the user trusts a key now (for the confirmation of a statement about it): the label of an
+ * own anchor, and the names of the loaded trust lists that list it. Values, no sentences.
+ */
+export function keyTrustOf(anchors: TrustAnchors | undefined, key: PublicJwk): { own?: string; lists: string[] } {
+  const own = anchors?.keys.find((k) => sameKey(k.key, key))?.label;
+  const lists = (anchors?.lists ?? []).filter((l) => l.content.entries.some((e) => sameKey(e.key, key))).map((l) => l.content.name);
+  return { ...(own !== undefined ? { own } : {}), lists };
+}
+
+/**
  * The anchors with key statements added: revocations as {@link KnownRevocation}s (no anchor: the
  * key's own word), rotations as `rotations` (assessSigner: the new key inherits the old key's
  * trust from `effectiveAt`, the old key is superseded from then on). Pass ONLY rotations the user

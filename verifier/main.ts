@@ -14,7 +14,8 @@ import { ISSUE_PHASES } from '../scoring/issued';
 import { csvText } from '../scoring/csv';
 import { pairDossiers, verifyDossier, type VerifiedDossier } from '../report/dossier';
 import { VERDICT_HEADLINES, VERDICT_NAMES } from '../report/verdict-strings';
-import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, trustOptions, verdictOf, type TrustInput } from './model';
+import { statementConfirmation, statementRowText } from '../renderer/issue/key-statement-text';
+import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, trustState, verdictOf, type TrustInput } from './model';
 
 declare const __APP_VERSION__: string;
 
@@ -30,14 +31,34 @@ interface Dossier {
   bytes: Uint8Array;
 }
 
-const state: { locale: Locale; items: Item[]; dossiers: Dossier[]; trust: TrustInput[]; problems: { name: string; key: MessageKey }[]; busy: number } = {
+interface Note {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+const state: {
+  locale: Locale;
+  items: Item[];
+  dossiers: Dossier[];
+  trust: TrustInput[];
+  /** Key rotations dropped and not yet confirmed (they count only once confirmed); the first is asked. */
+  pending: TrustInput[];
+  /** The last change of what is trusted, said in the trust panel's status line. */
+  trustNote: Note | null;
+  problems: { name: string; key: MessageKey; params?: MessageParams }[];
+  busy: number;
+} = {
   locale: location.hash === '#en' ? 'en' : 'nl',
   items: [],
   dossiers: [],
   trust: [],
+  pending: [],
+  trustNote: null,
   problems: [],
   busy: 0,
 };
+/** Set when a confirmation appears: the next render focuses it. */
+let focusConfirm = false;
 let seq = 0;
 /** Bumped on every change of what is trusted: results of an older round are dropped. */
 let round = 0;
@@ -58,7 +79,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 
 async function verifyAll(items: readonly Item[]): Promise<void> {
   const mine = round;
-  const options = trustOptions(state.trust);
+  const options = trustState(state.trust).options;
   for (const item of items) {
     state.busy++;
     render();
@@ -76,13 +97,20 @@ async function addFiles(files: readonly File[]): Promise<void> {
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const input = classifyInput(file.name, bytes);
-    if (input.kind === 'trust') {
+    const statement = input.kind === 'trust' || input.kind === 'confirm' ? input.trust.statement : undefined;
+    if (statement && [...state.trust, ...state.pending].some((x) => x.statement?.contentHash === statement.contentHash)) {
+      state.trustNote = { key: 'keyStatements.already' };
+    } else if (input.kind === 'confirm') {
+      state.pending.push(input.trust);
+      focusConfirm = true;
+    } else if (input.kind === 'trust') {
       state.trust.push(input.trust);
       trustChanged = true;
+      if (statement?.kind === 'key-revocation') state.trustNote = { key: 'keyStatements.applied.revocation', params: { fingerprint: statement.fingerprint, date: formatDate(state.locale, statement.content.revokedAt) } };
     } else if (input.kind === 'dossier') {
       state.dossiers.push({ fileName: file.name, bytes });
     } else if (input.kind === 'problem') {
-      state.problems.push({ name: file.name, key: input.key });
+      state.problems.push({ name: file.name, key: input.key, ...(input.params ? { params: input.params } : {}) });
     } else {
       const item = { id: ++seq, name: file.name, bytes, result: null };
       state.items.push(item);
@@ -171,6 +199,54 @@ function resultCells(result: VerifyResult, dossier: VerifiedDossier | undefined)
   return [status, el('td', { className: 'reference', text: result.referenceCode ?? '–' }), el('td', { text: result.projectName ?? '–' }), phase, assessor, score];
 }
 
+const date = (iso: string) => formatDate(state.locale, iso);
+
+/**
+ * The confirmation of a dropped key rotation (the texts and the rule of the app's Settings →
+ * Trust, renderer/issue/key-statement-text.ts): old and new fingerprint, holder, date and how the
+ * old key is trusted now. Only a confirmed rotation counts.
+ */
+function statementConfirm(pending: TrustInput): HTMLElement {
+  const c = statementConfirmation(t, pending.statement!, trustState(state.trust).options.anchors, date);
+  const confirm = el('button', { type: 'button', className: 'button primary', id: 'statement-confirm-yes', text: c.confirmLabel });
+  const cancel = el('button', { type: 'button', className: 'button', id: 'statement-confirm-no', text: c.cancelLabel });
+  confirm.addEventListener('click', () => {
+    const st = pending.statement!;
+    state.pending.shift();
+    state.trust.push(pending);
+    if (st.kind === 'key-rotation') state.trustNote = { key: 'keyStatements.applied.rotation', params: { old: st.oldFingerprint, new: st.newFingerprint, date: date(st.content.effectiveAt) } };
+    focusConfirm = true;
+    render();
+    void reverify();
+  });
+  cancel.addEventListener('click', () => {
+    state.pending.shift();
+    state.trustNote = { key: 'keyStatements.cancelled' };
+    focusConfirm = true;
+    render();
+  });
+  return el(
+    'div',
+    { className: 'notice warn trust-confirm', id: 'statement-confirm', role: 'alertdialog', 'aria-labelledby': 'statement-confirm-title', 'aria-describedby': 'statement-confirm-body', tabindex: '-1', 'data-file': pending.fileName },
+    el('h3', { id: 'statement-confirm-title', text: c.title }),
+    el('p', { id: 'statement-confirm-body', text: c.intro }),
+    el(
+      'ul',
+      { className: 'plain-list trust-items' },
+      el(
+        'li',
+        { className: 'trust-item', 'data-fingerprint': c.fingerprint },
+        el('strong', { text: c.label }),
+        el('br'),
+        `${t('trust.fingerprint')}: `,
+        el('code', { className: 'fingerprint', text: c.fingerprint }),
+        ...c.details.flatMap((d) => [el('br'), d.strong ? el('strong', { className: 'small', text: d.text }) : el('span', { className: 'small', text: d.text })]),
+      ),
+    ),
+    el('div', { className: 'actions' }, confirm, cancel),
+  );
+}
+
 function render(): void {
   document.documentElement.lang = state.locale;
   document.title = t('verifier.title');
@@ -209,11 +285,14 @@ function render(): void {
     }),
   );
 
+  const unusable = trustState(state.trust).unusable;
   const trust = el(
     'section',
     { className: 'panel', 'aria-labelledby': 'trust-title' },
     el('h2', { id: 'trust-title', text: t('verifier.trust.title') }),
     el('p', { className: 'muted', text: t('verifier.trust.explain') }),
+    el('p', { id: 'trust-status', role: 'status', className: 'trust-status', text: state.trustNote ? t(state.trustNote.key, state.trustNote.params) : '' }),
+    state.pending[0] ? statementConfirm(state.pending[0]) : null,
     state.trust.length === 0
       ? el('p', { className: 'notice', text: t('verifier.trust.none') })
       : el(
@@ -223,6 +302,7 @@ function render(): void {
             const remove = el('button', { type: 'button', className: 'button small', text: t('verifier.trust.remove'), 'aria-label': t('verifier.trust.removeNamed', { name: x.fileName }) });
             remove.addEventListener('click', () => {
               state.trust.splice(i, 1);
+              state.trustNote = null;
               render();
               void reverify();
             });
@@ -235,8 +315,11 @@ function render(): void {
                 className: 'muted',
                 text: x.list
                   ? t('verifier.trust.list', { name: x.list.content.name, sequence: x.list.content.sequence, operator: x.list.content.operator.name, fingerprint: x.list.operatorFingerprint, entries: x.list.content.entries.length })
-                  : x.keys.map((k) => `${k.label} (${k.fingerprint})`).join('; '),
+                  : x.statement
+                    ? `${statementRowText(t, x.statement, date)}${x.statement.kind === 'key-rotation' ? ` · ${t('verifierStatements.confirmed')}` : ''}`
+                    : x.keys.map((k) => `${k.label} (${k.fingerprint})`).join('; '),
               }),
+              unusable.includes(x) ? el('span', { className: 'notice warn small', text: t('verifierStatements.listOperatorRevoked') }) : null,
               ' ',
               remove,
             );
@@ -268,7 +351,7 @@ function render(): void {
     { className: 'panel', 'aria-labelledby': 'results-title' },
     el('h2', { id: 'results-title', text: t('verify.results') }),
     el('p', { id: 'summary', role: 'status', 'aria-live': 'polite', text: state.busy > 0 ? t('verify.checking') : state.items.length === 0 ? t('verifier.noFiles') : t('verifier.summary', { count: done.length, valid: counts.passed, notValid: counts.notValid }) }),
-    ...state.problems.map((p) => el('p', { className: 'notice warn', text: `${p.name}: ${t(p.key)}` })),
+    ...state.problems.map((p) => el('p', { className: 'notice warn', text: p.params ? t(p.key, p.params) : `${p.name}: ${t(p.key)}` })),
     ...(state.busy > 0 ? [] : unpaired.map((d) => el('p', { className: 'notice warn', text: t('verifier.dossierUnpaired', { name: d.fileName }) }))),
     state.items.length === 0
       ? null
@@ -319,7 +402,9 @@ function render(): void {
     el('header', { className: 'top' }, el('div', {}, el('h1', { text: t('verifier.title') }), el('p', { className: 'muted', text: t('verifier.tagline') })), langs),
     el('main', { id: 'main' }, el('section', { className: 'panel', 'aria-labelledby': 'drop-title' }, el('h2', { id: 'drop-title', text: t('verifier.files') }), el('p', { text: t('verifier.explain') }), drop), trust, results, about),
   );
-  if (focused) document.getElementById(focused)?.focus();
+  if (focusConfirm && state.pending.length > 0) document.getElementById('statement-confirm')?.focus();
+  else if (focused) document.getElementById(focused)?.focus();
+  focusConfirm = false;
   document.documentElement.dataset.verifierState = state.busy > 0 ? 'busy' : 'ready';
 }
 

@@ -4,23 +4,39 @@
  */
 import type { VerifyResult } from '../report/verify';
 import { formatScore } from '../report/format';
-import { translate, type Locale, type MessageKey } from '../renderer/i18n';
+import { translate, type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
 import { readTrustedKeyList } from '../renderer/issue/public-key-file';
+import { keyStatementProblemMessage } from '../renderer/issue/key-statement-text';
+import { KEY_STATEMENT_ENVELOPE_FORMAT, KEY_STATEMENT_FILE_SUFFIX, verifyKeyStatement, withKeyStatements, type VerifiedKeyRotation, type VerifiedKeyStatement } from '../scoring/key-statements';
 import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
 import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
 import { VERDICT_NAMES } from '../report/verdict-strings';
 
-/** A file the user trusts: an assessor's public key file, a list of keys, or a signed trust list. */
+/** A file the user trusts: an assessor's public key file, a list of keys, a signed trust list, or a key statement. */
 export interface TrustInput {
   fileName: string;
   keys: { key: PublicJwk; label: string; fingerprint: string }[];
   /** A signed trust list (checked by scoring/trust.ts); its operator is trusted because the user dropped it. */
   list?: VerifiedTrustList;
+  /** The list as dropped: checked again against the revocations of the key statements dropped. */
+  listDocument?: unknown;
+  /**
+   * A key statement (checked by scoring/key-statements.ts). A revocation counts as soon as it is
+   * dropped (it only takes trust away); a rotation only once the user confirmed it.
+   */
+  statement?: VerifiedKeyStatement;
 }
 
-export type Classified = { kind: 'verify' } | { kind: 'dossier' } | { kind: 'trust'; trust: TrustInput } | { kind: 'problem'; key: MessageKey };
+export type Classified =
+  | { kind: 'verify' }
+  | { kind: 'dossier' }
+  | { kind: 'trust'; trust: TrustInput }
+  /** A key rotation: to be confirmed by the user before it counts (as the app's Settings → Trust asks). */
+  | { kind: 'confirm'; trust: TrustInput & { statement: VerifiedKeyRotation } }
+  /** `params`: the message names the file itself. */
+  | { kind: 'problem'; key: MessageKey; params?: MessageParams };
 
 function parseJson(bytes: Uint8Array): unknown {
   try {
@@ -45,12 +61,20 @@ const looksLikeJson = (bytes: Uint8Array) => {
  */
 export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
   if (looksLikeZip(bytes)) return isDossier(bytes) ? { kind: 'dossier' } : { kind: 'problem', key: 'verifier.notDossier' };
+  const json = looksLikeJson(bytes) ? parseJson(bytes) : undefined;
+  const format = json && typeof json === 'object' ? (json as { format?: unknown }).format : undefined;
+  if (format === KEY_STATEMENT_ENVELOPE_FORMAT || fileName.toLowerCase().endsWith(KEY_STATEMENT_FILE_SUFFIX)) {
+    // checked from its bytes: duplicate member names can only be seen there
+    const check = verifyKeyStatement(bytes);
+    if (!check.ok) return { kind: 'problem', ...keyStatementProblemMessage(fileName, check) };
+    const st = check.statement;
+    return st.kind === 'key-rotation' ? { kind: 'confirm', trust: { fileName, keys: [], statement: st } } : { kind: 'trust', trust: { fileName, keys: [], statement: st } };
+  }
   if (looksLikeJson(bytes)) {
-    const json = parseJson(bytes);
-    if (json && typeof json === 'object' && (json as { format?: unknown }).format === TRUST_LIST_ENVELOPE_FORMAT) {
+    if (format === TRUST_LIST_ENVELOPE_FORMAT) {
       const checked = verifyTrustList(json, { now: new Date() });
       if (!checked.ok) return { kind: 'problem', key: 'verifier.trustListInvalid' };
-      return { kind: 'trust', trust: { fileName, keys: [], list: checked.list } };
+      return { kind: 'trust', trust: { fileName, keys: [], list: checked.list, listDocument: json } };
     }
     const keys = readTrustedKeyList(bytes);
     if (keys) {
@@ -72,14 +96,40 @@ export function verdictOf(result: VerifyResult): 'passed' | 'indeterminate' | 'f
   return v === 'passed' || v === 'indeterminate' || v === 'failed' ? v : null;
 }
 
-/** What is trusted, for report/verify.ts: own keys as the older list form, trust lists as anchors. */
-export function trustOptions(trust: readonly TrustInput[]): { trustedKeys?: { publicKey: string; label: string }[]; anchors?: TrustAnchors } {
+/** What is trusted, for report/verify.ts, and the trust lists that do not count after all. */
+export interface TrustState {
+  options: { trustedKeys?: { publicKey: string; label: string }[]; anchors?: TrustAnchors };
+  /** Dropped trust lists whose operator key a dropped revocation revoked: not used. */
+  unusable: TrustInput[];
+}
+
+/**
+ * What is trusted: own keys (also in the older list form), trust lists, and key statements with
+ * scoring/key-statements.ts `withKeyStatements` (the one rule; the caller passes only rotations
+ * the user confirmed). Each list is checked again against the revocations dropped, as the app does.
+ */
+export function trustState(trust: readonly TrustInput[], now: Date = new Date()): TrustState {
   const keys = trust.flatMap((x) => x.keys);
-  const lists = trust.flatMap((x) => (x.list ? [x.list] : []));
-  if (keys.length === 0 && lists.length === 0) return {};
+  const statements = trust.flatMap((x) => (x.statement ? [x.statement] : []));
+  const revocations = withKeyStatements({ keys: [], lists: [] }, statements).revocations ?? [];
+  const unusable: TrustInput[] = [];
+  const lists = trust.flatMap((x) => {
+    if (!x.list) return [];
+    if (revocations.length === 0) return [x.list];
+    const again = verifyTrustList(x.listDocument, { now, revocations });
+    if (again.ok) return [again.list];
+    unusable.push(x);
+    return [];
+  });
+  if (keys.length === 0 && lists.length === 0 && statements.length === 0) return { options: {}, unusable };
   // Ed25519 keys also in the older list form (raw key), which every version of verify.ts reads
   const trustedKeys = keys.flatMap((k) => (k.key.kty === 'OKP' ? [{ publicKey: k.key.x, label: k.label }] : []));
-  return { trustedKeys, anchors: { keys: keys.map((k) => ({ key: k.key, label: k.label })), lists } };
+  return { options: { trustedKeys, anchors: withKeyStatements({ keys: keys.map((k) => ({ key: k.key, label: k.label })), lists }, statements) }, unusable };
+}
+
+/** What is trusted, for report/verify.ts (see {@link trustState}). */
+export function trustOptions(trust: readonly TrustInput[]): TrustState['options'] {
+  return trustState(trust).options;
 }
 
 /** The message key of a result's status (as the app's Verify screen words it). */

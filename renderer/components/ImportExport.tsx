@@ -11,7 +11,7 @@ import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTru
 import { formatDate } from '../i18n';
 import { useLocale, useT, useUi } from '../state/store';
 import { TrustConfirm } from './TrustConfirm';
-import { keyStatementProblemText } from './TrustSettings';
+import { keyStatementProblemText } from '../issue/key-statement-text';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 

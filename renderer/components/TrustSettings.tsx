@@ -2,7 +2,7 @@ import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useState } from 'react';
 import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
 import { readTrustedKeysList } from '../../scoring/key-file';
-import { keyFingerprint, sameKey, type PublicJwk } from '../../scoring/keys';
+import { keyFingerprint } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
 import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
 import { formatDate, type MessageKey, type MessageParams } from '../i18n';
@@ -12,6 +12,7 @@ import { registerOpenedFileHandler } from '../app/opened-files';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import { TrustConfirm } from './TrustConfirm';
+import { keyStatementProblemText, statementConfirmation, statementHolder, statementRowText } from '../issue/key-statement-text';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -32,23 +33,10 @@ for (const kind of ['trust-list', 'key-statement'] as const) {
   });
 }
 
-/** The one line for a key statement that is refused (a file, or one in a backup). */
-export function keyStatementProblemText(t: T, name: string, check: Extract<ReturnType<typeof verifyKeyStatement>, { ok: false }>): string {
-  const detail = check.problem === 'malformed' ? (check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '') : (check.detail ?? '');
-  return t(`keyStatements.error.${check.problem}`, { name, detail });
-}
-
 interface PendingStatement {
   fileName: string;
   document: unknown;
   statement: VerifiedKeyStatement;
-}
-
-/** How the user trusts a key now (for the confirmation of a statement about it). */
-function trustOf(anchors: TrustAnchors | undefined, key: PublicJwk): { own?: string; lists: string[] } {
-  const own = anchors?.keys.find((k) => sameKey(k.key, key))?.label;
-  const lists = (anchors?.lists ?? []).filter((l) => l.content.entries.some((e) => sameKey(e.key, key))).map((l) => l.content.name);
-  return { ...(own !== undefined ? { own } : {}), lists };
 }
 
 interface PendingList {
@@ -314,14 +302,11 @@ export function TrustSettings() {
         <ul className="plain-list" aria-labelledby={statementsId}>
           {trust.statements.map(({ record, check }) => {
             const st = check.ok ? check.statement : null;
-            const name = st ? [st.content.name, st.content.organisation].filter((x) => x.trim()).join(', ') : record.subjectFingerprint;
+            const name = st ? statementHolder(st) : record.subjectFingerprint;
             return (
               <li key={record.id} className="trash-item" data-statement={record.kind}>
                 <span>
-                  {st?.kind === 'key-rotation' && <strong>{t('keyStatements.row.rotation', { name, old: st.oldFingerprint, new: st.newFingerprint, date: date(st.content.effectiveAt) })}</strong>}
-                  {st?.kind === 'key-revocation' && (
-                    <strong>{t('keyStatements.row.revocation', { name, fingerprint: st.fingerprint, date: date(st.content.revokedAt), reason: t(`keyStatements.reason.${st.content.reason}`) })}</strong>
-                  )}
+                  {st && <strong>{statementRowText(t, st, date)}</strong>}
                   {!st && <strong>{record.subjectFingerprint}</strong>}
                   <span className="muted small"> · {t('keyStatements.row.confirmed', { date: date(record.confirmedAt) })}</span>
                   {!st && <span className="notice warn small">{t('keyStatements.row.unusable')}</span>}
@@ -347,63 +332,14 @@ export function TrustSettings() {
 function StatementConfirm({ pending, anchors, onConfirm, onCancel }: { pending: PendingStatement; anchors: TrustAnchors | undefined; onConfirm(): void; onCancel(): void }) {
   const t = useT();
   const locale = useLocale();
-  const date = (iso: string) => formatDate(locale, iso);
-  const st = pending.statement;
-  const name = [st.content.name, st.content.organisation].filter((x) => x.trim()).join(', ');
-  const note = st.content.note ? [t('keyStatements.confirm.note', { note: st.content.note })] : [];
-  if (st.kind === 'key-rotation') {
-    const now = trustOf(anchors, st.content.oldKey);
-    const status = [
-      ...(now.own !== undefined ? [t('keyStatements.confirm.oldTrustedOwn', { label: now.own })] : []),
-      ...now.lists.map((list) => t('keyStatements.confirm.oldOnList', { list })),
-    ];
-    return (
-      <TrustConfirm
-        title={t('keyStatements.confirm.rotationTitle')}
-        intro={t('keyStatements.confirm.rotationBody', { name, date: date(st.content.effectiveAt) })}
-        items={[
-          {
-            id: st.contentHash,
-            label: t('keyStatements.confirm.newKey', { name }),
-            fingerprint: st.newFingerprint,
-            details: [
-              t('keyStatements.confirm.oldKey', { fingerprint: st.oldFingerprint }),
-              ...(status.length > 0 ? status : [<strong key="untrusted">{t('keyStatements.confirm.oldNotTrusted')}</strong>]),
-              t('keyStatements.confirm.effective', { date: date(st.content.effectiveAt), issuedAt: date(st.content.issuedAt) }),
-              ...note,
-            ],
-          },
-        ]}
-        confirmLabel={t('keyStatements.confirm.rotationConfirm')}
-        cancelLabel={t('trust.confirm.cancel')}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
-      />
-    );
-  }
-  const now = trustOf(anchors, st.content.key);
-  const status = [
-    ...(now.own !== undefined ? [t('keyStatements.confirm.keyTrustedOwn', { label: now.own })] : []),
-    ...now.lists.map((list) => t('keyStatements.confirm.oldOnList', { list })),
-  ];
+  const c = statementConfirmation(t, pending.statement, anchors, (iso) => formatDate(locale, iso));
   return (
     <TrustConfirm
-      title={t('keyStatements.confirm.revocationTitle')}
-      intro={t('keyStatements.confirm.revocationBody', { name, date: date(st.content.revokedAt) })}
-      items={[
-        {
-          id: st.contentHash,
-          label: t('keyStatements.confirm.revokedKey', { name }),
-          fingerprint: st.fingerprint,
-          details: [
-            t('keyStatements.confirm.revokedAt', { date: date(st.content.revokedAt), reason: t(`keyStatements.reason.${st.content.reason}`) }),
-            ...(status.length > 0 ? status : [t('keyStatements.confirm.keyNotTrusted')]),
-            ...note,
-          ],
-        },
-      ]}
-      confirmLabel={t('keyStatements.confirm.revocationConfirm')}
-      cancelLabel={t('trust.confirm.cancel')}
+      title={c.title}
+      intro={c.intro}
+      items={[{ id: pending.statement.contentHash, label: c.label, fingerprint: c.fingerprint, details: c.details.map((d, i) => (d.strong ? <strong key={i}>{d.text}</strong> : d.text)) }]}
+      confirmLabel={c.confirmLabel}
+      cancelLabel={c.cancelLabel}
       onConfirm={onConfirm}
       onCancel={onCancel}
     />

@@ -552,10 +552,10 @@ export const nl = {
   'verifier.tagline': "Controleer uitgegeven QuickScan-rapporten, zonder iets te installeren",
   'verifier.language': "Taal",
   'verifier.files': "Bestanden",
-  'verifier.explain': "Sleep uitgegeven PDF’s, revisiebestanden (.quickscan-issued.json) en scanbestanden hierheen, en de sleutels of vertrouwenslijsten die u vertrouwt. Alles gebeurt in deze browser; er wordt niets verstuurd.",
+  'verifier.explain': "Sleep uitgegeven PDF’s, revisiebestanden (.quickscan-issued.json) en scanbestanden hierheen, en de sleutels, vertrouwenslijsten en sleutelverklaringen (.quickscan-key-statement.json) die u vertrouwt. Alles gebeurt in deze browser; er wordt niets verstuurd.",
   'verifier.drop': "Sleep bestanden hierheen, of",
   'verifier.trust.title': "Wie u vertrouwt",
-  'verifier.trust.explain': "Alleen sleutels uit bestanden die u hier zelf neerzet gelden als vertrouwd; een PDF voegt nooit een sleutel toe.",
+  'verifier.trust.explain': "Alleen sleutels uit bestanden die u hier zelf neerzet gelden als vertrouwd; een PDF voegt nooit een sleutel toe. Een intrekking van een sleutel telt meteen; een sleutelwissel pas als u hem bevestigt.",
   'verifier.trust.none': "Nog geen vertrouwde sleutels: een geldige handtekening van een onbekende ondertekenaar blijft ‘onbekende ondertekenaar’.",
   'verifier.trust.remove': "Verwijderen",
   'verifier.trust.removeNamed': "{name} niet meer vertrouwen",
@@ -1007,6 +1007,8 @@ export const nl = {
   'keys.issue.needsKey': 'Om uit te geven hebt u een ondertekeningssleutel nodig. Maak er een onder Instellingen (met een versleutelde back-up), of zet uw back-up terug.',
   'keys.issue.legacy': 'U ondertekent met een sleutel van het oudere type: deze revisie krijgt de oude vorm, zonder PDF-handtekening. Stap onder Instellingen over op een nieuwe sleutel.',
   'keys.issue.signedLanguage': 'De taal is onderdeel van de ondertekende gegevens: de PDF bestaat alleen in deze taal.',
+  'verifierStatements.confirmed': 'door u bevestigd',
+  'verifierStatements.listOperatorRevoked': 'Telt niet mee: een sleutelverklaring die u hebt neergezet trekt de sleutel van de beheerder van deze lijst in.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

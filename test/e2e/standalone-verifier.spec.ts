@@ -157,4 +157,81 @@ test.describe('standalone verifier', () => {
     await expect(partly).toContainText(`${files.size - 1} van de ${files.size}`);
     await expectAccessible(page);
   });
+  // The app's rule for key statements (Settings → Trust) and the CLI's `--key-statement`: a
+  // rotation counts only once confirmed (old and new fingerprint, holder, date), a revocation at
+  // once; a bad statement file gets one message and changes nothing. Outcomes as the CLI's.
+  test('reads key statements: a rotation only once confirmed, a revocation at once, a bad file refused', async ({ page }) => {
+    test.setTimeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'quickscan-verifier-statements-'));
+    const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/quickscan.mjs', ...args, '--lang', 'en'], { cwd: root, encoding: 'utf8' });
+    const oldKey = JSON.parse(cli('key', 'new', '--out', join(dir, 'old.quickscan-key.json'), '--label', 'Bureau De Vries', '--json')) as { fingerprint: string; publicKey: unknown };
+    const keysFile = join(dir, 'trusted-keys.json');
+    writeFileSync(keysFile, JSON.stringify([{ key: oldKey.publicKey, label: 'Bureau De Vries' }]));
+    const rotation = join(dir, 'vries.rotation.quickscan-key-statement.json');
+    const { fingerprint: newFingerprint } = JSON.parse(cli('key', 'rotate', '--key', join(dir, 'old.quickscan-key.json'), '--out', join(dir, 'new.quickscan-key.json'), '--date', '2026-06-01', '--statement', rotation, '--json')) as { fingerprint: string };
+    const issued = { before: ['old', '2026-05-15T10:00:00Z'], 'old-after': ['old', '2026-07-01T10:00:00Z'], 'new-after': ['new', '2026-07-01T10:00:00Z'] } as const;
+    for (const [name, [key, at]] of Object.entries(issued)) {
+      cli('issue', 'docs/examples/new-build-school-goes.quickscan.json', '--key', join(dir, `${key}.quickscan-key.json`), '--phase', 'SO', '--issued-at', at, '--out', join(dir, `${name}.quickscan-issued.json`));
+    }
+    const revocation = join(dir, 'new.revocation.quickscan-key-statement.json');
+    cli('key', 'revoke', '--key', join(dir, 'new.quickscan-key.json'), '--reason', 'key-compromise', '--date', '2026-06-15', '--out', revocation);
+    const altered = join(dir, 'altered.quickscan-key-statement.json');
+    writeFileSync(altered, readFileSync(rotation, 'utf8').replace('2026-06-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'));
+    const revisions = Object.keys(issued).map((n) => join(dir, `${n}.quickscan-issued.json`));
+    const cliVerdicts = (statements: string[]) => {
+      const run = spawnSync(process.execPath, ['bin/quickscan.mjs', 'verify', '--json', '--trusted-keys', keysFile, ...statements.flatMap((f) => ['--key-statement', f]), ...revisions], { cwd: root, encoding: 'utf8' });
+      return Object.fromEntries((JSON.parse(run.stdout) as { files: CliFile[] }).files.map((f) => [f.file.split('/').at(-1)!, f.verdict]));
+    };
+    const verdicts = async () => Object.fromEntries([...(await resultsOf(page, revisions.length)).entries()].map(([file, r]) => [file, r.verdict]));
+
+    await openVerifier(page);
+    await page.setInputFiles('#files', [keysFile, ...revisions]);
+    expect(await verdicts()).toEqual({ 'before.quickscan-issued.json': 'passed', 'old-after.quickscan-issued.json': 'passed', 'new-after.quickscan-issued.json': 'indeterminate' });
+    expect(await verdicts()).toEqual(cliVerdicts([]));
+
+    // an altered statement: one message, nothing changes
+    await page.setInputFiles('#files', [altered]);
+    await expect(page.locator('.notice.warn').filter({ hasText: 'altered.quickscan-key-statement.json' })).toHaveText('„altered.quickscan-key-statement.json” is na ondertekening gewijzigd; de sleutelverklaring is geweigerd en er is niets veranderd.');
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(page.locator('.trust-list li')).toHaveCount(1);
+
+    // the rotation asks first; cancelled, nothing changes
+    await page.setInputFiles('#files', [rotation]);
+    const confirm = page.getByRole('alertdialog', { name: 'Deze sleutelwissel bevestigen?' });
+    await expect(confirm).toBeFocused();
+    await expect(confirm).toContainText('Nieuwe sleutel van Bureau De Vries');
+    await expect(confirm).toContainText(newFingerprint);
+    await expect(confirm).toContainText(`Oude sleutel: ${oldKey.fingerprint}`);
+    await expect(confirm).toContainText('U vertrouwt de oude sleutel als „Bureau De Vries”.');
+    await expect(confirm).toContainText('Ingangsdatum: 01-06-2026');
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(page.locator('#trust-status')).toHaveText('Er is niets veranderd aan wat u vertrouwt.');
+    expect(await verdicts()).toEqual(cliVerdicts([]));
+
+    // confirmed with the keyboard: the new key has the old key's trust from the date, the old key is superseded
+    await page.setInputFiles('#files', [rotation]);
+    await expect(confirm).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(confirm.getByRole('button', { name: 'Sleutelwissel bevestigen' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(confirm).toHaveCount(0);
+    await expect(page.locator('#trust-status')).toHaveText(`Sleutelwissel bevestigd: ${oldKey.fingerprint} → ${newFingerprint} vanaf 01-06-2026.`);
+    await expect(page.locator('.trust-list li').filter({ hasText: 'Sleutelwissel van Bureau De Vries' })).toContainText('door u bevestigd');
+    expect(await verdicts()).toEqual({ 'before.quickscan-issued.json': 'passed', 'old-after.quickscan-issued.json': 'failed', 'new-after.quickscan-issued.json': 'passed' });
+    expect(await verdicts()).toEqual(cliVerdicts([rotation]));
+
+    // a revocation of the new key counts at once, without a question
+    await page.setInputFiles('#files', [revocation]);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(page.locator('#trust-status')).toHaveText(`Intrekking toegepast: sleutel ${newFingerprint} vanaf 15-06-2026.`);
+    expect(await verdicts()).toEqual({ 'before.quickscan-issued.json': 'passed', 'old-after.quickscan-issued.json': 'failed', 'new-after.quickscan-issued.json': 'failed' });
+    expect(await verdicts()).toEqual(cliVerdicts([rotation, revocation]));
+    await expectAccessible(page);
+
+    // English
+    await page.locator('#lang-en').click();
+    await expect(page.locator('.trust-list li').filter({ hasText: 'Key rotation' })).toContainText('confirmed by you');
+  });
 });
