@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { CliError } from './errors';
 import { findJsonSyntaxError } from './json-syntax';
 import type { Strings } from './strings';
+import { utf8Text } from '../scoring/json-bytes';
 
 /**
  * The size limits of input files (documented in `quickscan --help`, README.md and docs/cli.md);
@@ -86,13 +87,9 @@ export async function readBytes(where: Where, file: string, limit: number = INPU
 /** A file's text, decoded as UTF-8 (a leading byte-order mark is dropped); at most `limit` bytes. */
 export async function readText(where: Where, file: string, limit: number = INPUT_LIMITS.jsonBytes): Promise<string> {
   const bytes = await readBytes(where, file, limit);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(where.s.fileNotUtf8(file));
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new CliError(where.s.fileNotUtf8(file));
+  return text;
 }
 
 /** A file parsed as JSON (at most {@link INPUT_LIMITS}.jsonBytes); a syntax error names its line and column. */

@@ -58,6 +58,7 @@ import {
 } from './revalidation';
 import { PHASE_NAMES, verifyMessages as M, type Message } from './strings';
 import { findingText } from './verdict-strings';
+import { jsonOfBytes } from '../scoring/json-bytes';
 
 /**
  * The older, finer status (kept for the screens that still read it). What to SHOW is `verdict`
@@ -234,15 +235,6 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function decodeJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {
   let i = 0;
@@ -682,7 +674,7 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
   const read = (name: string): { ok: true; value: unknown; bytes: Uint8Array } | { ok: false; message: Message } => {
     const extracted = get(name);
     if (!extracted.ok) return { ok: false, message: extracted.code === 'no-attachment' ? M.revalidationMissing(name) : extractProblem(extracted) };
-    const json = decodeJson(extracted.bytes);
+    const json = jsonOfBytes(extracted.bytes);
     return json.ok ? { ...json, bytes: extracted.bytes } : { ok: false, message: M.attachmentUnreadable(`${name}: not valid JSON`) };
   };
   const descriptorJson = read(REVALIDATION_DESCRIPTOR_ATTACHMENT);
@@ -788,14 +780,14 @@ export async function verifyFile(bytes: Uint8Array, name: string, options: Verif
       }
       const extracted = opened.get(ENVELOPE_ATTACHMENT_NAME);
       if (!extracted.ok) return unreadable('pdf', extractProblem(extracted));
-      const json = decodeJson(extracted.bytes);
+      const json = jsonOfBytes(extracted.bytes);
       if (!json.ok) return unreadable('pdf', M.attachmentUnreadable('not valid JSON'));
       return await verifyEnvelope(extracted.bytes, bytes, options, opened.doc);
     }
 
     if (firstNonSpace(bytes) === 0x7b /* { */) {
       if (bytes.length > MAX_JSON_BYTES) return unreadable('unknown', M.tooLarge(String(MAX_JSON_BYTES / 1024 / 1024)));
-      const json = decodeJson(bytes);
+      const json = jsonOfBytes(bytes);
       const format = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { format?: unknown }).format : undefined;
       if (format === 'quickscan-issued-envelope') return await verifyEnvelope(bytes, undefined, options);
       if (format === 'quickscan-scan') return verifyScan(json.ok ? json.value : undefined, options);

@@ -18,6 +18,7 @@ import * as z from 'zod';
 import { sha256Hex } from '../forms/hash';
 import type { Answer } from './scan-file';
 import { isUnsafeEntryName, looksLikeZip, openZip, writeZip, ZipError, type ZipErrorCode, type ZipLimits } from './zip';
+import { jsonOfBytes } from './json-bytes';
 
 export const DOSSIER_FORMAT = 'quickscan-evidence-dossier';
 export const DOSSIER_MANIFEST = 'dossier.json';
@@ -175,14 +176,9 @@ function openDossier(bytes: Uint8Array): { ok: true; manifest: DossierManifest; 
     const zip = openZip(bytes, DOSSIER_LIMITS);
     const raw = zip.read(DOSSIER_MANIFEST, DOSSIER_LIMITS.maxManifestBytes);
     if (!raw) return { ok: false, problem: 'no-manifest' };
-    let json: unknown;
-    try {
-      let text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      json = JSON.parse(text);
-    } catch {
-      return { ok: false, problem: 'manifest-invalid', detail: 'not JSON' };
-    }
+    const read = jsonOfBytes(raw);
+    if (!read.ok) return { ok: false, problem: 'manifest-invalid', detail: 'not JSON' };
+    const json = read.value;
     const parsed = dossierManifestSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -26,6 +26,7 @@ import { longReferenceCodeFromHash, referenceCodeFromHash } from './reference-co
 import { verifySignature } from './signature';
 import type { ScoringDefinition } from './types';
 import type { Finding, FindingCode } from './verdict';
+import { utf8Text } from './json-bytes';
 
 /** Members that are never accepted in a signed file. */
 const FORBIDDEN_KEYS = new Set(['__proto__']);
@@ -41,16 +42,8 @@ export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; probl
  * `path` says where (`$.content.scan.answers["Q1"]`).
  */
 export function parseStrictJson(input: string | Uint8Array): StrictJsonResult {
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      return { ok: false, problem: 'not-json', detail: 'not UTF-8 text' };
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = typeof input === 'string' ? (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) : utf8Text(input);
+  if (text === undefined) return { ok: false, problem: 'not-json', detail: 'not UTF-8 text' };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -21,6 +21,7 @@ import { parseScanFile } from './scan-file';
 import type { ScanInput } from './score';
 import type { Rational, ScoringDefinition } from './types';
 import type { Verdict } from './verdict';
+import { utf8Text } from './json-bytes';
 
 export interface BidMethodRef {
   id: string;
@@ -86,13 +87,8 @@ export function bidData(result: BidVerification, bytes: Uint8Array): BidData | n
     return { input: { project: c.project, answers: c.scan.answers, costOverrides: c.scan.costOverrides }, method: c.method };
   }
   if (result.status === 'unsigned') {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return null;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const text = utf8Text(bytes);
+    if (text === undefined) return null;
     const parsed = parseScanFile(text);
     if (!parsed.ok) return null;
     const f = parsed.file;

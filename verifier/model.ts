@@ -13,6 +13,7 @@ import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type Ve
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
 import { VERDICT_NAMES } from '../report/verdict-strings';
+import { jsonOfBytes } from '../scoring/json-bytes';
 
 /** A file the user trusts: an assessor's public key file, a list of keys, a signed trust list, or a key statement. */
 export interface TrustInput {
@@ -39,13 +40,8 @@ export type Classified =
   | { kind: 'problem'; key: MessageKey; params?: MessageParams };
 
 function parseJson(bytes: Uint8Array): unknown {
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const json = jsonOfBytes(bytes);
+  return json.ok ? json.value : undefined;
 }
 
 const looksLikeJson = (bytes: Uint8Array) => {

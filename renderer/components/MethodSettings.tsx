@@ -16,6 +16,7 @@ import type { MessageKey, MessageParams } from '../i18n';
 import { platform } from '../platform';
 import { availableMethods, importMethodFile, publisherTrusted, type AvailableMethod } from '../scan/loaded-methods';
 import { useLocale, useT, useUi } from '../state/store';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 type Row = AvailableMethod;
 
@@ -29,12 +30,8 @@ export const useOpenedMethod = create<{ pending: OpenedMethod | null; set(pendin
 
 /** Checks an opened method file (nothing is kept yet) and puts it up for confirmation. */
 export function offerOpenedMethodFile(file: { name: string; data: Uint8Array }): void {
-  let check: OpenedMethod['check'];
-  try {
-    check = verifyMethodFile(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.data)));
-  } catch {
-    check = { ok: false, problem: 'not-json' };
-  }
+  const json = jsonOfBytes(file.data);
+  const check: OpenedMethod['check'] = json.ok ? verifyMethodFile(json.value) : { ok: false, problem: 'not-json' };
   useOpenedMethod.getState().set({ name: file.name, data: file.data, check });
 }
 

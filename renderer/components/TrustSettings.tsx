@@ -13,6 +13,7 @@ import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import { TrustConfirm } from './TrustConfirm';
 import { keyStatementProblemText, statementConfirmation, statementHolder, statementRowText } from '../issue/key-statement-text';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -49,15 +50,6 @@ interface PendingList {
   knownOperator: boolean;
 }
 
-function decodeJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 /** Settings → Trust: the keys the user trusts and the trust lists loaded; each addition confirmed on its own screen. */
 export function TrustSettings() {
@@ -79,7 +71,7 @@ export function TrustSettings() {
     const file = files[0];
     if (!file) return;
     // the app's public key file or list, else the command line's (`quickscan key new` writes *.public.json)
-    const json = decodeJson(file.data);
+    const json = jsonOfBytes(file.data);
     const keys = readTrustedKeyList(file.data) ?? (json.ok ? (readTrustedKeysList(json.value) ?? null) : null);
     if (!keys) return announce(t('trust.keys.invalid', { name: file.name }), 'error');
     const known = new Set((trust?.records ?? []).filter((r) => r.uses.includes('signer')).map((r) => r.fingerprint));
@@ -105,7 +97,7 @@ export function TrustSettings() {
   }
 
   async function takeTrustList(file: OpenedFile) {
-    const json = decodeJson(file.data);
+    const json = jsonOfBytes(file.data);
     if (!json.ok) return announce(t('trust.lists.error.notJson', { name: file.name }), 'error');
     const check = verifyTrustList(json.value, { now: new Date() });
     if (!check.ok) {
@@ -143,7 +135,7 @@ export function TrustSettings() {
     const check = verifyKeyStatement(file.data);
     if (!check.ok) return announce(keyStatementProblemText(t, file.name, check), 'error');
     if (await getKeyStatement(check.statement.contentHash)) return announce(t('keyStatements.already'));
-    const json = decodeJson(file.data);
+    const json = jsonOfBytes(file.data);
     if (!json.ok) return announce(t('keyStatements.error.not-json', { name: file.name, detail: '' }), 'error');
     setPendingKeys(null);
     setPendingList(null);

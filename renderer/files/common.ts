@@ -5,6 +5,7 @@ import { fail, shortDetail } from './errors';
 import { FILE_LIMITS } from './limits';
 import type { revisionFileSchema } from './project-file';
 import type { z } from 'zod';
+import { utf8Text } from '../../scoring/json-bytes';
 
 /** Lower-case hex SHA-256 of bytes (WebCrypto: fast for large evidence files). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -42,12 +43,8 @@ export function jsonDepthWithin(value: unknown, max: number): boolean {
 /** UTF-8 JSON text to a value; a FileFailure (with a message key) for anything else. */
 export function decodeJson(bytes: Uint8Array): unknown {
   if (bytes.length > FILE_LIMITS.maxJsonBytes) fail('files.error.tooLarge', { max: Math.round(FILE_LIMITS.maxJsonBytes / 1024 / 1024) });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('files.error.notText');
-  }
+  const text = utf8Text(bytes);
+  if (text === undefined) return fail('files.error.notText');
   let value: unknown;
   try {
     value = JSON.parse(text);

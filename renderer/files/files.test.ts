@@ -158,6 +158,14 @@ describe('project files: round trips', () => {
     expect(summary).toMatchObject({ kind: 'scan-file', added: { projects: 1, scans: 1, evidence: 0 }, evidenceNotIncluded: 2, newIds: 2 });
     expect(isContainedIn(before, await dumpDb())).toBe(true);
   });
+
+  it('a scan file saved by a Windows editor (with a byte-order mark) imports like any other, as on the command line', async () => {
+    await seedDb();
+    const project = (await db.projects.get(SEED.projectId))!;
+    const scanFile = await buildScanFile({ ...project, gfaM2: project.gfaM2! }, (await db.scans.get(SEED.scanId))!);
+    const summary = summaryOf(await importFile({ name: 'x.quickscan.json', data: new Uint8Array([0xef, 0xbb, 0xbf, ...json(scanFile)]) }));
+    expect(summary).toMatchObject({ kind: 'scan-file', added: { projects: 1, scans: 1 } });
+  });
 });
 
 describe('issued revisions as input', () => {

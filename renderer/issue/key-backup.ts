@@ -13,6 +13,7 @@
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader, errors } from 'jose';
 import { z } from 'zod';
 import { keyFingerprint, privateJwkSchema, publicJwkOf, publicJwkSchema, sameKey, type PrivateJwk, type PublicJwk } from '../../scoring/keys';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 export const KEY_BACKUP_FORMAT = 'quickscan-key-backup';
 export const KEY_BACKUP_SUFFIX = '.quickscan-key-backup.json';
@@ -83,14 +84,9 @@ export async function makeKeyBackup(
 /** Reads the outside of a backup file (no passphrase needed); throws KeyBackupFailure. */
 export function readKeyBackup(bytes: Uint8Array): KeyBackupFile {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0 || bytes.length > MAX_FILE_BYTES) throw new KeyBackupFailure('not-backup');
-  let json: unknown;
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    json = JSON.parse(text);
-  } catch {
-    throw new KeyBackupFailure('damaged');
-  }
+  const read = jsonOfBytes(bytes);
+  if (!read.ok) throw new KeyBackupFailure('damaged');
+  const json = read.value;
   const header = typeof json === 'object' && json !== null ? (json as { format?: unknown; formatVersion?: unknown }) : {};
   if (header.format !== KEY_BACKUP_FORMAT) throw new KeyBackupFailure('not-backup');
   if (typeof header.formatVersion === 'number' && header.formatVersion > 1) throw new KeyBackupFailure('newer-version');
@@ -127,12 +123,9 @@ export async function openKeyBackup(file: KeyBackupFile, passphrase: string): Pr
     if (error instanceof errors.JWEDecryptionFailed) throw new KeyBackupFailure('wrong-passphrase');
     throw new KeyBackupFailure('damaged');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
-  } catch {
-    throw new KeyBackupFailure('damaged');
-  }
+  const read = jsonOfBytes(plaintext);
+  if (!read.ok) throw new KeyBackupFailure('damaged');
+  const json = read.value;
   const parsed = privateJwkSchema.safeParse(json);
   if (!parsed.success) {
     const k = json as { kty?: unknown } | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ed25519Jwk, isPublicJwk, keyFingerprint, publicJwkSchema, toPublicJwk, type PublicJwk } from '../../scoring/keys';
 import { isValidPublicKey, PUBLIC_KEY_B64U_PATTERN } from '../../scoring/signature';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 /**
  * The file an assessor shares so that others can trust signatures made with their key
@@ -42,13 +43,8 @@ export interface ReadKey {
 }
 
 function decode(bytes: Uint8Array): unknown {
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const json = jsonOfBytes(bytes);
+  return json.ok ? json.value : undefined;
 }
 
 /** Reads a shared public key file (either version); null when it is not one, or its fingerprint does not match the key. */

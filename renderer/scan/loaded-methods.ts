@@ -9,6 +9,7 @@ import { assessMethodPublisher, isMethodFileJson, verifyMethodFile, type MethodF
 import type { TrustAnchors } from '../../scoring/trust';
 import { loadTrust } from '../issue/anchors';
 import { addStoredMethodFile, listStoredMethodFiles } from '../db/methods';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 /** A method the app can score with: a built-in release or a loaded (signed) method. */
 export interface AvailableMethod {
@@ -62,12 +63,9 @@ export type MethodImportResult =
 
 /** Reads, checks, keeps and registers a signed method file. */
 export async function importMethodFile(bytes: Uint8Array): Promise<MethodImportResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { ok: false, problem: 'not-json' };
-  }
+  const read = jsonOfBytes(bytes);
+  if (!read.ok) return { ok: false, problem: 'not-json' };
+  const json = read.value;
   if (!isMethodFileJson(json)) return { ok: false, problem: 'not-a-method-file' };
   const check = verifyMethodFile(json);
   if (!check.ok) return { ok: false, problem: check.problem, ...(check.definitionErrors?.[0] ? { detail: check.definitionErrors[0].message } : {}) };

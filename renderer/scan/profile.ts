@@ -3,6 +3,7 @@ import { readSetting, removeSetting, writeSetting } from '../db/settings';
 import type { MessageKey } from '../i18n';
 import { getDefinition } from '../../forms/registry';
 import type { LoadedMethod } from './engine';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 const key = (scanId: string) => `profile:${scanId}`;
 const isEnvelope = (value: unknown): value is ProfileEnvelope => parseProfileEnvelope(value).ok;
@@ -19,13 +20,9 @@ export type ProfileFileResult =
 
 /** Reads a profile file: intact, signed, and made for the method this scan uses. */
 export function readProfileFile(bytes: Uint8Array, method: LoadedMethod): ProfileFileResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { ok: false, error: 'profile.error.unreadable' };
-  }
-  const parsed = parseProfileEnvelope(json);
+  const json = jsonOfBytes(bytes);
+  if (!json.ok) return { ok: false, error: 'profile.error.unreadable' };
+  const parsed = parseProfileEnvelope(json.value);
   if (!parsed.ok) return { ok: false, error: 'profile.error.unreadable' };
   const verification = verifyProfileEnvelope(parsed.envelope);
   if (!verification.dataIntact) return { ok: false, error: 'profile.error.altered' };

@@ -15,6 +15,7 @@ import {
   type ProfileEnvelope,
   type ProfileVerification,
 } from '../../scoring/profile';
+import { jsonOfBytes } from '../../scoring/json-bytes';
 
 /** Largest profile file read (a real one is a few kB). */
 export const MAX_PROFILE_BYTES = 2 * 1024 * 1024;
@@ -37,20 +38,11 @@ export type ProfileLoadError =
 
 export type ProfileLoadResult = { ok: true; profile: LoadedProfile } | { ok: false; error: ProfileLoadError };
 
-function decodeJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 /** Whether the bytes are JSON that says it is a requirement-profile envelope (whatever else is wrong). */
 export function looksLikeProfile(bytes: Uint8Array): boolean {
   if (bytes.length > MAX_PROFILE_BYTES) return false;
-  const decoded = decodeJson(bytes);
+  const decoded = jsonOfBytes(bytes);
   return decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && (decoded.value as { format?: unknown }).format === PROFILE_ENVELOPE_FORMAT;
 }
 
@@ -75,7 +67,7 @@ export function checkProfileEnvelope(envelope: ProfileEnvelope): ProfileLoadResu
 /** Reads and checks a profile file. Never throws. */
 export function loadProfile(bytes: Uint8Array): ProfileLoadResult {
   if (bytes.length > MAX_PROFILE_BYTES) return { ok: false, error: { kind: 'too-large' } };
-  const decoded = decodeJson(bytes);
+  const decoded = jsonOfBytes(bytes);
   if (!decoded.ok) return { ok: false, error: { kind: 'not-json' } };
   const parsed = parseProfileEnvelope(decoded.value);
   if (!parsed.ok) {
