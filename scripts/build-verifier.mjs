@@ -94,7 +94,13 @@ export async function verifierSha256() {
 export function updateReadme(hash) {
   const text = readFileSync(README, 'utf8');
   if (!README_LINE.test(text)) throw new Error('README.md has no verifier SHA-256 line');
-  const next = text.replace(README_LINE, `$1${hash}$3`);
+  // exactly one line states the hash: a second one (left by a merge) is dropped
+  let seen = false;
+  const next = text.replace(new RegExp(`${README_LINE.source}.*\\n`, 'gm'), (line) => {
+    if (seen) return '';
+    seen = true;
+    return line.replace(README_LINE, `$1${hash}$3`);
+  });
   if (next === text) return false;
   writeFileSync(README, next);
   return true;
@@ -111,7 +117,10 @@ export async function buildVerifier({ outFile = VERIFIER_FILE, readme = false } 
 
 /** The hash README.md states, or null. */
 export function readmeHash() {
-  const m = README_LINE.exec(readFileSync(README, 'utf8'));
+  const text = readFileSync(README, 'utf8');
+  // two lines stating a hash (a merge left both) state none
+  if ((text.match(new RegExp(README_LINE.source, 'gm')) ?? []).length !== 1) return null;
+  const m = README_LINE.exec(text);
   return m && m[2] !== 'unknown' ? m[2] : null;
 }
 
