@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalProfileContent, buildProfileEnvelope, profileEnvelopeJsonText, type ProfileEnvelope } from '../scoring/profile';
+import { canonicalProfileContent, buildProfileEnvelope, profileEnvelopeJsonText, type ProfileEnvelopeV1 as ProfileEnvelope } from '../scoring/profile';
 import { signWithSecretKey } from '../scoring/signature';
 import { memoryIo } from './io';
 import { run } from './run';

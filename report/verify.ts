@@ -99,9 +99,11 @@ export interface VerifiedProfile {
   ok: boolean;
   /** The profile's content hashes to its stated `contentHash`. */
   dataIntact: boolean;
-  /** Its Ed25519 signature fits its content and `content.signer.publicKey`. */
+  /** Its signature fits its content and its signer's key (format 1: Ed25519, bare; format 2: purpose `profile`). */
   signatureValid: boolean;
-  /** The profile code (`QS-XXXX-XXXX-XXXX`) and SHA-256, from the recomputed hash. */
+  /** The profile's format (1: raw Ed25519 key, short code; 2: JWK, purpose-bound signature, long code). */
+  formatVersion: 1 | 2;
+  /** The profile code (format 1 `QS-XXXX-XXXX-XXXX`, format 2 the long form) and SHA-256, from the recomputed hash. */
   referenceCode: string;
   contentHash: string;
   /** The signer's key fingerprint: compare it with the one the contracting authority publishes. */
@@ -109,7 +111,8 @@ export interface VerifiedProfile {
   tender: { name: string; reference: string };
   contractingAuthority: string;
   created: string;
-  signer: { name: string; role: string; publicKey: string };
+  /** `key`: the signer's key as JWK (both formats); `publicKey`: the raw Ed25519 key a format-1 profile names. */
+  signer: { name: string; role: string; key: PublicJwk; publicKey?: string };
   /** The profile names the revision's method (id, version, SHA-256). */
   appliesToMethod: boolean;
   /** Labels, themes, questions or levels the profile names that the method lacks. */
@@ -301,7 +304,7 @@ function checkProfile(
   if (!v.dataIntact) result.findings.push({ code: 'profile-altered' });
   else if (!v.signatureValid) result.findings.push({ code: 'profile-signature-invalid' });
   else {
-    const a = assessSigner(ed25519Jwk(p.signer.publicKey), { at: `${p.created}T23:59:59Z`, name: p.signer.name, role: 'authority' }, trust.anchors, trust.now);
+    const a = assessSigner(v.key, { at: `${p.created}T23:59:59Z`, name: p.signer.name, role: 'authority' }, trust.anchors, trust.now);
     authorityTrusted = a.finding.code === 'signer-trusted';
     if (authorityTrusted && a.anchor) authorityAnchor = a.anchor;
     result.findings.push(
@@ -315,13 +318,14 @@ function checkProfile(
     ok: v.ok,
     dataIntact: v.dataIntact,
     signatureValid: v.signatureValid,
+    formatVersion: v.formatVersion,
     referenceCode: v.referenceCode,
     contentHash: v.contentHash,
     fingerprint: v.fingerprint,
     tender: { ...p.tender },
     contractingAuthority: p.contractingAuthority,
     created: p.created,
-    signer: { ...p.signer },
+    signer: p.formatVersion === 2 ? { name: p.signer.name, role: p.signer.role, key: { ...p.signer.key } } : { ...p.signer, key: v.key },
     appliesToMethod: applies,
     issues,
     authorityTrusted,

@@ -17,7 +17,7 @@
 import { methodRefSchema } from './method-ref';
 import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../forms/hash';
-import { profileEnvelopeSchema, type ProfileEnvelope } from './profile';
+import { anyProfileEnvelopeSchema, profileEnvelopeSchema, type ProfileEnvelope } from './profile';
 import { answerSchema, costOverrideSchema, projectInputsSchema, type ScanFile } from './scan-file';
 import { ANY_REFERENCE_CODE_PATTERN, LONG_REFERENCE_CODE_PATTERN, longReferenceCodeFromHash, REFERENCE_CODE_PATTERN, referenceCodeFromHash } from './reference-code';
 import { ed25519Jwk, publicJwkSchema, PURPOSE_SIGNATURE_PATTERN, type PublicJwk } from './keys';
@@ -128,6 +128,8 @@ export const issuedContentSchema = z
      * signed envelope as the contracting authority published it. Absent in revisions issued
      * without one (their content and hash are exactly as before this field existed).
      * Lazy: scoring/profile.ts imports this module, so its schema may not exist yet at load time.
+     * Format 1 only (a format-1 revision's pages are rebuilt by the frozen layout 1, which reads
+     * format-1 profiles only); issuing refuses a format-2 profile here ({@link ProfileFormatError}).
      */
     profile: z.lazy(() => profileEnvelopeSchema).optional(),
   })
@@ -239,13 +241,33 @@ export class ProfileMethodMismatchError extends Error {
 }
 
 /**
+ * Thrown by {@link issuedContentFromScan} for a format-2 profile: a format-1 revision (an Ed25519
+ * key made before keys had backups) can carry only a format-1 profile, because its pages are
+ * rebuilt by the frozen layout 1 (report/frozen/), which reads format-1 profiles only. The user
+ * moves to a new key (format-2 revisions carry either format).
+ */
+export class ProfileFormatError extends Error {
+  override readonly name = 'ProfileFormatError';
+  readonly code = 'profile-format-2-in-revision-format-1';
+  constructor() {
+    super('a format-1 revision cannot carry a format-2 requirement profile; issue with a P-256 key (format 2)');
+  }
+}
+
+/**
  * The signed content for a scan file (the scan's timestamps and `exportedAt` are left out).
  * With `input.profile` the requirement profile is embedded as `profile` (a deep copy); it must
- * apply to the scan's method, else {@link ProfileMethodMismatchError}. Its hash and signature are
- * not checked here (check them when loading it: `verifyProfileEnvelope`); the report and the
- * verifier show them.
+ * apply to the scan's method, else {@link ProfileMethodMismatchError}, and be of format 1, else
+ * {@link ProfileFormatError}. Its hash and signature are not checked here (check them when
+ * loading it: `verifyProfileEnvelope`); the report and the verifier show them.
  */
 export function issuedContentFromScan(file: ScanFile, input: IssueInput): IssuedContent {
+  if (input.profile?.formatVersion === 2) throw new ProfileFormatError();
+  return contentFromScan(file, input) as IssuedContent;
+}
+
+/** The members format 1 and 2 share, for {@link issuedContentFromScan} and {@link issuedContentV2FromScan}. */
+function contentFromScan(file: ScanFile, input: IssueInput): Omit<IssuedContent, 'profile'> & { profile?: ProfileEnvelope } {
   const { id, name, answers, costOverrides, locked } = file.scan;
   const profile = input.profile;
   if (profile !== undefined) {
@@ -339,7 +361,8 @@ export const issuedContentV2Schema = z
     exclusions: longText(),
     history: z.array(historyEntrySchema).max(ISSUED_LIMITS.history),
     followUp: z.array(followUpSchema).max(ISSUED_LIMITS.followUp),
-    profile: z.lazy(() => profileEnvelopeSchema).optional(),
+    /** A profile of either format (scoring/profile.ts; format 1 parses and hashes exactly as before). */
+    profile: z.lazy(() => anyProfileEnvelopeSchema).optional(),
     report: reportSettingsSchema,
   })
   .strict();
@@ -416,7 +439,7 @@ export interface IssueInputV2 extends Omit<IssueInput, 'assessor'> {
 
 /** The signed format-2 content for a scan file (see {@link issuedContentFromScan}). */
 export function issuedContentV2FromScan(file: ScanFile, input: IssueInputV2): IssuedContentV2 {
-  const v1 = issuedContentFromScan(file, { ...input, assessor: { ...input.assessor, key: undefined, publicKey: '' } as unknown as Assessor });
+  const v1 = contentFromScan(file, { ...input, assessor: { ...input.assessor, key: undefined, publicKey: '' } as unknown as Assessor });
   const { assessor: _assessor, formatVersion: _formatVersion, ...rest } = v1;
   return { ...rest, formatVersion: 2, assessor: { ...input.assessor, key: { ...input.assessor.key } }, report: { locale: input.report.locale, layout: input.report.layout } };
 }

@@ -4,10 +4,19 @@
  * and the value of a quality point for the fictitious discount (EMVI/BPKV).
  *
  * A profile is signed like an issued revision: the signed `content` is hashed (SHA-256 of its
- * RFC 8785 canonical JSON) and signed with Ed25519 by the key named in `content.signer`, and
- * travels in an envelope:
+ * RFC 8785 canonical JSON) and signed by the key named in `content.signer`, and travels in an
+ * envelope:
  *
- *   { format: 'quickscan-requirement-profile-envelope', formatVersion: 1, content, contentHash, signature }
+ *   { format: 'quickscan-requirement-profile-envelope', formatVersion: 1 | 2, content, contentHash, signature }
+ *
+ * Two formats, told apart by `formatVersion` (the envelope's and the content's are the same):
+ * - format 1 (profiles made before signatures carried a purpose): `content.signer.publicKey` is a
+ *   raw Ed25519 key, the signature is Ed25519 over the bare canonical JSON, the profile code is the
+ *   short form. It keeps verifying exactly as before.
+ * - format 2: `content.signer.key` is a public JWK (scoring/keys.ts: P-256 or Ed25519), the
+ *   signature has purpose `profile` (`signingMessage('profile', canonical)`, so no revision, trust
+ *   list or other signature can be passed off as a profile's, nor the other way round), and the
+ *   profile code is the long form, as for format-2 revisions.
  *
  * Pure module: no Node built-ins, no PDF code.
  */
@@ -15,8 +24,10 @@ import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../forms/hash';
 import { hasAtMostTwoDecimals, ID_PATTERN } from '../forms/schema';
 import { methodRefSchema } from './issued';
-import { referenceCodeFromHash } from './reference-code';
-import { keyFingerprint, PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN, verifySignature } from './signature';
+import { referenceCodeOfForm, type ReferenceCodeForm } from './reference-code';
+import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN, verifySignature } from './signature';
+import { ed25519Jwk, keyFingerprint, publicJwkOf, publicJwkSchema, PURPOSE_SIGNATURE_PATTERN, sameKey, signWithPrivateJwk, verifyPurposeSignature, type PrivateJwk, type PublicJwk } from './keys';
+import type { StatementSigner } from './key-statements';
 import type { ScoringDefinition } from './types';
 import { parseJsonWith, type FieldError } from './parse-json';
 
@@ -71,59 +82,70 @@ const percent = z
   .min(0, { error: 'a theme minimum must be between 0 and 100' })
   .max(100, { error: 'a theme minimum must be between 0 and 100' });
 
-/** The signed content of a requirement profile. No defaults, no transforms: parsing never changes it. */
+/**
+ * The members both formats share (everything but `formatVersion` and `signer`), in the order of
+ * format 1. No defaults, no transforms: parsing never changes the content.
+ */
+const profileCommonShape = {
+  id: z.uuid(),
+  tender: z
+    .object({
+      name: nonBlank('the tender name'),
+      /** The tender's reference, e.g. the TenderNed number or the authority's case number. */
+      reference: nonBlank('the tender reference'),
+    })
+    .strict(),
+  contractingAuthority: nonBlank('the contracting authority'),
+  /** The date the profile was drawn up, YYYY-MM-DD. */
+  created: z.string().refine(isCalendarDate, { error: 'a date YYYY-MM-DD' }),
+  /** The QuickScan definition (method) the profile applies to: bids must be made with exactly this one. */
+  method: methodRefSchema,
+  /** A label id of the method: the bid must meet this label's thresholds. */
+  minimumLabel: idText('a label id').optional(),
+  /** Theme id -> minimum theme score, integer 0..100 (compared with the exact score). */
+  themeMinimums: z
+    .record(idText('a theme id'), percent)
+    .refine((m) => Object.keys(m).length <= PROFILE_LIMITS.themeMinimums, { error: `at most ${PROFILE_LIMITS.themeMinimums} theme minimums` })
+    .optional(),
+  mustHaves: z.array(mustHaveSchema).max(PROFILE_LIMITS.mustHaves),
+  /** EUR per point of the total (0-100) for the fictitious discount; at most 2 decimals. */
+  valuePerPointEur: z
+    .number()
+    .min(0, { error: 'the value per point must not be negative' })
+    .max(PROFILE_LIMITS.maxValuePerPointEur, { error: `the value per point must be at most ${PROFILE_LIMITS.maxValuePerPointEur} EUR` })
+    .refine(hasAtMostTwoDecimals, { error: 'the value per point must have at most 2 decimals (whole cents)' })
+    .optional(),
+  notes: z.string().max(PROFILE_LIMITS.text).optional(),
+  /**
+   * Optional: the trust list (scoring/trust.ts) the bids must be signed under. A verifier then
+   * counts only signers on that list (by its `listId`; any version). Profiles without it hash
+   * exactly as before.
+   */
+  requiredTrustList: z
+    .object({ listId: z.uuid(), name: z.string().max(PROFILE_LIMITS.shortText).regex(/\S/, { error: 'the list name must not be empty' }) })
+    .strict()
+    .optional(),
+};
+
+/** A question may be a must-have once. */
+function mustHavesOnce(p: { mustHaves: readonly MustHave[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  p.mustHaves.forEach((m, i) => {
+    if (seen.has(m.question)) ctx.addIssue({ code: 'custom', path: ['mustHaves', i, 'question'], message: `${m.question} is listed twice as a must-have` });
+    seen.add(m.question);
+  });
+}
+
+/** The signed content of a format-1 requirement profile (signer key: raw Ed25519). */
 export const profileContentSchema = z
   .object({
     format: z.literal(PROFILE_FORMAT),
     formatVersion: z.literal(1),
-    id: z.uuid(),
-    tender: z
-      .object({
-        name: nonBlank('the tender name'),
-        /** The tender's reference, e.g. the TenderNed number or the authority's case number. */
-        reference: nonBlank('the tender reference'),
-      })
-      .strict(),
-    contractingAuthority: nonBlank('the contracting authority'),
-    /** The date the profile was drawn up, YYYY-MM-DD. */
-    created: z.string().refine(isCalendarDate, { error: 'a date YYYY-MM-DD' }),
-    /** The QuickScan definition (method) the profile applies to: bids must be made with exactly this one. */
-    method: methodRefSchema,
-    /** A label id of the method: the bid must meet this label's thresholds. */
-    minimumLabel: idText('a label id').optional(),
-    /** Theme id -> minimum theme score, integer 0..100 (compared with the exact score). */
-    themeMinimums: z
-      .record(idText('a theme id'), percent)
-      .refine((m) => Object.keys(m).length <= PROFILE_LIMITS.themeMinimums, { error: `at most ${PROFILE_LIMITS.themeMinimums} theme minimums` })
-      .optional(),
-    mustHaves: z.array(mustHaveSchema).max(PROFILE_LIMITS.mustHaves),
-    /** EUR per point of the total (0-100) for the fictitious discount; at most 2 decimals. */
-    valuePerPointEur: z
-      .number()
-      .min(0, { error: 'the value per point must not be negative' })
-      .max(PROFILE_LIMITS.maxValuePerPointEur, { error: `the value per point must be at most ${PROFILE_LIMITS.maxValuePerPointEur} EUR` })
-      .refine(hasAtMostTwoDecimals, { error: 'the value per point must have at most 2 decimals (whole cents)' })
-      .optional(),
-    notes: z.string().max(PROFILE_LIMITS.text).optional(),
-    /**
-     * Optional: the trust list (scoring/trust.ts) the bids must be signed under. A verifier then
-     * counts only signers on that list (by its `listId`; any version). Profiles without it hash
-     * exactly as before.
-     */
-    requiredTrustList: z
-      .object({ listId: z.uuid(), name: z.string().max(PROFILE_LIMITS.shortText).regex(/\S/, { error: 'the list name must not be empty' }) })
-      .strict()
-      .optional(),
+    ...profileCommonShape,
     signer: profileSignerSchema,
   })
   .strict()
-  .superRefine((p, ctx) => {
-    const seen = new Set<string>();
-    p.mustHaves.forEach((m, i) => {
-      if (seen.has(m.question)) ctx.addIssue({ code: 'custom', path: ['mustHaves', i, 'question'], message: `${m.question} is listed twice as a must-have` });
-      seen.add(m.question);
-    });
-  });
+  .superRefine(mustHavesOnce);
 
 export const profileEnvelopeSchema = z
   .object({
@@ -135,10 +157,98 @@ export const profileEnvelopeSchema = z
   })
   .strict();
 
-export type ProfileContent = z.infer<typeof profileContentSchema>;
-export type ProfileEnvelope = z.infer<typeof profileEnvelopeSchema>;
+/* ------------------------------------------------------------------------------------------ */
+/* Format 2: signer key as JWK, signature with purpose `profile`, long profile code             */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The signer of a format-2 profile: the key is a public JWK with its algorithm (scoring/keys.ts). */
+export const profileSignerV2Schema = z
+  .object({
+    name: nonBlank('the signer name'),
+    role: z.string().max(PROFILE_LIMITS.shortText),
+    key: publicJwkSchema,
+  })
+  .strict();
+
+/** The signed content of a format-2 requirement profile: as format 1, with the signer's key as JWK. */
+export const profileContentV2Schema = z
+  .object({
+    format: z.literal(PROFILE_FORMAT),
+    formatVersion: z.literal(2),
+    ...profileCommonShape,
+    signer: profileSignerV2Schema,
+  })
+  .strict()
+  .superRefine(mustHavesOnce);
+
+/** The envelope of a format-2 profile: signed with purpose `profile` (scoring/keys.ts `signingMessage`). */
+export const profileEnvelopeV2Schema = z
+  .object({
+    format: z.literal(PROFILE_ENVELOPE_FORMAT),
+    formatVersion: z.literal(2),
+    content: profileContentV2Schema,
+    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+  })
+  .strict();
+
+/** A profile envelope of either format (told apart by `formatVersion`; format 1 parses exactly as before). */
+export const anyProfileEnvelopeSchema = z.discriminatedUnion('formatVersion', [profileEnvelopeSchema, profileEnvelopeV2Schema]);
+
+/** Profile content of either format (e.g. handed to the budget worker). */
+export const anyProfileContentSchema = z.discriminatedUnion('formatVersion', [profileContentSchema, profileContentV2Schema]);
+
+export type ProfileContentV1 = z.infer<typeof profileContentSchema>;
+export type ProfileContentV2 = z.infer<typeof profileContentV2Schema>;
+/** The content of a profile of either format: what compliance, ranking and the pages read. */
+export type ProfileContent = ProfileContentV1 | ProfileContentV2;
+export type ProfileEnvelopeV1 = z.infer<typeof profileEnvelopeSchema>;
+export type ProfileEnvelopeV2 = z.infer<typeof profileEnvelopeV2Schema>;
+/** A profile envelope of either format. */
+export type ProfileEnvelope = ProfileEnvelopeV1 | ProfileEnvelopeV2;
 export type ProfileSigner = z.infer<typeof profileSignerSchema>;
+export type ProfileSignerV2 = z.infer<typeof profileSignerV2Schema>;
 export type MustHave = z.infer<typeof mustHaveSchema>;
+
+/** The signer's public key as JWK (format 1: the raw Ed25519 key wrapped). */
+export function profileSignerKey(content: ProfileContent): PublicJwk {
+  return content.formatVersion === 2 ? content.signer.key : ed25519Jwk(content.signer.publicKey);
+}
+
+/** Wraps signed format-2 content and its signature (purpose `profile`) in an envelope; the hash is computed here. */
+export function buildProfileEnvelopeV2(content: ProfileContentV2, signatureB64u: string): ProfileEnvelopeV2 {
+  return { format: PROFILE_ENVELOPE_FORMAT, formatVersion: 2, content, contentHash: profileContentHash(content), signature: signatureB64u };
+}
+
+/** Thrown by the sign helpers when the signature was not made by the key `content.signer.key` names. */
+export class ProfileSignerError extends Error {
+  override readonly name = 'ProfileSignerError';
+  constructor() {
+    super('the profile was not signed with the key its signer names');
+  }
+}
+
+/**
+ * Signs format-2 content with a signer callback (the app: `(p, c) => signForPurpose(key, p, c)`,
+ * renderer/issue/signing.ts) and wraps it. The signature is checked against `content.signer.key`
+ * before the envelope is returned ({@link ProfileSignerError} otherwise).
+ */
+export async function signProfileWith(content: ProfileContentV2, sign: StatementSigner): Promise<ProfileEnvelopeV2> {
+  const c = profileContentV2Schema.parse(content);
+  const canonical = canonicalProfileContent(c);
+  const signature = await sign('profile', canonical);
+  if (!verifyPurposeSignature('profile', canonical, signature, c.signer.key)) throw new ProfileSignerError();
+  return buildProfileEnvelopeV2(c, signature);
+}
+
+/** Signs format-2 content with a private JWK (command line, tests); the key must be the one `content.signer.key` names. */
+export function signProfile(content: ProfileContentV2, privateJwk: PrivateJwk): ProfileEnvelopeV2 {
+  if (!sameKey(publicJwkOf(privateJwk), content.signer.key)) throw new ProfileSignerError();
+  const c = profileContentV2Schema.parse(content);
+  return buildProfileEnvelopeV2(c, signWithPrivateJwk('profile', canonicalProfileContent(c), privateJwk));
+}
+
+/* ------------------------------------------------------------------------------------------ */
 
 /** The canonical JSON text of the content: the exact text that is hashed and signed. */
 export function canonicalProfileContent(content: ProfileContent): string {
@@ -150,8 +260,8 @@ export function profileContentHash(content: ProfileContent): string {
   return sha256Hex(canonicalProfileContent(content));
 }
 
-/** Wraps signed content and its signature (base64url Ed25519 over the canonical JSON) in an envelope. */
-export function buildProfileEnvelope(content: ProfileContent, signatureB64u: string): ProfileEnvelope {
+/** Wraps signed format-1 content and its signature (base64url Ed25519 over the bare canonical JSON) in an envelope. */
+export function buildProfileEnvelope(content: ProfileContentV1, signatureB64u: string): ProfileEnvelopeV1 {
   return {
     format: PROFILE_ENVELOPE_FORMAT,
     formatVersion: 1,
@@ -171,50 +281,67 @@ export type ProfileError = FieldError;
 export type ParseProfileResult = { ok: true; envelope: ProfileEnvelope } | { ok: false; errors: ProfileError[] };
 
 /**
- * Checks the shape of a profile envelope given as parsed JSON or as JSON text. Never throws.
- * It does not check the hash or the signature: {@link verifyProfileEnvelope} does.
+ * Checks the shape of a profile envelope of either format, given as parsed JSON or as JSON text.
+ * Never throws. It does not check the hash or the signature: {@link verifyProfileEnvelope} does.
  */
 export function parseProfileEnvelope(json: unknown): ParseProfileResult {
-  const result = parseJsonWith(profileEnvelopeSchema, json);
+  const result = parseJsonWith(anyProfileEnvelopeSchema, json);
   return result.ok ? { ok: true, envelope: result.value } : result;
 }
 
 export interface ProfileVerification {
   /** Data intact and signature valid. */
   ok: boolean;
+  /** The profile's format: 1 (Ed25519 over the bare canonical JSON) or 2 (purpose `profile`). */
+  formatVersion: 1 | 2;
   /** The content hashes to the stated `contentHash`. */
   dataIntact: boolean;
-  /** The Ed25519 signature fits the canonical content and `content.signer.publicKey`. */
+  /** The signature fits the canonical content and the signer's key (format 2: with purpose `profile`). */
   signatureValid: boolean;
   /** The hash recomputed from the content. */
   contentHash: string;
-  /** A short code for the profile, `QS-XXXX-XXXX-XXXX`, from the recomputed hash (as for revisions). */
+  /**
+   * A code for the profile from the recomputed hash (as for revisions): format 1 the short form
+   * `QS-XXXX-XXXX-XXXX`, format 2 the long form `QS-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`.
+   */
   referenceCode: string;
+  referenceCodeForm: ReferenceCodeForm;
+  /** The signer's key as JWK (format 1: the raw Ed25519 key wrapped). */
+  key: PublicJwk;
   /** The signer's key fingerprint, `XXXX-XXXX-XXXX-XXXX` (compare it with the authority's). */
   fingerprint: string;
 }
 
 /**
- * Checks a parsed envelope: recomputes the content hash and checks the signature. Never throws.
- * Who signed is not judged here: compare `fingerprint` with the one the authority publishes.
+ * Checks a parsed envelope of either format: recomputes the content hash and checks the signature
+ * (format 1: Ed25519 over the bare canonical JSON; format 2: purpose `profile`). Never throws.
+ * Who signed is not judged here: trust.ts `assessSigner(verification.key, …, role 'authority')` does.
  */
 export function verifyProfileEnvelope(envelope: ProfileEnvelope): ProfileVerification {
+  const key = profileSignerKey(envelope.content);
+  const form: ReferenceCodeForm = envelope.formatVersion === 2 ? 'long' : 'short';
+  const none = { ok: false, formatVersion: envelope.formatVersion, dataIntact: false, signatureValid: false, contentHash: '', referenceCode: '', referenceCodeForm: form, key, fingerprint: '' };
+  // the envelope and its content must say the same format (the schemas guarantee it for parsed files)
+  if (envelope.content.formatVersion !== envelope.formatVersion) return none;
   let canonical: string;
   try {
     canonical = canonicalProfileContent(envelope.content);
   } catch {
-    return { ok: false, dataIntact: false, signatureValid: false, contentHash: '', referenceCode: '', fingerprint: '' };
+    return none;
   }
   const hash = sha256Hex(canonical);
   const dataIntact = hash === envelope.contentHash;
-  const signatureValid = verifySignature(canonical, envelope.signature, envelope.content.signer.publicKey);
+  const signatureValid =
+    envelope.content.formatVersion === 2
+      ? verifyPurposeSignature('profile', canonical, envelope.signature, envelope.content.signer.key)
+      : verifySignature(canonical, envelope.signature, envelope.content.signer.publicKey);
   let fingerprint = '';
   try {
-    fingerprint = keyFingerprint(envelope.content.signer.publicKey);
+    fingerprint = keyFingerprint(key);
   } catch {
     fingerprint = '';
   }
-  return { ok: dataIntact && signatureValid, dataIntact, signatureValid, contentHash: hash, referenceCode: referenceCodeFromHash(hash), fingerprint };
+  return { ok: dataIntact && signatureValid, formatVersion: envelope.formatVersion, dataIntact, signatureValid, contentHash: hash, referenceCode: referenceCodeOfForm(hash, form), referenceCodeForm: form, key, fingerprint };
 }
 
 /** Whether a scan's or revision's method is exactly the one the profile applies to. */

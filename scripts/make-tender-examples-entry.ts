@@ -32,7 +32,7 @@ import {
   type IssuedEnvelope,
   type ReportLocale,
 } from '../scoring/issued';
-import { buildProfileEnvelope, canonicalProfileContent, profileEnvelopeJsonText, type ProfileContent } from '../scoring/profile';
+import { buildProfileEnvelope, canonicalProfileContent, profileEnvelopeJsonText, type ProfileContentV1 as ProfileContent } from '../scoring/profile';
 import type { Answer, EvidenceRef, ProjectInputs } from '../scoring/scan-file';
 import { keyFingerprint, publicKeyFromSecretKey, signWithSecretKey } from '../scoring/signature';
 

@@ -2,12 +2,13 @@ import { useLiveQuery } from '../db/live';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { complianceGapText } from '../../report/compliance-text';
 import { checkCompliance } from '../../scoring/compliance';
-import { keyFingerprint } from '../../scoring/signature';
+import { keyFingerprint } from '../../scoring/keys';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { formatEuro } from '../i18n';
 import { platform } from '../platform';
 import { methodOf, scanInput } from '../scan/engine';
 import { readProfileFile, readScanProfile, removeScanProfile, writeScanProfile } from '../scan/profile';
+import { profileSignerKey } from '../../scoring/profile';
 import { offerScanOnProfileMethod } from '../scan/start-scan';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -51,7 +52,7 @@ export function CompliancePanel({ project, scan, definition }: { project: Projec
         {content.tender.reference && ` (${content.tender.reference})`} · {content.contractingAuthority}
       </p>
       <p className="muted small">
-        {t('profile.signedBy', { name: content.signer.name, fingerprint: keyFingerprint(content.signer.publicKey) })}
+        {t('profile.signedBy', { name: content.signer.name, fingerprint: keyFingerprint(profileSignerKey(content)) })}
       </p>
       <p className={`status-badge ${result.compliant ? 'status-valid' : 'status-altered'}`} data-testid="compliance">
         {result.compliant ? t('profile.compliant') : t('profile.notCompliant')}

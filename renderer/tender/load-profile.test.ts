@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, type ProfileContent, type ProfileEnvelope } from '../../scoring/profile';
+import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, type ProfileContentV1 as ProfileContent, type ProfileEnvelopeV1 as ProfileEnvelope, type ProfileEnvelope as AnyProfileEnvelope } from '../../scoring/profile';
 import { generateTestKeyPair, signWithSecretKey } from '../../scoring/signature';
 import { db } from '../db/db';
 import { writeSetting } from '../db/settings';
@@ -86,7 +86,7 @@ describe('stored profiles (settings key tender:profiles)', () => {
   });
 
   it('puts the newest first and keeps at most the maximum', () => {
-    let list: ProfileEnvelope[] = [];
+    let list: AnyProfileEnvelope[] = [];
     for (let i = 0; i < MAX_STORED_PROFILES + 3; i++) {
       list = withStoredProfile(list, { ...example, content: { ...example.content, id: `2ca388be-cc4d-4fef-b448-${String(i).padStart(12, '0')}` } });
     }

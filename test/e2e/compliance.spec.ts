@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildProfileEnvelope, canonicalProfileContent, profileEnvelopeJsonText, type ProfileContent } from '../../scoring/profile';
+import { buildProfileEnvelope, canonicalProfileContent, profileEnvelopeJsonText, type ProfileContentV1 as ProfileContent } from '../../scoring/profile';
 import { signWithSecretKey } from '../../scoring/signature';
 import { expect, expectAccessible, test } from './fixtures';
 import { ProjectPages, ScanPage } from './pages/scan-pages';
