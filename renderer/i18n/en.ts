@@ -1010,4 +1010,9 @@ export const en: Record<MessageKey, string> = {
   'keys.issue.signedLanguage': 'The language is part of the signed data: the PDF exists in this language only.',
   'verifierStatements.confirmed': 'confirmed by you',
   'verifierStatements.listOperatorRevoked': 'Does not count: a key statement you dropped revokes the key of this list’s operator.',
+  // profiles (session 3): requirement profiles of format 2, signed with the user's own key
+  'profiles.signer': 'Will be signed by {name}, with your key {fingerprint}.',
+  'profiles.needsKey': 'To sign a requirement profile you need a signing key. Make one under Settings (with an encrypted backup), or restore your backup.',
+  'profiles.legacyKey': 'You sign with a key of the older type (Ed25519, without a backup). The profile is valid, but move to a new key under Settings.',
+  'keys.refused.profile-format-2': 'This requirement profile has the new form; a revision signed with a key of the older type cannot carry it. Move to a new key under Settings, then issue. Nothing was issued.',
 };

@@ -1009,6 +1009,11 @@ export const nl = {
   'keys.issue.signedLanguage': 'De taal is onderdeel van de ondertekende gegevens: de PDF bestaat alleen in deze taal.',
   'verifierStatements.confirmed': 'door u bevestigd',
   'verifierStatements.listOperatorRevoked': 'Telt niet mee: een sleutelverklaring die u hebt neergezet trekt de sleutel van de beheerder van deze lijst in.',
+  // profiles (session 3): requirement profiles of format 2, signed with the user's own key
+  'profiles.signer': 'Wordt ondertekend door {name}, met uw sleutel {fingerprint}.',
+  'profiles.needsKey': 'Om een eisenprofiel te ondertekenen hebt u een ondertekeningssleutel nodig. Maak er een onder Instellingen (met een versleutelde back-up), of zet uw back-up terug.',
+  'profiles.legacyKey': 'U ondertekent met een sleutel van het oudere type (Ed25519, zonder back-up). Het profiel is geldig, maar stap onder Instellingen over op een nieuwe sleutel.',
+  'keys.refused.profile-format-2': 'Dit eisenprofiel heeft de nieuwe vorm; een revisie die met een sleutel van het oudere type wordt ondertekend, kan het niet bevatten. Stap onder Instellingen over op een nieuwe sleutel en geef dan uit. Er is niets uitgegeven.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

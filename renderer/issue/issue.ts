@@ -40,7 +40,8 @@ export interface IssueRequest {
 }
 
 /** Why issuing or a revision's PDF was refused: a message key of the `keys` section (renderer/i18n). */
-export type IssueRefusal = 'no-key' | 'unknown-method' | 'pdf-not-held';
+/** `profile-format-2`: a legacy Ed25519 key issues format 1, which cannot carry a format-2 profile (scoring/issued.ts ProfileFormatError). */
+export type IssueRefusal = 'no-key' | 'unknown-method' | 'pdf-not-held' | 'profile-format-2';
 
 export class IssueRefused extends Error {
   constructor(readonly code: IssueRefusal) {
@@ -94,6 +95,7 @@ export async function issueRevision(project: ProjectRecord & { gfaM2: number }, 
   let envelope: AnyIssuedEnvelope;
   let pdf: { locale: 'nl' | 'en'; data: Uint8Array } | undefined;
   if (isLegacyKey(key)) {
+    if (request.profile?.formatVersion === 2) throw new IssueRefused('profile-format-2');
     const content = issuedContentFromScan(file, { ...common, assessor: { ...assessor, publicKey: ed25519PublicKeyOf(key) } });
     envelope = buildEnvelope(content, await signCanonical(key, canonicalContent(content)), { locale: request.locale, layout: 1 });
   } else {

@@ -6,7 +6,7 @@
  * exported, when it is created (or rotated to), and the key is stored only once the backup file
  * was saved. Signatures are purpose-bound (scoring/keys.ts `signingMessage`).
  */
-import { ed25519Jwk, keyFingerprint, publicJwkOf, signingMessage, type PrivateJwk, type PublicJwk, type SignaturePurpose } from '../../scoring/keys';
+import { keyFingerprint, publicJwkOf, signingMessage, type PrivateJwk, type PublicJwk, type SignaturePurpose } from '../../scoring/keys';
 import { encodeB64u } from '../../scoring/signature';
 import { listRetiredKeys, readSigningKey, storeFirstSigningKey } from '../db/keys';
 import type { RetiredKeyRecord, SigningKeyRecord } from '../db/records';
@@ -27,8 +27,9 @@ export async function signForPurpose(key: Pick<SigningKeyRecord, 'key' | 'privat
 }
 
 /**
- * Format 1 (kept for requirement profiles of format 1): Ed25519 over the bare canonical JSON.
- * Only an Ed25519 key can make it.
+ * Format 1 (kept for revisions issued with a legacy Ed25519 key): Ed25519 over the bare
+ * canonical JSON. Only an Ed25519 key can make it. Requirement profiles made in the app are
+ * format 2 (`signForPurpose(key, 'profile', …)`, renderer/tender/ProfileAuthoring.tsx).
  */
 export async function signCanonical(key: SigningKeyRecord, canonicalUtf8: string): Promise<string> {
   if (key.key.kty !== 'OKP') throw new Error('signCanonical: format-1 signatures need an Ed25519 key');
@@ -105,19 +106,6 @@ export async function restoreKeyFromBackup(file: KeyBackupFile, passphrase: stri
   const stored = await storeFirstSigningKey({ id: 'assessor', privateKey, key, createdAt: file.createdAt || new Date().toISOString(), backedUpAt: new Date().toISOString() });
   if (keyFingerprint(stored.key) !== keyFingerprint(key)) return { otherKey: keyFingerprint(stored.key) };
   return { restored: stored };
-}
-
-/**
- * Requirement profiles are still format 1 (scoring/profile.ts: Ed25519 only), so signing one
- * makes an Ed25519 key on first use when there is none (renderer/tender/ProfileAuthoring.tsx).
- * Revisions never do: issuing without a key is refused (renderer/issue/issue.ts).
- */
-export async function getOrCreateSigningKey(): Promise<SigningKeyRecord> {
-  const existing = await readSigningKey();
-  if (existing) return existing;
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  const publicKey = encodeB64u(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
-  return storeFirstSigningKey({ id: 'assessor', privateKey: pair.privateKey, key: ed25519Jwk(publicKey), publicKey, createdAt: new Date().toISOString(), backedUpAt: null });
 }
 
 export const fingerprintOf = (key: PublicJwk | string) => keyFingerprint(key);

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { listReleases } from '../../forms/registry';
 import { formatScore } from '../components/ResultPanel';
 import { fictitiousDiscountCents } from '../../scoring/compliance';
-import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, profileEnvelopeJsonText, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
+import { parseProfileEnvelope, profileEnvelopeJsonText, signProfileWith, verifyProfileEnvelope, type ProfileEnvelope } from '../../scoring/profile';
+import { keyFingerprint } from '../../scoring/keys';
 import { hasAtMostTwoDecimals, parseLocaleNumber } from '../forms-ui/numbers';
 import { formatEuro } from '../i18n';
 import { readAssessorProfile } from '../issue/assessor';
-import { ed25519PublicKeyOf, getOrCreateSigningKey, signCanonical } from '../issue/signing';
+import { getSigningKey, isLegacyKey, signForPurpose } from '../issue/signing';
+import { routeHref } from '../app/router';
 import { platform } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 import { checkProfileEnvelope } from './load-profile';
@@ -42,12 +44,19 @@ export async function saveProfileFile(envelope: ProfileEnvelope): Promise<string
   return result.saved ? (result.fileName ?? profileFileName(envelope.content.tender.name)) : null;
 }
 
-/** The contracting authority's side: draw up a requirement profile, sign it with the user's key, save it. */
+/**
+ * The contracting authority's side: draw up a requirement profile, sign it with the user's own key
+ * (Settings → Sleutel) and save it. Every profile made here is format 2 (scoring/profile.ts: the
+ * key as JWK, signature with purpose `profile`), with a P-256 key or with a legacy Ed25519 key (a
+ * warning says to move to a new key, as when issuing). Without a key nothing is signed: the user
+ * makes one in Settings first; no key is ever made here.
+ */
 export function ProfileAuthoring() {
   const t = useT();
   const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const assessor = useLiveQuery(() => readAssessorProfile().then((p) => p ?? false), [], null);
+  const signingKey = useLiveQuery(() => getSigningKey().then((k) => k ?? false), [], null);
   const [values, setValues] = useState<ProfileFormValues>(() => emptyProfileForm());
   const [errors, setErrors] = useState<ProfileFormErrors>(noErrors);
   const [signError, setSignError] = useState<string | null>(null);
@@ -92,15 +101,19 @@ export function ProfileAuthoring() {
       setSignError(t('tender.form.noAssessor'));
       return;
     }
+    const key = await getSigningKey();
+    if (!key) {
+      setSignError(t('profiles.needsKey'));
+      return;
+    }
     setIsSigning(true);
     try {
-      const key = await getOrCreateSigningKey();
       const content = buildProfileContent(result.draft, {
         id: crypto.randomUUID(),
         created: localDateIso(),
-        signer: { name: profile.name, role: profile.role, publicKey: ed25519PublicKeyOf(key) },
+        signer: { name: profile.name, role: profile.role, key: key.key },
       });
-      const envelope = buildProfileEnvelope(content, await signCanonical(key, canonicalProfileContent(content)));
+      const envelope = await signProfileWith(content, (purpose, text) => signForPurpose(key, purpose, text));
       // Check it as every reader will before it leaves the app.
       const parsed = parseProfileEnvelope(JSON.parse(profileEnvelopeJsonText(envelope)));
       if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
@@ -129,7 +142,18 @@ export function ProfileAuthoring() {
           {t('tender.form.noAssessor')} <a href="#/settings">{t('tender.evaluate.toSettings')}</a>
         </p>
       )}
-      {assessor && <p className="muted small">{t('tender.form.signer', { name: assessor.role ? `${assessor.name} (${assessor.role})` : assessor.name })}</p>}
+      {assessor && signingKey && (
+        <p className="muted small">{t('profiles.signer', { name: assessor.role ? `${assessor.name} (${assessor.role})` : assessor.name, fingerprint: keyFingerprint(signingKey.key) })}</p>
+      )}
+      {signingKey === false && (
+        <div>
+          <p className="notice warn">{t('profiles.needsKey')}</p>
+          <a className="button" href={routeHref({ name: 'settings' })}>
+            {t('issue.toSettings')}
+          </a>
+        </div>
+      )}
+      {signingKey && isLegacyKey(signingKey) && <p className="notice warn">{t('profiles.legacyKey')}</p>}
       <form className="tender-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           <Field label={t('tender.form.tenderName')} error={err(errors.fields.tenderName)} wide>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listReleases } from '../../forms/registry';
 import { checkCompliance } from '../../scoring/compliance';
-import { buildProfileEnvelope, canonicalProfileContent, parseProfileEnvelope, profileIssues, verifyProfileEnvelope } from '../../scoring/profile';
-import { generateTestKeyPair, signWithSecretKey } from '../../scoring/signature';
+import { parseProfileEnvelope, profileIssues, signProfile, verifyProfileEnvelope } from '../../scoring/profile';
+import { generatePrivateJwk, publicJwkOf } from '../../scoring/keys';
 import {
   buildProfileContent,
   defaultMethodKey,
@@ -78,7 +78,7 @@ describe('validateProfileForm', () => {
     if (!result.ok) return;
     expect(result.draft).toEqual({
       format: 'quickscan-requirement-profile',
-      formatVersion: 1,
+      formatVersion: 2,
       tender: { name: 'Nieuwbouw IKC De Schelp', reference: 'KAP-2026-IKC-017' },
       contractingAuthority: 'Gemeente Kapelle',
       method: { id: 'open-quickscan', version: '1.0.0', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
@@ -159,20 +159,21 @@ describe('validateProfileForm', () => {
 });
 
 describe('a profile made from the form', () => {
-  it('signs, verifies and checks scans like any other profile', () => {
+  it('is format 2: signs (purpose profile, the user’s P-256 key), verifies and checks scans like any other profile', () => {
     const result = validateProfileForm(filled(), 'nl');
     if (!result.ok) throw new Error('form not valid');
-    const key = generateTestKeyPair();
+    const key = generatePrivateJwk('ES256');
     const content = buildProfileContent(result.draft, {
       id: '2ca388be-cc4d-4fef-b448-b34d64011f6b',
       created: '2026-11-02',
-      signer: { name: 'L. Dekker', role: 'Inkoopadviseur', publicKey: key.publicKey },
+      signer: { name: 'L. Dekker', role: 'Inkoopadviseur', key: publicJwkOf(key) },
     });
-    const envelope = buildProfileEnvelope(content, signWithSecretKey(canonicalProfileContent(content), key.secretKey));
+    expect(content.formatVersion).toBe(2);
+    const envelope = signProfile(content, key);
     const parsed = parseProfileEnvelope(JSON.parse(JSON.stringify(envelope)));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(verifyProfileEnvelope(parsed.envelope)).toMatchObject({ ok: true, dataIntact: true, signatureValid: true });
+    expect(verifyProfileEnvelope(parsed.envelope)).toMatchObject({ ok: true, formatVersion: 2, dataIntact: true, signatureValid: true, referenceCodeForm: 'long' });
     expect(profileIssues(result.definition, parsed.envelope.content)).toEqual([]);
     const compliance = checkCompliance(result.definition, { project: { kind: 'new_build', gfaM2: 1000 }, answers: {} }, parsed.envelope.content);
     expect(compliance.compliant).toBe(false);
@@ -182,7 +183,7 @@ describe('a profile made from the form', () => {
   it('refuses a signer the format would refuse', () => {
     const result = validateProfileForm(filled(), 'nl');
     if (!result.ok) throw new Error('form not valid');
-    expect(() => buildProfileContent(result.draft, { id: 'not-a-uuid', created: '2026-11-02', signer: { name: 'x', role: '', publicKey: 'short' } })).toThrow();
+    expect(() => buildProfileContent(result.draft, { id: 'not-a-uuid', created: '2026-11-02', signer: { name: 'x', role: '', key: { kty: 'OKP', crv: 'Ed25519', x: 'short', alg: 'EdDSA' } } })).toThrow();
   });
 });
 

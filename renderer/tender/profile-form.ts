@@ -10,11 +10,12 @@ import type { Locale, MessageKey } from '../i18n';
 import {
   PROFILE_FORMAT,
   PROFILE_LIMITS,
-  profileContentSchema,
+  profileContentV2Schema,
   profileIssues,
   type MustHave,
   type ProfileContent,
-  type ProfileSigner,
+  type ProfileContentV2,
+  type ProfileSignerV2,
 } from '../../scoring/profile';
 
 /** The method this form offers first: the one new scans use. */
@@ -61,7 +62,8 @@ export interface ProfileFormErrors {
 }
 
 /** What a valid form gives: the content without id, date and signer (added when signing). */
-export type ProfileDraft = Omit<ProfileContent, 'id' | 'created' | 'signer'>;
+/** What the form yields: the content of a format-2 profile without its id, date and signer. */
+export type ProfileDraft = Omit<ProfileContentV2, 'id' | 'created' | 'signer'>;
 
 export type ValidationResult = { ok: true; draft: ProfileDraft; definition: QuickScanDefinition } | { ok: false; errors: ProfileFormErrors };
 
@@ -189,7 +191,7 @@ export function validateProfileForm(values: ProfileFormValues, locale: Locale): 
   mustHaves.sort((a, b) => order.get(a.question)! - order.get(b.question)!);
   const draft: ProfileDraft = {
     format: PROFILE_FORMAT,
-    formatVersion: 1,
+    formatVersion: 2,
     tender: { name: tenderName, reference: tenderReference },
     contractingAuthority: authority,
     method: method.ref,
@@ -202,9 +204,12 @@ export function validateProfileForm(values: ProfileFormValues, locale: Locale): 
   return { ok: true, draft, definition: def };
 }
 
-/** The content to sign: the draft with its id, date and signer. Throws when it does not fit the format. */
-export function buildProfileContent(draft: ProfileDraft, extra: { id: string; created: string; signer: ProfileSigner }): ProfileContent {
-  const content: ProfileContent = {
+/**
+ * The content to sign (format 2: the signer's key as JWK, signed with purpose `profile`): the
+ * draft with its id, date and signer. Throws when it does not fit the format.
+ */
+export function buildProfileContent(draft: ProfileDraft, extra: { id: string; created: string; signer: ProfileSignerV2 }): ProfileContentV2 {
+  const content: ProfileContentV2 = {
     format: draft.format,
     formatVersion: draft.formatVersion,
     id: extra.id,
@@ -220,7 +225,7 @@ export function buildProfileContent(draft: ProfileDraft, extra: { id: string; cr
     signer: extra.signer,
   };
   // The same schema every reader applies: never sign what a reader would refuse.
-  return profileContentSchema.parse(content);
+  return profileContentV2Schema.parse(content);
 }
 
 /** Problems of content against its definition (empty when it can be used to check bids). */

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makePublicKeyFile } from '../../renderer/issue/public-key-file';
-import { parseProfileEnvelope, verifyProfileEnvelope } from '../../scoring/profile';
+import { parseProfileEnvelope, profileSignerKey, verifyProfileEnvelope } from '../../scoring/profile';
 import { keyFingerprint } from '../../scoring/keys';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -214,8 +214,7 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   const parsed = parseProfileEnvelope(text);
   expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
   if (!parsed.ok) return;
-  // requirement profiles are format 1: signed with the app's Ed25519 key (made on first use)
-  const fingerprint = keyFingerprint(parsed.envelope.content.signer.publicKey);
+  const fingerprint = keyFingerprint(profileSignerKey(parsed.envelope.content));
   const verification = verifyProfileEnvelope(parsed.envelope);
   expect(verification).toMatchObject({ ok: true, dataIntact: true, signatureValid: true, fingerprint });
   const c = parsed.envelope.content;
