@@ -82,7 +82,10 @@ function findCommand(argv: readonly string[]): { words: string[]; indices: numbe
     if (!COMMANDS.some((c) => startsWith(c.path, candidate))) return { words, indices, stray: a };
     words.push(a);
     indices.push(k);
-    if (COMMANDS.some((c) => c.path.length === words.length && startsWith(c.path, words))) break;
+    // a complete command, unless the next word makes a longer one (`profile <file>` and `profile sign`)
+    const next = argv[k + 1];
+    const longer = next !== undefined && !next.startsWith('-') && COMMANDS.some((c) => c.path.length > words.length && startsWith(c.path, [...words, next]));
+    if (!longer && COMMANDS.some((c) => c.path.length === words.length && startsWith(c.path, words))) break;
   }
   return { words, indices };
 }

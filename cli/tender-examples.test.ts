@@ -117,3 +117,31 @@ describe('committed tender examples (docs/examples/tender)', () => {
     expect(c.comparison.promiseCounts).toEqual({ met: 30, exceeded: 1, 'not-met': 3, 'not-assessed': 2 });
   });
 });
+
+describe('the format-2 requirement profile (docs/examples/tender/requirement-profile.format-2.json)', () => {
+  it('is the same requirements, signed as format 2 by the P-256 authority TEST key (purpose profile, long code)', async () => {
+    const r = await cli(['profile', 'requirement-profile.format-2.json', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { formatVersion: number; signer: { key: { kty: string } }; verification: Record<string, unknown> };
+    expect(j.formatVersion).toBe(2);
+    expect(j.signer.key.kty).toBe('EC');
+    expect(j.verification).toMatchObject({ ok: true, formatVersion: 2, fingerprint: 'DKQV-4G7K-EB9W-A9QR', referenceCode: 'QS-744H-5HNZ-MT3K-KV9M-Y3JW-XYTZ', referenceCodeForm: 'long' });
+    const v1 = JSON.parse(readFileSync(join(dir, 'requirement-profile.json'), 'utf8')) as { content: Record<string, unknown> };
+    const v2 = JSON.parse(readFileSync(join(dir, 'requirement-profile.format-2.json'), 'utf8')) as { content: Record<string, unknown> };
+    const requirements = ({ signer: _s, formatVersion: _f, ...rest }: Record<string, unknown>) => rest;
+    expect(requirements(v2.content)).toEqual(requirements(v1.content));
+  });
+
+  it('ranks the twelve bids exactly as the format-1 profile does', async () => {
+    const a = await cli([...args, '--json']);
+    const b = await cli(['verify', '--profile', 'requirement-profile.format-2.json', ...args.slice(3), '--json']);
+    expect(b.err).toBe('');
+    expect(b.code).toBe(a.code);
+    const strip = (text: string) => {
+      const j = JSON.parse(text) as { bids: unknown; ranking: unknown; passed: number; indeterminate: number; failed: number };
+      return { bids: j.bids, ranking: j.ranking, counts: [j.passed, j.indeterminate, j.failed] };
+    };
+    expect(strip(b.out)).toEqual(strip(a.out));
+  });
+});

@@ -124,6 +124,69 @@ describe('profile', () => {
   });
 });
 
+describe('profile sign (format 2, with a key file of quickscan key new)', () => {
+  it('signs a draft with a P-256 key file; the profile checks, and bids rank against it as against the format-1 original', async () => {
+    const key = join(tmp, 'authority.quickscan-key.json');
+    expect((await cli(['key', 'new', '--out', key, '--label', 'Gemeente Kapelle (test)'])).code).toBe(0);
+    // the committed format-1 profile as the draft: its content is signed again, as format 2
+    const out = join(tmp, 'requirement-profile.v2.json');
+    const signed = await cli(['profile', 'sign', PROFILE, '--key', key, '--out', out, '--json']);
+    expect(signed.err).toBe('');
+    expect(signed.code).toBe(0);
+    const made = JSON.parse(signed.out) as { formatVersion: number; referenceCode: string; fingerprint: string };
+    expect(made.formatVersion).toBe(2);
+    expect(made.referenceCode).toMatch(/^QS(-[0-9A-Z*~$=]{4}){6}$/);
+    const env = JSON.parse(readFileSync(out, 'utf8')) as { formatVersion: number; content: { signer: { name: string; key: { kty: string } }; mustHaves: unknown } };
+    expect(env.formatVersion).toBe(2);
+    expect(env.content.signer).toMatchObject({ name: 'ir. L. Dekker (fictief)', key: { kty: 'EC' } });
+    expect(env.content.mustHaves).toEqual(readJson<ProfileEnvelope>(PROFILE).content.mustHaves);
+
+    const check = await cli(['profile', out]);
+    expect(check.code).toBe(0);
+    expect(check.out).toContain(`key fingerprint ${made.fingerprint}; data intact, signature valid; profile code ${made.referenceCode}`);
+
+    const files = ['bid-02-compliant-silver.pdf', 'bid-04-not-compliant-musthave.pdf', 'bid-01-compliant-gold.pdf'].map((f) => `${T}/${f}`);
+    const v1 = await cli(['verify', '--profile', PROFILE, '--trusted-keys', `${T}/trusted-bidder-keys.json`, ...files, '--json']);
+    const v2 = await cli(['verify', '--profile', out, '--trusted-keys', `${T}/trusted-bidder-keys.json`, ...files, '--json']);
+    expect(v2.code).toBe(0);
+    const ranks = (r: { out: string }) => (JSON.parse(r.out) as { bids: { file: string; rank: number | null }[] }).bids.map((b) => [b.file, b.rank]);
+    expect(ranks(v2)).toEqual(ranks(v1));
+    expect(ranks(v2)).toContainEqual([`${T}/bid-01-compliant-gold.pdf`, 1]);
+
+    // changed after signing: exit 1, as for format 1
+    const changed = JSON.parse(readFileSync(out, 'utf8')) as { content: { minimumLabel?: string } };
+    changed.content.minimumLabel = 'bronze';
+    expect((await cli(['profile', temp('changed-v2.json', changed)])).code).toBe(1);
+  });
+
+  it('an Ed25519 key file signs format 2 too; name, role and date from the options; a bare draft gets id and format', async () => {
+    const key = join(tmp, 'ed.quickscan-key.json');
+    expect((await cli(['key', 'new', '--alg', 'EdDSA', '--out', key])).code).toBe(0);
+    const { signer: _s, id: _i, format: _f, formatVersion: _v, created: _c, ...draft } = readJson<ProfileEnvelope>(PROFILE).content;
+    const out = join(tmp, 'ed-profile.json');
+    const r = await cli(['profile', 'sign', temp('draft.json', draft), '--key', key, '--out', out, '--name', 'M. Verhage', '--role', 'Inkoper', '--created', '2026-12-01']);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Wrote .*ed-profile\.json: requirement profile .* format 2, signed with key [0-9A-Z]{4}-/);
+    const env = JSON.parse(readFileSync(out, 'utf8')) as { content: { id: string; created: string; signer: unknown } };
+    expect(env.content.created).toBe('2026-12-01');
+    expect(env.content.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(env.content.signer).toMatchObject({ name: 'M. Verhage', role: 'Inkoper', key: { kty: 'OKP', crv: 'Ed25519' } });
+    expect((await cli(['profile', out])).code).toBe(0);
+  });
+
+  it('refuses a draft the format or the method would refuse, and missing options', async () => {
+    const key = join(tmp, 'k2.quickscan-key.json');
+    await cli(['key', 'new', '--out', key]);
+    const content = readJson<ProfileEnvelope>(PROFILE).content;
+    expectBadInput(await cli(['profile', 'sign', temp('d1.json', { ...content, extra: 1 }), '--key', key, '--out', join(tmp, 'x.json')]), /not a requirement profile draft: .*extra/);
+    expectBadInput(await cli(['profile', 'sign', temp('d2.json', { ...content, mustHaves: [{ question: 'Z9', minLevel: 'l1' }] }), '--key', key, '--out', join(tmp, 'x.json')]), /does not fit its method: mustHaves\[0\]\.question: unknown question "Z9"/);
+    expectBadInput(await cli(['profile', 'sign', temp('d3.json', { ...content, method: { ...content.method, sha256: '0'.repeat(64) } }), '--key', key, '--out', join(tmp, 'x.json')]), /not a release this quickscan knows/);
+    expectBadInput(await cli(['profile', 'sign', PROFILE, '--out', join(tmp, 'x.json')]), /--key/);
+    expectBadInput(await cli(['profile', 'sign', PROFILE, '--key', key]), /--out/);
+    expectBadInput(await cli(['profile', 'sign', PROFILE, '--key', `${T}/trusted-bidder-keys.json`, '--out', join(tmp, 'x.json')]), /key/);
+  });
+});
+
 describe('profile --scan', () => {
   it('says what is missing and gives the cheapest plan that complies (a must-have marked not applicable gets a level)', async () => {
     const r = await cli(['profile', PROFILE, '--scan', `${T}/bid-10-not-compliant-na-musthave.pdf`, '--json']);

@@ -246,3 +246,17 @@ describe('requirement profile format 2', () => {
     expect(profileContentHash(parsed.envelope.content as ProfileContent)).toBe(envelope.contentHash);
   });
 });
+
+describe('the requirement profile JSON Schema', () => {
+  it('docs/requirement-profile.schema.json is the schema generated from scoring/profile.ts (format 1 and 2)', async () => {
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const { profileJsonSchemaText } = await import('./profile');
+    const path = new URL('../docs/requirement-profile.schema.json', import.meta.url);
+    const generated = profileJsonSchemaText();
+    if (process.env.UPDATE_SCHEMAS === '1') writeFileSync(path, generated);
+    const committed = existsSync(path) ? readFileSync(path, 'utf8') : '(missing)';
+    expect(committed === generated, 'docs/requirement-profile.schema.json is out of date: UPDATE_SCHEMAS=1 npx vitest run scoring/profile.test.ts').toBe(true);
+    const schema = JSON.parse(generated) as { oneOf?: { properties: { formatVersion: { const: number } } }[]; anyOf?: { properties: { formatVersion: { const: number } } }[] };
+    expect((schema.oneOf ?? schema.anyOf ?? []).map((s) => s.properties.formatVersion.const).sort()).toEqual([1, 2]);
+  });
+});

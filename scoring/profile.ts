@@ -390,3 +390,16 @@ export class ProfileMismatchError extends Error {
     super(`The requirement profile does not fit this method: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   }
 }
+
+/**
+ * The JSON Schema (draft 2020-12) of a requirement profile file (format 1 or 2),
+ * docs/requirement-profile.schema.json (regenerate: `UPDATE_SCHEMAS=1 npx vitest run
+ * scoring/profile.test.ts`). Calendar dates, a must-have listed once, points on the curve, the
+ * hash and the signature are checked by {@link parseProfileEnvelope} and
+ * {@link verifyProfileEnvelope}, not by the schema.
+ */
+export function profileJsonSchemaText(): string {
+  const generated = z.toJSONSchema(anyProfileEnvelopeSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return `${JSON.stringify({ $schema, $id: 'https://circulairbouwenzeeland.nl/schemas/quickscan-requirement-profile.schema.json', title: 'QuickScan tender requirement profile (*.quickscan-profile.json), format 1 or 2', ...rest }, null, 2)}\n`;
+}

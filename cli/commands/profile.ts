@@ -5,12 +5,20 @@
  *   signature, method, ids) and shows what it requires. Exit 0 when it is intact and signed,
  *   1 when it was altered or the signature does not fit, 2 when it cannot be read or does not
  *   fit its method.
+ * - `quickscan profile sign <draft.json> --key <key file> --out <profile.json> [--name] [--role]
+ *   [--created YYYY-MM-DD]`: signs a requirement profile (format 2: the key as JWK, signature with
+ *   purpose `profile`) with a `quickscan key new` key file. The draft is the profile's content
+ *   (its `signer`, `id`, `created` and format filled in when absent) or a signed profile of either
+ *   format, whose content is signed again as format 2.
  * - `quickscan verify --profile <profile.json> <files...> [--json | --csv]` (run from
  *   cli/commands/verify.ts): verifies every bid as `verify` does, checks each against the
  *   profile (scoring/compliance.ts), and ranks the valid compliant bids by score. Altered or
  *   otherwise not valid bids are flagged and not ranked. Exit codes as `verify`: 0 every file
  *   valid, 1 any not valid, 2 any unreadable (or a profile that cannot be used).
  */
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyOptions, VerifyResult, VerifyStatus } from '../../report/verify';
@@ -20,8 +28,12 @@ import { csvCents, csvDecimal, csvText, type CsvDialect } from '../../scoring/cs
 import type { RevisionLike } from '../../scoring/compare';
 import {
   parseProfileEnvelope,
+  PROFILE_FORMAT,
   profileAppliesToMethod,
+  profileContentV2Schema,
+  profileEnvelopeJsonText,
   profileIssues,
+  signProfile,
   verifyProfileEnvelope,
   type ProfileContent,
   type ProfileEnvelope,
@@ -39,6 +51,7 @@ import { ratio } from '../json';
 import type { Lang, Strings } from '../strings';
 import { withScanInput } from '../scan';
 import { exactAsText, langOf, loadRevision } from './diff';
+import { readKeyFile } from '../trust';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Texts                                                                                      */
@@ -50,7 +63,7 @@ const TEXTS = {
       usage: 'quickscan profile <profile.json> [--scan <file> [--prudent]] [--json] [--lang nl|en]',
       summary: 'Check a signed tender requirement profile; with --scan, whether a scan complies and the cheapest way to comply',
       description: [
-        'Reads a requirement profile (quickscan-requirement-profile-envelope, docs/tender-profiles.md), checks its content hash and Ed25519 signature, that its method is a release this quickscan knows (same SHA-256) and that every label, theme, question and level it names exists.',
+        'Reads a requirement profile (quickscan-requirement-profile-envelope, docs/tender-profiles.md), checks its content hash and signature (format 1: Ed25519; format 2: P-256 or Ed25519 with the purpose `profile`), that its method is a release this quickscan knows (same SHA-256) and that every label, theme, question and level it names exists.',
         'With --scan (a scan file, an issued PDF or a .quickscan-issued.json made with the profile\'s method): whether it complies, what is missing, and the cheapest plan that complies (exact; not-applicable answers and the scan\'s locked questions are kept, except that a must-have marked not applicable gets a level).',
         'Compare the signer\'s key fingerprint with the one the contracting authority publishes. Exit 0 when the profile is intact and signed, 1 when it was altered or the signature does not fit, 2 when it cannot be read or does not fit its method.',
       ],
@@ -60,6 +73,24 @@ const TEXTS = {
       ] as (readonly [string, string])[],
       examples: ['quickscan profile docs/examples/tender/requirement-profile.json', 'quickscan profile requirement-profile.json --scan design.quickscan.json --prudent'],
     },
+    signHelp: {
+      usage: 'quickscan profile sign <draft.json> --key <file.quickscan-key.json> --out <profile.json> [--name <text>] [--role <text>] [--created YYYY-MM-DD] [--json] [--lang nl|en]',
+      summary: 'Sign a tender requirement profile with a key file (format 2)',
+      description: [
+        'The draft is the profile\'s content as JSON (docs/tender-profiles.md, docs/requirement-profile.schema.json): tender, contractingAuthority, method, minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes, requiredTrustList. Left out, `format`, `formatVersion`, `id` (a new one), `created` (today, UTC) and `signer` are filled in. A signed profile of either format may be given as the draft: its content is signed again, as format 2.',
+        'The profile is format 2: the signer\'s key (from the key file of `quickscan key new`, P-256 or Ed25519) as JWK, the signature with the purpose `profile`, so it can never pass as another kind of signature. Signer name and role: --name and --role, else the draft\'s signer, else the key\'s label. Before signing, the method must be a release this quickscan knows and every label, theme, question and level must exist.',
+      ],
+      options: [
+        ['--key <file>', 'the private key file that signs (quickscan key new)'],
+        ['--out <file>', 'where the signed profile goes'],
+        ['--name <text>', 'the signer\'s name'],
+        ['--role <text>', 'the signer\'s role, e.g. "Inkoopadviseur"'],
+        ['--created YYYY-MM-DD', 'the date the profile was drawn up (default: the draft\'s, else today)'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile sign draft.json --key authority.quickscan-key.json --out requirement-profile.json --name "L. Dekker" --role Inkoopadviseur'],
+    },
+    draftInvalid: (file: string, detail: string) => `${file}: not a requirement profile draft: ${detail}`,
+    profileSigned: (file: string, name: string, reference: string, fingerprint: string, code: string) => `Wrote ${file}: requirement profile ${name} (${reference}), format 2, signed with key ${fingerprint}; profile code ${code}`,
     verifyOptions: [
       ['--profile <profile.json>', 'check every bid against this signed tender requirement profile and rank the valid compliant bids by score (docs/tender-profiles.md)'],
       ['--csv', 'with --profile: print the table as CSV (comma-separated, one row per file)'],
@@ -136,7 +167,7 @@ const TEXTS = {
       usage: 'quickscan profile <profiel.json> [--scan <bestand> [--prudent]] [--json] [--lang nl|en]',
       summary: 'Controleer een ondertekend eisenprofiel; met --scan: of een scan voldoet en de goedkoopste manier om te voldoen',
       description: [
-        'Leest een eisenprofiel (quickscan-requirement-profile-envelope, docs/tender-profiles.md), controleert de inhoudshash en de Ed25519-handtekening, dat de methode een release is die deze quickscan kent (zelfde SHA-256) en dat elk label, thema, elke vraag en elk niveau dat het noemt bestaat.',
+        'Leest een eisenprofiel (quickscan-requirement-profile-envelope, docs/tender-profiles.md), controleert de inhoudshash en de handtekening (formaat 1: Ed25519; formaat 2: P-256 of Ed25519 met het doel `profile`), dat de methode een release is die deze quickscan kent (zelfde SHA-256) en dat elk label, thema, elke vraag en elk niveau dat het noemt bestaat.',
         'Met --scan (een scanbestand, een uitgegeven pdf of een .quickscan-issued.json met de methode van het profiel): of de scan voldoet, wat ontbreekt, en het goedkoopste plan dat voldoet (exact; niet-van-toepassing-antwoorden en vastgezette vragen blijven staan, behalve dat een eis die als niet van toepassing is gemarkeerd een niveau krijgt).',
         'Vergelijk de vingerafdruk van de sleutel met die de aanbestedende dienst publiceert. Exitcode 0 als het profiel ongewijzigd en ondertekend is, 1 als het gewijzigd is of de handtekening niet past, 2 als het niet gelezen kan worden of niet bij de methode past.',
       ],
@@ -146,6 +177,24 @@ const TEXTS = {
       ] as (readonly [string, string])[],
       examples: ['quickscan profile docs/examples/tender/requirement-profile.json', 'quickscan profile eisenprofiel.json --scan ontwerp.quickscan.json --prudent'],
     },
+    signHelp: {
+      usage: 'quickscan profile sign <concept.json> --key <bestand.quickscan-key.json> --out <profiel.json> [--name <tekst>] [--role <tekst>] [--created JJJJ-MM-DD] [--json] [--lang nl|en]',
+      summary: 'Onderteken een eisenprofiel met een sleutelbestand (formaat 2)',
+      description: [
+        'Het concept is de inhoud van het profiel als JSON (docs/tender-profiles.md, docs/requirement-profile.schema.json): tender, contractingAuthority, method, minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes, requiredTrustList. Ontbreken `format`, `formatVersion`, `id` (een nieuwe), `created` (vandaag, UTC) en `signer`, dan worden ze ingevuld. Een ondertekend profiel van elk formaat mag ook het concept zijn: de inhoud wordt opnieuw ondertekend, als formaat 2.',
+        'Het profiel krijgt formaat 2: de sleutel van de ondertekenaar (uit het sleutelbestand van `quickscan key new`, P-256 of Ed25519) als JWK, de handtekening met het doel `profile`, zodat hij nooit voor een ander soort handtekening kan doorgaan. Naam en rol van de ondertekenaar: --name en --role, anders die in het concept, anders het label van de sleutel. Vóór het ondertekenen moet de methode een release zijn die deze quickscan kent en moet elk label, thema, elke vraag en elk niveau bestaan.',
+      ],
+      options: [
+        ['--key <bestand>', 'het privé-sleutelbestand dat ondertekent (quickscan key new)'],
+        ['--out <bestand>', 'waar het ondertekende profiel komt'],
+        ['--name <tekst>', 'de naam van de ondertekenaar'],
+        ['--role <tekst>', 'de rol van de ondertekenaar, bijv. "Inkoopadviseur"'],
+        ['--created JJJJ-MM-DD', 'de datum waarop het profiel is opgesteld (standaard die van het concept, anders vandaag)'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile sign concept.json --key dienst.quickscan-key.json --out eisenprofiel.json --name "L. Dekker" --role Inkoopadviseur'],
+    },
+    draftInvalid: (file: string, detail: string) => `${file}: geen concept van een eisenprofiel: ${detail}`,
+    profileSigned: (file: string, name: string, reference: string, fingerprint: string, code: string) => `${file} geschreven: eisenprofiel ${name} (${reference}), formaat 2, ondertekend met sleutel ${fingerprint}; profielcode ${code}`,
     verifyOptions: [
       ['--profile <profiel.json>', 'toets elke inschrijving aan dit ondertekende eisenprofiel en rangschik de geldige inschrijvingen die voldoen op score (docs/tender-profiles.md)'],
       ['--csv', 'met --profile: druk de tabel af als CSV (kommagescheiden, één regel per bestand)'],
@@ -247,7 +296,13 @@ export async function readProfile(ctx: CommandContext, path: string, requireVali
   const verification = verifyProfileEnvelope(envelope);
   if (requireValid && !verification.dataIntact) throw new CliError(t.profileAltered(path));
   if (requireValid && !verification.signatureValid) throw new CliError(t.profileBadSignature(path));
-  const { method } = envelope.content;
+  return { file: path, envelope, content: envelope.content, verification, definition: definitionFor(ctx, path, envelope.content) };
+}
+
+/** The definition a profile applies to; CliError (exit 2) when this quickscan does not have it or the profile does not fit it. */
+function definitionFor(ctx: CommandContext, path: string, content: ProfileContent): QuickScanDefinition {
+  const t = TEXTS[ctx.lang];
+  const { method } = content;
   let loaded;
   try {
     loaded = getDefinition(method.id, method.version);
@@ -255,9 +310,9 @@ export async function readProfile(ctx: CommandContext, path: string, requireVali
     loaded = undefined;
   }
   if (!loaded || loaded.sha256 !== method.sha256) throw new CliError(t.profileUnknownMethod(path, method.id, method.version));
-  const issues = profileIssues(loaded.definition, envelope.content);
+  const issues = profileIssues(loaded.definition, content);
   if (issues.length > 0) throw new CliError(t.profileMismatch(path, issues.map((i) => `${i.path}: ${i.message}`).join('; ')));
-  return { file: path, envelope, content: envelope.content, verification, definition: loaded.definition };
+  return loaded.definition;
 }
 
 function labelName(def: QuickScanDefinition, id: string | null | undefined, lang: Lang): string {
@@ -309,6 +364,50 @@ export const profileCommand: Command = {
       if (check) ctx.out('', ...check.lines);
     }
     return p.verification.ok ? EXIT.ok : EXIT.notValid;
+  },
+};
+
+/** `quickscan profile sign <draft.json> --key <key file> --out <profile.json>`: a format-2 profile. */
+export const profileSignCommand: Command = {
+  path: ['profile', 'sign'],
+  options: { key: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, created: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  help: (s): CommandHelp => TEXTS[langOf(s)].signHelp,
+  async run(ctx) {
+    const t = TEXTS[ctx.lang];
+    const o = ctx.args.options as Record<string, string | undefined>;
+    const path = ctx.args.positionals[0]!;
+    if (!o.key) throw new CliError(ctx.s.missingValue('--key'));
+    if (!o.out) throw new CliError(ctx.s.missingValue('--out'));
+    const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new CliError(t.draftInvalid(path, 'not a JSON object'));
+    // a signed profile (either format) as the draft: its content is signed again
+    const signed = parseProfileEnvelope(json);
+    const draft = (signed.ok ? signed.envelope.content : json) as Record<string, unknown> & { signer?: { name?: unknown; role?: unknown } };
+    const keyFile = await readKeyFile(ctx, o.key);
+    const { signer: oldSigner, format: _format, formatVersion: _formatVersion, ...rest } = draft;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const candidate = {
+      format: PROFILE_FORMAT,
+      formatVersion: 2,
+      ...rest,
+      id: text(draft.id) ?? randomUUID(),
+      created: o.created ?? text(draft.created) ?? new Date().toISOString().slice(0, 10),
+      signer: { name: o.name ?? text(oldSigner?.name) ?? keyFile.label, role: o.role ?? text(oldSigner?.role) ?? '', key: keyFile.publicKey },
+    };
+    const checked = profileContentV2Schema.safeParse(candidate);
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      throw new CliError(t.draftInvalid(path, first ? `${first.path.join('.')}${first.path.length > 0 ? ': ' : ''}${first.message}` : '?'));
+    }
+    definitionFor(ctx, path, checked.data);
+    const envelope = signProfile(checked.data, keyFile.privateKey);
+    const v = verifyProfileEnvelope(envelope);
+    await writeFile(resolve(ctx.io.cwd, o.out), profileEnvelopeJsonText(envelope));
+    const c = envelope.content;
+    if (ctx.json) ctx.outJson({ file: o.out, id: c.id, formatVersion: 2, contentHash: envelope.contentHash, referenceCode: v.referenceCode, fingerprint: v.fingerprint });
+    else ctx.out(t.profileSigned(o.out, c.tender.name, c.tender.reference, v.fingerprint, v.referenceCode));
+    return EXIT.ok;
   },
 };
 

@@ -160,3 +160,21 @@ describe('csvCell', () => {
     expect(csvCell('\tx', ';')).toBe("'\tx");
   });
 });
+
+describe('the format-2 example profile (requirement-profile.format-2.json) in the app', () => {
+  it('loads (purpose-bound P-256 signature, long code) and ranks bids as the format-1 profile does', async () => {
+    const v2 = loadProfile(readFileSync(join(dir, 'requirement-profile.format-2.json')));
+    const v1 = loadProfile(readFileSync(join(dir, 'requirement-profile.json')));
+    if (!v2.ok || !v1.ok) throw new Error('profiles do not load');
+    expect(v2.profile.verification).toMatchObject({ ok: true, formatVersion: 2, fingerprint: 'DKQV-4G7K-EB9W-A9QR', referenceCodeForm: 'long' });
+    const checked: Parameters<typeof assessBids>[0][number][] = [];
+    for (const [i, file] of ['bid-01-compliant-gold.pdf', 'bid-04-not-compliant-musthave.pdf', 'bid-09-unknown-signer.pdf', 'bid-03-compliant-platinum.pdf'].entries()) {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      const result = await verifyFile(bytes, file, { trustedKeys });
+      checked.push({ id: i + 1, file, result, data: bidData(result, bytes) });
+    }
+    const ranks = (p: LoadedProfile) => assessBids(checked, p).map((b) => [b.file, b.rank, b.notRanked]);
+    expect(ranks(v2.profile)).toEqual(ranks(v1.profile));
+    expect(ranks(v2.profile)).toContainEqual(['bid-01-compliant-gold.pdf', 2, null]);
+  }, 60_000);
+});
