@@ -145,7 +145,7 @@ export function ProfileAuthoring() {
       {assessor && signingKey && (
         <p className="muted small">{t('profiles.signer', { name: assessor.role ? `${assessor.name} (${assessor.role})` : assessor.name, fingerprint: keyFingerprint(signingKey.key) })}</p>
       )}
-      {signingKey === false && (
+      {assessor && signingKey === false && (
         <div>
           <p className="notice warn">{t('profiles.needsKey')}</p>
           <a className="button" href={routeHref({ name: 'settings' })}>

@@ -5,6 +5,7 @@ import { makePublicKeyFile } from '../../renderer/issue/public-key-file';
 import { parseProfileEnvelope, profileSignerKey, verifyProfileEnvelope } from '../../scoring/profile';
 import { keyFingerprint } from '../../scoring/keys';
 import { expect, expectAccessible, test } from './fixtures';
+import { createSigningKey } from './pages/keys';
 
 const examples = path.join(import.meta.dirname, '../../docs/examples/tender');
 const bids = [
@@ -151,8 +152,8 @@ test('an evaluator checks twelve bids against the example profile: the README ta
   expect(lines[1]).toContain(';85,8;Platina;214500,00;');
 });
 
-test('an authority draws up a requirement profile, signs it with its key, and the saved file verifies', async ({ app }) => {
-  test.setTimeout(120_000);
+test('an authority draws up a requirement profile, signs it with its own key (format 2), the saved file verifies, and a trusted bid ranks against it', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
   await app.goto('./#/tender');
   await app.getByRole('button', { name: 'Eisenprofiel opstellen' }).click();
   await expect(app.getByRole('button', { name: 'Eisenprofiel opstellen' })).toHaveAttribute('aria-pressed', 'true');
@@ -164,11 +165,29 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   await app.getByLabel('Rol').fill('Inkoopadviseur');
   await app.getByRole('button', { name: 'Profiel opslaan' }).click();
   await expect(app.getByText('Profiel opgeslagen.')).toBeAttached();
+  // the bidders' key, to check a bid against the profile at the end
+  const [bidderKey] = JSON.parse(await readFile(path.join(examples, 'trusted-bidder-keys.json'), 'utf8')) as { publicKey: string }[];
+  await mkdir(testInfo.outputPath(), { recursive: true });
+  const keyFile = path.join(testInfo.outputPath(), 'inschrijvers.quickscan-key.json');
+  await writeFile(keyFile, JSON.stringify(makePublicKeyFile(bidderKey!.publicKey, 'Inschrijvers (TEST)', 'Voorbeeld')));
+  await new TenderPage(app).choose('Sleutelbestand toevoegen', [keyFile]);
+  await app.getByRole('alertdialog', { name: 'Deze sleutel(s) vertrouwen?' }).getByRole('button', { name: 'Vertrouwen', exact: true }).click();
+  await expect(app.getByText('Inschrijvers (TEST), Voorbeeld', { exact: true })).toBeVisible();
+
+  // No signing key yet: nothing is made behind the user's back; the screen sends them to Settings.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbesteding' }).click();
+  await expect(app.getByText(/Om een eisenprofiel te ondertekenen hebt u een ondertekeningssleutel nodig/)).toBeVisible();
+  await expectAccessible(app);
+  await app.getByRole('link', { name: 'Naar instellingen', exact: true }).click();
+  const { fingerprint: ownFingerprint } = await createSigningKey(app);
 
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbesteding' }).click();
-  await expect(app.getByText('Wordt ondertekend door ir. M. Verhage (Inkoopadviseur), met uw sleutel.')).toBeVisible();
+  await expect(app.getByText(`Wordt ondertekend door ir. M. Verhage (Inkoopadviseur), met uw sleutel ${ownFingerprint}.`)).toBeVisible();
+  await expect(app.getByText(/ondertekeningssleutel nodig/)).toHaveCount(0);
   const method = app.getByLabel('Methode');
   await expect(method).toHaveValue('open-quickscan@1.0.0');
+  // the example bids are made with zeeland-quickscan 1.0.0
+  await method.selectOption('zeeland-quickscan@1.0.0');
 
   // Validation at the fields, in Dutch.
   await app.getByRole('button', { name: 'Ondertekenen en opslaan' }).click();
@@ -214,13 +233,17 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   const parsed = parseProfileEnvelope(text);
   expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
   if (!parsed.ok) return;
+  // format 2: the user's own P-256 key as JWK, a signature with the purpose 'profile', the long code
   const fingerprint = keyFingerprint(profileSignerKey(parsed.envelope.content));
+  expect(fingerprint).toBe(ownFingerprint);
+  expect(parsed.envelope.formatVersion).toBe(2);
   const verification = verifyProfileEnvelope(parsed.envelope);
-  expect(verification).toMatchObject({ ok: true, dataIntact: true, signatureValid: true, fingerprint });
+  expect(verification).toMatchObject({ ok: true, formatVersion: 2, dataIntact: true, signatureValid: true, fingerprint, referenceCodeForm: 'long' });
   const c = parsed.envelope.content;
   expect(c.tender).toEqual({ name: 'Nieuwbouw brede school Kapelle', reference: 'KAP-2027-BS-003' });
   expect(c.contractingAuthority).toBe('Gemeente Kapelle');
-  expect(c.method).toMatchObject({ id: 'open-quickscan', version: '1.0.0' });
+  expect(c.method).toMatchObject({ id: 'zeeland-quickscan', version: '1.0.0' });
+  expect(c.formatVersion === 2 && c.signer.key.kty).toBe('EC');
   expect(c.minimumLabel).toBe('silver');
   expect(c.themeMinimums).toEqual({ C: 40, F: 30 });
   expect(c.mustHaves).toEqual([
@@ -243,6 +266,18 @@ test('an authority draws up a requirement profile, signs it with its key, and th
   const summary = app.getByRole('region', { name: 'Eisenprofiel', exact: true });
   await expect(summary).toContainText('KAP-2027-BS-003');
   await expect(summary).toContainText(fingerprint);
-  await expect(summary).toContainText('Eis F1 (Wordt een materialen- of gebouwpaspoort opgesteld?): minimaal niveau 3 · Paspoort op elementniveau');
+  await expect(summary).toContainText(/Eis F1 \(.+\): minimaal niveau 3 · /);
+  await expectAccessible(app);
+
+  // A bid checked against the new profile: signed by a trusted key and compliant, so it ranks; a non-compliant one does not.
+  const tender = new TenderPage(app);
+  await tender.choose('Inschrijvingen kiezen', ['bid-01-compliant-gold.pdf', 'bid-04-not-compliant-musthave.pdf'].map((b) => path.join(examples, b)));
+  await expect(tender.rows()).toHaveCount(2, { timeout: 60_000 });
+  await expect(app.getByText(/Bezig met controleren/)).toHaveCount(0);
+  await expect(app.getByText('1 van 2 inschrijvingen gerangschikt', { exact: false })).toBeVisible();
+  const gold = await tender.cells('bid-01-compliant-gold.pdf');
+  expect([gold[2], gold[3], gold[4], gold[5], gold[6]?.replace(/\s/g, ' '), gold[7]]).toEqual(['Geslaagd', 'ja', '66,6', 'Goud', '€ 166.500', '1']);
+  const musthave = await tender.cells('bid-04-not-compliant-musthave.pdf');
+  expect([musthave[2], musthave[3], musthave[7]]).toEqual(['Geslaagd', 'nee', '–']);
   await expectAccessible(app);
 });
