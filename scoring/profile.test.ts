@@ -52,6 +52,17 @@ function signed(content: ProfileContentV1, secretKey = key.secretKey) {
   return buildProfileEnvelope(content, signWithSecretKey(canonicalProfileContent(content), secretKey));
 }
 
+type Edit = (e: Record<string, unknown> & { content: Record<string, unknown> }) => void;
+
+/** The parse problems (path: message) of a copy of `envelope` changed by `edit`. */
+function problemsAfter(envelope: object, edit: Edit): string[] {
+  const copy = structuredClone(envelope) as Record<string, unknown> & { content: Record<string, unknown> };
+  edit(copy);
+  const r = parseProfileEnvelope(copy);
+  if (r.ok) throw new Error('expected a failure');
+  return r.errors.map((e) => `${e.path}: ${e.message}`);
+}
+
 describe('requirement profile format', () => {
   it('signs, serialises, parses and verifies', () => {
     const envelope = signed(PROFILE);
@@ -87,13 +98,7 @@ describe('requirement profile format', () => {
 
   it('is strict: unknown fields, bad values and duplicates are refused with paths', () => {
     const envelope = signed(PROFILE);
-    const bad = (edit: (e: Record<string, unknown> & { content: Record<string, unknown> }) => void) => {
-      const copy = structuredClone(envelope) as unknown as Record<string, unknown> & { content: Record<string, unknown> };
-      edit(copy);
-      const r = parseProfileEnvelope(copy);
-      if (r.ok) throw new Error('expected a failure');
-      return r.errors.map((e) => `${e.path}: ${e.message}`);
-    };
+    const bad = (edit: Edit) => problemsAfter(envelope, edit);
     expect(bad((e) => (e.content.extra = 1))).toEqual(['content.extra: unknown field "extra"']);
     expect(bad((e) => (e.extra = 1))).toEqual(['extra: unknown field "extra"']);
     expect(bad((e) => (e.content.themeMinimums = { C: 101 }))[0]).toMatch(/^content\.themeMinimums\.C: .*between 0 and 100/);
@@ -220,13 +225,7 @@ describe('requirement profile format 2', () => {
 
   it('is strict: a format-1 signer in format 2, a private key part or an unknown member are refused with paths', () => {
     const envelope = signProfile(PROFILE_V2, authority);
-    const bad = (edit: (e: Record<string, unknown> & { content: Record<string, unknown> }) => void) => {
-      const copy = structuredClone(envelope) as unknown as Record<string, unknown> & { content: Record<string, unknown> };
-      edit(copy);
-      const r = parseProfileEnvelope(copy);
-      if (r.ok) throw new Error('expected a failure');
-      return r.errors.map((e) => `${e.path}: ${e.message}`);
-    };
+    const bad = (edit: Edit) => problemsAfter(envelope, edit);
     expect(bad((e) => (e.content.signer = { name: 'x', role: '', publicKey: key.publicKey })).join('\n')).toMatch(/content\.signer\.(key|publicKey)/);
     expect(bad((e) => (e.content.signer = { name: 'x', role: '', key: { ...publicJwkOf(authority), d: authority.d } })).join('\n')).toMatch(/content\.signer\.key/);
     expect(bad((e) => (e.content.formatVersion = 1)).join('\n')).toMatch(/content\.formatVersion/);
