@@ -49,13 +49,24 @@ describe('the tender example (docs/examples/tender), as the CLI and the app chec
       checked.push({ file, result, data: bidData(result, bytes) });
     }
     assessed = assessBids(checked, profile);
+    const v2 = loadProfile(readFileSync(join(dir, 'requirement-profile.format-2.json')));
+    if (!v2.ok) throw new Error(JSON.stringify(v2.error));
+    assessedV2 = assessBids(checked, v2.profile);
   }, 120_000);
+  let assessedV2: typeof assessed;
 
   it('gives the verdicts, compliance, ranks, figures and reasons of the README', () => {
     expect(assessed.map((b) => b.file)).toEqual(Object.keys(EXPECTED));
     for (const b of assessed) {
       expect([b.result.verdict, b.compliance?.compliant ?? null, b.rank, b.total, b.label, b.discountCents, b.notRanked], b.file).toEqual(EXPECTED[b.file]);
     }
+  });
+
+  it('the same requirements signed as format 2 (requirement-profile.format-2.json) give exactly the same assessment', () => {
+    for (const b of assessedV2) {
+      expect([b.result.verdict, b.compliance?.compliant ?? null, b.rank, b.total, b.label, b.discountCents, b.notRanked], b.file).toEqual(EXPECTED[b.file]);
+    }
+    expect(assessedV2.map((b) => b.file)).toEqual(Object.keys(EXPECTED));
   });
 
   it('shows no figures of altered data', () => {

@@ -10,6 +10,8 @@ import { createScan } from '../db/scans';
 import type { RevisionRecord } from '../db/records';
 import { envelopeOf, issueRevision, IssueRefused, pdfLocalesOf, revisionPdf, type IssueRequest } from './issue';
 import { generateP256, importNonExtractable } from './signing';
+import { generatePrivateJwk } from '../../scoring/keys';
+import { signProfile, signProfileFormat2 } from '../../report/fixtures/example';
 
 beforeEach(async () => {
   db.close();
@@ -93,4 +95,24 @@ describe('issuing in the app', () => {
     expect((await verifyFile(nl, 'c.pdf')).findings.some((f) => f.code === 'pages-match')).toBe(true);
     expect(await db.issuedPdfs.count()).toBe(0);
   });
+
+  it('a format-2 requirement profile: a P-256 key issues with it (format 2); an Ed25519 key refuses it and issues nothing', async () => {
+    const profile = signProfileFormat2(generatePrivateJwk('ES256'));
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const raw = encodeB64u(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+    await storeFirstSigningKey({ id: 'assessor', privateKey: pair.privateKey, key: ed25519Jwk(raw), publicKey: raw, createdAt: '2026-01-01T00:00:00.000Z', backedUpAt: null });
+    const { project, scan } = await projectWithScan();
+    await expect(issueRevision(project, scan, assessor, { ...request, profile })).rejects.toEqual(new IssueRefused('profile-format-2'));
+    expect(await db.revisions.count()).toBe(0);
+    // a format-1 profile is still carried by a format-1 revision
+    const old = await issueRevision(project, scan, assessor, { ...request, profile: signProfile() });
+    expect(envelopeOf(old).content.profile?.formatVersion).toBe(1);
+
+    await db.signingKeys.clear();
+    await p256Key();
+    const record = await issueRevision(project, scan, assessor, { ...request, profile });
+    const env = envelopeOf(record);
+    expect(env.formatVersion).toBe(2);
+    expect(env.content.profile).toEqual(profile);
+  }, 60_000);
 });

@@ -20,6 +20,26 @@ function signed(content: ProfileContent): ProfileEnvelope {
   return buildProfileEnvelope(withKey, signWithSecretKey(canonicalProfileContent(withKey), key.secretKey));
 }
 
+describe('loadProfile, format 2', () => {
+  const v2Path = join(import.meta.dirname, '../../docs/examples/tender/requirement-profile.format-2.json');
+  const v2 = JSON.parse(readFileSync(v2Path, 'utf8')) as AnyProfileEnvelope;
+
+  it('opens the format-2 example: purpose-bound P-256 signature, long code, the key as JWK', () => {
+    const result = loadProfile(new Uint8Array(readFileSync(v2Path)));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.profile.verification).toMatchObject({ ok: true, formatVersion: 2, fingerprint: 'DKQV-4G7K-EB9W-A9QR', referenceCode: 'QS-744H-5HNZ-MT3K-KV9M-Y3JW-XYTZ', key: { kty: 'EC', crv: 'P-256' } });
+    expect(looksLikeProfile(new Uint8Array(readFileSync(v2Path)))).toBe(true);
+  });
+
+  it('refuses a changed one, and one carrying a format-1 signature or the format-1 profile’s signature', () => {
+    const altered = structuredClone(v2);
+    altered.content.mustHaves = [];
+    expect(loadProfile(bytes(altered))).toEqual({ ok: false, error: { kind: 'altered' } });
+    // the format-1 original's Ed25519 signature over the same requirements is no format-2 signature
+    expect(loadProfile(bytes({ ...v2, signature: example.signature }))).toEqual({ ok: false, error: { kind: 'bad-signature' } });
+  });
+});
+
 describe('loadProfile', () => {
   it('opens the example profile: intact, signed, with its fingerprint and method', () => {
     const result = loadProfile(exampleBytes);
