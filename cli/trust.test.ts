@@ -33,6 +33,27 @@ async function cli(args: string[], lang = 'en') {
 
 const verdicts = (out: string) => (JSON.parse(out) as { files: { file: string; verdict: string }[] }).files.map((f) => f.verdict);
 
+describe('public key files', () => {
+  it('key new writes the one public key file format (2); files of earlier releases are still read by --trusted-keys', async () => {
+    expect((await cli(['key', 'new', '--out', 'pk.quickscan-key.json', '--label', 'Tender team'])).code).toBe(0);
+    const file = JSON.parse(readFileSync(join(tmp, 'pk.public.json'), 'utf8')) as { format: string; formatVersion: number; name: string; organisation: string; key: { kty: string }; fingerprint: string };
+    expect(file).toMatchObject({ format: 'quickscan-public-key', formatVersion: 2, name: 'Tender team', organisation: '', key: { kty: 'EC' } });
+    expect((await cli(['issue', SCAN, '--key', 'pk.quickscan-key.json', '--phase', 'SO', '--out', 'pk.quickscan-issued.json'])).code).toBe(0);
+    // the same key in the command line's format 1 (label + JWK) and as a list entry
+    writeFileSync(join(tmp, 'pk-v1.public.json'), JSON.stringify({ format: 'quickscan-public-key', formatVersion: 1, label: 'Tender team', key: file.key, fingerprint: file.fingerprint }));
+    writeFileSync(join(tmp, 'pk-list.json'), JSON.stringify([file]));
+    for (const keys of ['pk.public.json', 'pk-v1.public.json', 'pk-list.json']) {
+      const r = await cli(['verify', 'pk.quickscan-issued.json', '--trusted-keys', keys, '--json']);
+      expect({ keys, verdicts: verdicts(r.out) }).toEqual({ keys, verdicts: ['passed'] });
+    }
+    // a damaged file (fingerprint of another key) is refused with one line, exit 2
+    writeFileSync(join(tmp, 'pk-bad.public.json'), JSON.stringify({ ...file, fingerprint: 'XXXX-XXXX-XXXX-XXXX' }));
+    const bad = await cli(['verify', 'pk.quickscan-issued.json', '--trusted-keys', 'pk-bad.public.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('key new + issue + verify', () => {
   it('a revision issued with a fresh key is indeterminate without anchors, passed with the key trusted or on a loaded trust list', async () => {
     expect((await cli(['key', 'new', '--out', 'ed.quickscan-key.json', '--alg', 'EdDSA', '--label', 'Bureau De Vries'])).code).toBe(0);

@@ -5,18 +5,25 @@
  *   issue in bulk: `{ format: 'quickscan-private-key', formatVersion: 1, warning, label,
  *   createdAt, privateKey: PrivateJwk, publicKey: PublicJwk, fingerprint }`. It holds a SECRET;
  *   the `warning` member says so to anyone who opens it.
- * - a public key file, `*.quickscan-public-key.json`: `{ format: 'quickscan-public-key',
- *   formatVersion: 1, label, key: PublicJwk, fingerprint }`, to hand to whoever must trust it.
+ * - a public key file, to hand to whoever must trust the key (the app's "Publieke sleutel
+ *   opslaan", `quickscan key new` / `key rotate`: `<name>.public.json`): `{ format:
+ *   'quickscan-public-key', formatVersion: 2, name, organisation, key: PublicJwk, fingerprint }`
+ *   ({@link makePublicKeyFile}, the one writer). Files of earlier releases stay readable
+ *   ({@link readPublicKeyFile}, the one reader): the command line's `formatVersion: 1` with `label`
+ *   and `key` (JWK), and the app's `formatVersion: 1` with `name`, `organisation` and `publicKey`
+ *   (raw Ed25519, base64url).
  *
- * And the list of trusted keys that `quickscan verify --trusted-keys` reads: an array of
- * entries, `{ keys: [...] }` or one entry, where an entry is `{ key: PublicJwk, label? }`, a
- * public key file, or (format 1) `{ publicKey: <raw Ed25519 base64url>, label? }`.
+ * And the list of trusted keys that `quickscan verify --trusted-keys`, Settings → Trust and the
+ * standalone verifier read ({@link readTrustedKeysList}): a public key file, an array of entries,
+ * `{ keys: [...] }` or one entry, where an entry is a public key file, `{ key: PublicJwk, label? }`
+ * or (format 1) `{ publicKey: <raw Ed25519 base64url>, label? }`.
  * Pure module.
  */
 import * as z from 'zod';
 import { ed25519Jwk, keyFingerprint, privateJwkSchema, publicJwkOf, publicJwkSchema, sameKey, type PrivateJwk, type PublicJwk } from './keys';
 import { isValidPublicKey, PUBLIC_KEY_B64U_PATTERN } from './signature';
 import { parseJsonWith, type FieldError } from './parse-json';
+import { parseStrictJson } from './envelope-check';
 
 export const PRIVATE_KEY_FORMAT = 'quickscan-private-key';
 export const PUBLIC_KEY_FORMAT = 'quickscan-public-key';
@@ -50,10 +57,30 @@ export const privateKeyFileSchema = z
     else if (keyFingerprint(pub) !== f.fingerprint) ctx.addIssue({ code: 'custom', path: ['fingerprint'], message: 'the fingerprint does not belong to the key' });
   });
 
+/** The public key file as written now (format 2): the holder and the key as JWK (P-256 or Ed25519). */
 export const publicKeyFileSchema = z
-  .object({ format: z.literal(PUBLIC_KEY_FORMAT), formatVersion: z.literal(1), label: label(), key: publicJwkSchema, fingerprint: z.string() })
+  .object({ format: z.literal(PUBLIC_KEY_FORMAT), formatVersion: z.literal(2), name: label(), organisation: label(), key: publicJwkSchema, fingerprint: z.string().max(200) })
   .strict()
   .refine((f) => keyFingerprint(f.key) === f.fingerprint, { error: 'the fingerprint does not belong to the key', path: ['fingerprint'] });
+
+/** Written by earlier releases of the command line (`quickscan key new`): a label and the key as JWK. */
+const publicKeyFileCliV1Schema = z
+  .object({ format: z.literal(PUBLIC_KEY_FORMAT), formatVersion: z.literal(1), label: label(), key: publicJwkSchema, fingerprint: z.string().max(200) })
+  .strict()
+  .refine((f) => keyFingerprint(f.key) === f.fingerprint);
+
+/** Written by earlier releases of the app: the holder and the raw Ed25519 key. */
+const publicKeyFileAppV1Schema = z
+  .object({
+    format: z.literal(PUBLIC_KEY_FORMAT),
+    formatVersion: z.literal(1),
+    name: label(),
+    organisation: label(),
+    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN).refine(isValidPublicKey),
+    fingerprint: z.string().max(200),
+  })
+  .strict()
+  .refine((f) => keyFingerprint(f.publicKey) === f.fingerprint);
 
 export type PrivateKeyFile = z.infer<typeof privateKeyFileSchema>;
 export type PublicKeyFile = z.infer<typeof publicKeyFileSchema>;
@@ -63,8 +90,15 @@ export function makePrivateKeyFile(privateKey: PrivateJwk, labelText: string, cr
   return { format: PRIVATE_KEY_FORMAT, formatVersion: 1, warning: PRIVATE_KEY_WARNING, label: labelText, createdAt, privateKey, publicKey, fingerprint: keyFingerprint(publicKey) };
 }
 
-export function makePublicKeyFile(key: PublicJwk, labelText: string): PublicKeyFile {
-  return { format: PUBLIC_KEY_FORMAT, formatVersion: 1, label: labelText, key, fingerprint: keyFingerprint(key) };
+/** The public key file of a key (format 2); `key` a JWK or a raw Ed25519 key (base64url). */
+export function makePublicKeyFile(key: PublicJwk | string, name: string, organisation = ''): PublicKeyFile {
+  const jwk = typeof key === 'string' ? ed25519Jwk(key) : key;
+  return { format: PUBLIC_KEY_FORMAT, formatVersion: 2, name, organisation, key: jwk, fingerprint: keyFingerprint(jwk) };
+}
+
+/** The file text of a public key file: 2-space-indented JSON with a final newline. */
+export function publicKeyFileText(file: PublicKeyFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /**
@@ -96,24 +130,70 @@ export function readPrivateKeyFile(json: unknown): ReadPrivateKeyResult {
   return parsed.ok ? { ok: true, file: parsed.value } : { ok: false, problem: 'invalid', errors: parsed.errors };
 }
 
-const legacyEntry = z.object({ publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN).refine(isValidPublicKey), label: z.string().max(200).optional() });
-const jwkEntry = z.object({ key: publicJwkSchema, label: z.string().max(200).optional() });
-const entrySchema = z.union([jwkEntry, legacyEntry]);
-const trustedKeysFileSchema = z.union([z.array(entrySchema).max(10_000), z.object({ keys: z.array(entrySchema).max(10_000) }), entrySchema]);
-
-/** One key of a trusted-keys list, with a label (the fingerprint when the file gives none). */
+/** One key of a trusted-keys list or public key file, with a label (the fingerprint when the file gives none). */
 export interface TrustedKeyEntry {
   key: PublicJwk;
   label: string;
 }
 
-/** Reads a trusted-keys list (see the module comment). Undefined when it is not one. */
-export function readTrustedKeysList(json: unknown): TrustedKeyEntry[] | undefined {
-  const parsed = trustedKeysFileSchema.safeParse(json);
+const labelOr = (text: string, key: PublicJwk) => text.trim().slice(0, 200) || keyFingerprint(key);
+
+/**
+ * Reads a public key file of any version (see the module comment): the key, labelled with the
+ * holder's name and organisation (or the label of a command-line file; else the fingerprint).
+ * Undefined when it is not one, its fingerprint does not belong to its key, or it holds a private
+ * key. Takes parsed JSON, or the file's bytes or text (read strictly: a member named twice is refused).
+ */
+export function readPublicKeyFile(input: unknown): TrustedKeyEntry | undefined {
+  const json = jsonOf(input);
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== PUBLIC_KEY_FORMAT) return undefined;
+  const holder = (f: { name: string; organisation: string }) => [f.name, f.organisation].filter((x) => x.trim()).join(', ');
+  const v2 = publicKeyFileSchema.safeParse(json);
+  if (v2.success) return { key: v2.data.key, label: labelOr(holder(v2.data), v2.data.key) };
+  const cli = publicKeyFileCliV1Schema.safeParse(json);
+  if (cli.success) return { key: cli.data.key, label: labelOr(cli.data.label, cli.data.key) };
+  const app = publicKeyFileAppV1Schema.safeParse(json);
+  if (app.success) {
+    const key = ed25519Jwk(app.data.publicKey) as PublicJwk;
+    return { key, label: labelOr(holder(app.data), key) };
+  }
+  return undefined;
+}
+
+function jsonOf(input: unknown): unknown {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) return input;
+  const read = parseStrictJson(input);
+  return read.ok ? read.value : undefined;
+}
+
+const legacyEntry = z.object({ publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN).refine(isValidPublicKey), label: z.string().max(200).optional() });
+const jwkEntry = z.object({ key: publicJwkSchema, label: z.string().max(200).optional() });
+const entrySchema = z.union([jwkEntry, legacyEntry]);
+const MAX_KEYS = 10_000;
+
+function readEntry(item: unknown): TrustedKeyEntry | undefined {
+  if (typeof item === 'object' && item !== null && (item as { format?: unknown }).format === PUBLIC_KEY_FORMAT) return readPublicKeyFile(item);
+  const parsed = entrySchema.safeParse(item);
   if (!parsed.success) return undefined;
-  const list = Array.isArray(parsed.data) ? parsed.data : 'keys' in parsed.data ? parsed.data.keys : [parsed.data];
-  return list.map((e) => {
-    const key = 'key' in e ? e.key : ed25519Jwk(e.publicKey);
-    return { key, label: e.label?.trim() || keyFingerprint(key) };
-  });
+  const e = parsed.data;
+  const key = 'key' in e ? e.key : ed25519Jwk(e.publicKey);
+  return { key, label: labelOr(e.label ?? '', key) };
+}
+
+/**
+ * Reads a trusted-keys list or a public key file (see the module comment): every key with its
+ * label. Undefined when it is not one or any entry is not a valid public key (a damaged list is
+ * refused whole, never read in part). Takes parsed JSON, or the file's bytes or text.
+ */
+export function readTrustedKeysList(input: unknown): TrustedKeyEntry[] | undefined {
+  const json = jsonOf(input);
+  const list = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { keys?: unknown }).keys) ? (json as { keys: unknown[] }).keys : [json];
+  if (list.length === 0 || list.length > MAX_KEYS) return undefined;
+  const keys: TrustedKeyEntry[] = [];
+  for (const item of list) {
+    const entry = readEntry(item);
+    if (!entry) return undefined;
+    keys.push(entry);
+  }
+  return keys;
 }

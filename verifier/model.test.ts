@@ -6,6 +6,7 @@ import { csvText } from '../scoring/csv';
 import { translate } from '../renderer/i18n';
 import { generatePrivateJwk, keyFingerprint, publicJwkOf } from '../scoring/keys';
 import { signTrustList } from '../scoring/trust';
+import { makePublicKeyFile, publicKeyFileText } from '../scoring/key-file';
 import { keyStatementJsonText, privateJwkSigner, signKeyRevocation, signKeyRotation } from '../scoring/key-statements';
 import { exampleScan, issueV2, TEST_KEY_P256 } from '../report/fixtures/example';
 import { statementConfirmation } from '../renderer/issue/key-statement-text';
@@ -19,6 +20,13 @@ describe('standalone verifier model', () => {
     const keys = classifyInput('trusted-bidder-keys.json', read('tender/trusted-bidder-keys.json'));
     expect(keys.kind).toBe('trust');
     if (keys.kind === 'trust') expect(keys.trust.keys[0]!.fingerprint).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // the one public key file format (scoring/key-file.ts), and the committed key files of earlier releases
+    const p256 = publicJwkOf(generatePrivateJwk('ES256'));
+    expect(classifyInput('anouk.public.json', new TextEncoder().encode(publicKeyFileText(makePublicKeyFile(p256, 'Anouk de Vries', 'Bureau'))))).toEqual({
+      kind: 'trust',
+      trust: { fileName: 'anouk.public.json', keys: [{ key: p256, label: 'Anouk de Vries, Bureau', fingerprint: keyFingerprint(p256) }] },
+    });
+    for (const file of ['issued/test-key.public.json', 'signed/test-key-p256.public.json']) expect(classifyInput('k.json', read(file)).kind).toBe('trust');
     expect(classifyInput('x.pdf', read('issued/new-build-school-goes.nl.pdf')).kind).toBe('verify');
     expect(classifyInput('x.quickscan-issued.json', read('issued/new-build-school-goes.quickscan-issued.json')).kind).toBe('verify');
     expect(classifyInput('x.quickscan.json', read('new-build-school-goes.quickscan.json')).kind).toBe('verify');

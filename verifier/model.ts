@@ -5,10 +5,10 @@
 import type { VerifyResult } from '../report/verify';
 import { formatScore } from '../report/format';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
-import { readTrustedKeyList } from '../renderer/issue/public-key-file';
 import { keyStatementProblemMessage } from '../renderer/issue/key-statement-text';
 import { KEY_STATEMENT_ENVELOPE_FORMAT, KEY_STATEMENT_FILE_SUFFIX, verifyKeyStatement, withKeyStatements, type VerifiedKeyRotation, type VerifiedKeyStatement } from '../scoring/key-statements';
-import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
+import { keyFingerprint, type PublicJwk } from '../scoring/keys';
+import { readTrustedKeysList } from '../scoring/key-file';
 import { TRUST_LIST_ENVELOPE_FORMAT, verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import { looksLikeZip } from '../scoring/zip';
 import { isDossier, type VerifiedDossier } from '../report/dossier';
@@ -72,16 +72,9 @@ export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
       if (!checked.ok) return { kind: 'problem', key: 'verifier.trustListInvalid' };
       return { kind: 'trust', trust: { fileName, keys: [], list: checked.list, listDocument: json } };
     }
-    const keys = readTrustedKeyList(bytes);
-    if (keys) {
-      // a key file names its key as a JWK (`key`) or, in the older form, as raw Ed25519 (`publicKey`)
-      const jwks = keys.map((k) => {
-        const read = k as { key?: PublicJwk; publicKey?: string; label: string };
-        const key = read.key ?? ed25519Jwk(read.publicKey!);
-        return { key, label: read.label, fingerprint: keyFingerprint(key) };
-      });
-      return { kind: 'trust', trust: { fileName, keys: jwks } };
-    }
+    // a public key file of any version, or a list as --trusted-keys takes (scoring/key-file.ts)
+    const keys = readTrustedKeysList(bytes);
+    if (keys) return { kind: 'trust', trust: { fileName, keys: keys.map((k) => ({ ...k, fingerprint: keyFingerprint(k.key) })) } };
   }
   return { kind: 'verify' };
 }

@@ -13,7 +13,7 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { makePrivateKeyFile, makePublicKeyFile } from '../../scoring/key-file';
+import { makePrivateKeyFile, makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
 import {
   KEY_STATEMENT_FILE_SUFFIX,
   keyStatementJsonText,
@@ -98,7 +98,7 @@ export const keyRotateCommand: Command = {
     };
     const envelope = await signKeyRotation(content, privateJwkSigner(old.privateKey), privateJwkSigner(fresh.privateKey));
     await writeNew(ctx, o.out, `${JSON.stringify(fresh, null, 2)}\n`, true);
-    await writeNew(ctx, publicPath, `${JSON.stringify(makePublicKeyFile(fresh.publicKey, fresh.label || fresh.fingerprint), null, 2)}\n`);
+    await writeNew(ctx, publicPath, publicKeyFileText(makePublicKeyFile(fresh.publicKey, fresh.label || fresh.fingerprint)));
     await writeStatement(ctx, statementPath, keyStatementJsonText(envelope));
     ctx.warn(ctx.s.trust.keySecretWarning);
     if (ctx.json) ctx.outJson({ file: o.out, publicFile: publicPath, statement: statementPath, oldFingerprint: old.fingerprint, fingerprint: fresh.fingerprint, alg, effectiveAt, contentHash: envelope.contentHash });

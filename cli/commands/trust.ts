@@ -31,7 +31,7 @@ import {
   type IssuePhase,
 } from '../../scoring/issued';
 import { signedRevisionV2 } from '../../scoring/issuing';
-import { makePrivateKeyFile, makePublicKeyFile } from '../../scoring/key-file';
+import { makePrivateKeyFile, makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
 import { generatePrivateJwk, keyFingerprint, signWithPrivateJwk, type KeyAlgorithm } from '../../scoring/keys';
 import { signWithSecretKey } from '../../scoring/signature';
 import { REVOCATION_REASONS, signTrustList, TRUST_ROLES, trustListContentSchema, trustListEnvelopeSchema, trustListJsonText, type RevocationReason, type TrustListContent, type TrustRole } from '../../scoring/trust';
@@ -115,7 +115,7 @@ export const keyNewCommand: Command = {
     const label = file.label || file.fingerprint;
     const publicPath = out.replace(/(\.quickscan-key)?\.json$/i, '') + '.public.json';
     await writeNew(ctx, out, `${JSON.stringify(file, null, 2)}\n`, true);
-    await writeNew(ctx, publicPath, `${JSON.stringify(makePublicKeyFile(file.publicKey, label), null, 2)}\n`);
+    await writeNew(ctx, publicPath, publicKeyFileText(makePublicKeyFile(file.publicKey, label)));
     ctx.warn(t.keySecretWarning);
     if (ctx.json) ctx.outJson({ file: out, publicFile: publicPath, fingerprint: file.fingerprint, alg, publicKey: file.publicKey });
     else ctx.out(t.keyWritten(out, file.fingerprint, alg), t.keyPublicWritten(publicPath));

@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/nl';
 import type { AssessorProfile } from '../issue/assessor';
 import { KeyBackupFailure, MIN_PASSPHRASE_LENGTH, readKeyBackup, type KeyBackupFile } from '../issue/key-backup';
 import { retiredKeys, revokeKey, rotateKey, statementFile } from '../issue/key-lifecycle';
-import { makePublicKeyFile } from '../issue/public-key-file';
+import { makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
 import { getSigningKey, isLegacyKey, newKeyWithBackup, restoreKeyFromBackup, type SaveBackup } from '../issue/signing';
 import { platform } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
@@ -41,10 +41,10 @@ export function KeySettings({ profile }: { profile: AssessorProfile | null }) {
   async function savePublicKey(jwk: PublicJwk) {
     const file = makePublicKeyFile(jwk, profile?.name ?? '', profile?.organisation ?? '');
     const result = await platform.saveFile({
-      suggestedName: `${fileBase(profile?.name ?? '')}.quickscan-key.json`,
+      suggestedName: `${fileBase(profile?.name ?? '')}.public.json`,
       mimeType: 'application/json',
       filters: [{ name: 'QuickScan', extensions: ['json'] }],
-      data: new TextEncoder().encode(JSON.stringify(file, null, 2) + '\n'),
+      data: new TextEncoder().encode(publicKeyFileText(file)),
     });
     if (result.saved) announce(t('scan.exported', { name: result.fileName ?? '' }));
   }

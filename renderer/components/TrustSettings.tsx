@@ -1,13 +1,12 @@
 import { useLiveQuery } from '../db/live';
 import { useEffect, useId, useState } from 'react';
 import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
-import { readTrustedKeysList } from '../../scoring/key-file';
+import { readTrustedKeysList, type TrustedKeyEntry } from '../../scoring/key-file';
 import { keyFingerprint } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
 import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
 import { formatDate, type MessageKey, type MessageParams } from '../i18n';
 import { loadTrust } from '../issue/anchors';
-import { readTrustedKeyList, type ReadKey } from '../issue/public-key-file';
 import { registerOpenedFileHandler } from '../app/opened-files';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
@@ -61,7 +60,7 @@ export function TrustSettings() {
   const listsId = useId();
   const statementsId = useId();
   const trust = useLiveQuery(() => loadTrust(), [], null);
-  const [pendingKeys, setPendingKeys] = useState<{ fileName: string; keys: ReadKey[] } | null>(null);
+  const [pendingKeys, setPendingKeys] = useState<{ fileName: string; keys: TrustedKeyEntry[] } | null>(null);
   const [pendingList, setPendingList] = useState<PendingList | null>(null);
   const [pendingStatement, setPendingStatement] = useState<PendingStatement | null>(null);
 
@@ -70,9 +69,8 @@ export function TrustSettings() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
     const file = files[0];
     if (!file) return;
-    // the app's public key file or list, else the command line's (`quickscan key new` writes *.public.json)
-    const json = jsonOfBytes(file.data);
-    const keys = readTrustedKeyList(file.data) ?? (json.ok ? (readTrustedKeysList(json.value) ?? null) : null);
+    // a public key file (the app's or `quickscan key new`'s, any version) or a list as --trusted-keys takes
+    const keys = readTrustedKeysList(file.data);
     if (!keys) return announce(t('trust.keys.invalid', { name: file.name }), 'error');
     const known = new Set((trust?.records ?? []).filter((r) => r.uses.includes('signer')).map((r) => r.fingerprint));
     const fresh = keys.filter((k, i) => !known.has(keyFingerprint(k.key)) && keys.findIndex((o) => keyFingerprint(o.key) === keyFingerprint(k.key)) === i);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { makePublicKeyFile } from '../../renderer/issue/public-key-file';
+import { makePublicKeyFile } from '../../scoring/key-file';
 import { parseProfileEnvelope, profileSignerKey, verifyProfileEnvelope } from '../../scoring/profile';
 import { keyFingerprint } from '../../scoring/keys';
 import { expect, expectAccessible, test } from './fixtures';

@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { generatePrivateJwk, keyFingerprint, publicJwkOf } from '../../scoring/keys';
 import { signTrustList, trustListJsonText, type TrustListContent } from '../../scoring/trust';
-import { makePublicKeyFile } from '../../renderer/issue/public-key-file';
+import { makePublicKeyFile } from '../../scoring/key-file';
 import { expect, expectAccessible, test } from './fixtures';
 
 const forged = publicJwkOf(generatePrivateJwk('ES256'));
