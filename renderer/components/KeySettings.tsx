@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { keyFingerprint, type PublicJwk } from '../../scoring/keys';
 import type { KeyStatementEnvelope } from '../../scoring/key-statements';
 import { REVOCATION_REASONS, type RevocationReason } from '../../scoring/trust';
@@ -206,6 +206,119 @@ export function KeySettings({ profile }: { profile: AssessorProfile | null }) {
 }
 
 /**
+ * The frame every key form shares: title (also its name), intro, the fields, the one error
+ * line (`role="alert"`) and the buttons (submit, when given, and Cancel).
+ */
+function KeyForm({
+  title,
+  intro,
+  error,
+  errorId,
+  submit,
+  busy,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  intro: ReactNode;
+  error: string | null;
+  errorId: string;
+  submit?: { label: string; className: string; disabled: boolean } | undefined;
+  busy: boolean;
+  onSubmit(): void;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <form
+      className="key-form"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h4>{title}</h4>
+      {intro}
+      {children}
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        {submit && (
+          <button type="submit" className={submit.className} disabled={submit.disabled} aria-busy={busy || undefined}>
+            {submit.label}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One passphrase field: a new one (`new-password`, with its hint) or the one of a backup (`current-password`). */
+function PassphraseField({
+  id,
+  label,
+  autoComplete,
+  value,
+  invalid,
+  describedBy,
+  hint,
+  inputRef,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  autoComplete: 'new-password' | 'current-password';
+  value: string;
+  invalid: boolean;
+  describedBy: string | undefined;
+  hint?: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input ref={inputRef} id={id} type="password" autoComplete={autoComplete} value={value} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="muted small">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A form's one task at a time: `busy` while it runs; `failed` words what went wrong (nothing stored changed). */
+function useFormTask(): { busy: boolean; run(task: () => Promise<void>, failed: (error: unknown) => void): Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  return {
+    busy,
+    async run(task, failed) {
+      setBusy(true);
+      try {
+        await task();
+      } catch (e) {
+        failed(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/** What a key task that failed for another reason says. */
+const failedText = (t: ReturnType<typeof useT>, e: unknown) => t('keys.failed', { reason: e instanceof Error ? e.message : String(e) });
+
+/**
  * Two passphrase fields (at least MIN_PASSPHRASE_LENGTH characters, the same twice). `onSubmit`
  * resolves null when done, or a message to show (nothing stored changed).
  */
@@ -215,7 +328,7 @@ function PassphraseForm({ title, explain, submitLabel, onSubmit, onCancel }: { t
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [error, setError] = useState<{ field: 'first' | 'second' | null; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useFormTask();
   const firstRef = useRef<HTMLInputElement>(null);
   const secondRef = useRef<HTMLInputElement>(null);
 
@@ -231,73 +344,50 @@ function PassphraseForm({ title, explain, submitLabel, onSubmit, onCancel }: { t
       return;
     }
     setError(null);
-    setBusy(true);
-    try {
-      const message = await onSubmit(first);
-      if (message) setError({ field: null, text: message });
-    } catch (e) {
-      setError({ field: null, text: t('keys.failed', { reason: e instanceof Error ? e.message : String(e) }) });
-    } finally {
-      setBusy(false);
-    }
+    await task.run(
+      async () => {
+        const message = await onSubmit(first);
+        if (message) setError({ field: null, text: message });
+      },
+      (e) => setError({ field: null, text: failedText(t, e) }),
+    );
   }
 
   return (
-    <form
-      className="key-form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <KeyForm
+      title={title}
+      intro={<p>{explain}</p>}
+      error={error?.text ?? null}
+      errorId={ids.error}
+      submit={{ label: submitLabel, className: 'button primary', disabled: task.busy }}
+      busy={task.busy}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
-      <h4>{title}</h4>
-      <p>{explain}</p>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.first}>{t('keys.passphrase')}</label>
-          <input
-            ref={firstRef}
-            id={ids.first}
-            type="password"
-            autoComplete="new-password"
-            value={first}
-            aria-invalid={error?.field === 'first' || undefined}
-            aria-describedby={error?.field === 'first' ? ids.error : `${ids.first}-hint`}
-            onChange={(e) => setFirst(e.target.value)}
-          />
-          <p id={`${ids.first}-hint`} className="muted small">
-            {t('keys.passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.second}>{t('keys.passphrase.repeat')}</label>
-          <input
-            ref={secondRef}
-            id={ids.second}
-            type="password"
-            autoComplete="new-password"
-            value={second}
-            aria-invalid={error?.field === 'second' || undefined}
-            aria-describedby={error?.field === 'second' ? ids.error : undefined}
-            onChange={(e) => setSecond(e.target.value)}
-          />
-        </div>
+        <PassphraseField
+          id={ids.first}
+          label={t('keys.passphrase')}
+          autoComplete="new-password"
+          value={first}
+          invalid={error?.field === 'first'}
+          describedBy={error?.field === 'first' ? ids.error : `${ids.first}-hint`}
+          hint={t('keys.passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
+          inputRef={firstRef}
+          onChange={setFirst}
+        />
+        <PassphraseField
+          id={ids.second}
+          label={t('keys.passphrase.repeat')}
+          autoComplete="new-password"
+          value={second}
+          invalid={error?.field === 'second'}
+          describedBy={error?.field === 'second' ? ids.error : undefined}
+          inputRef={secondRef}
+          onChange={setSecond}
+        />
       </div>
-      {error && (
-        <p id={ids.error} className="field-error" role="alert">
-          {error.text}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy} aria-busy={busy || undefined}>
-          {submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </KeyForm>
   );
 }
 
@@ -317,7 +407,7 @@ function RestoreForm({ onRestored, onCancel }: { onRestored(record: SigningKeyRe
   const [file, setFile] = useState<{ name: string; backup: KeyBackupFile } | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useFormTask();
   const passphraseRef = useRef<HTMLInputElement>(null);
 
   async function choose() {
@@ -336,32 +426,32 @@ function RestoreForm({ onRestored, onCancel }: { onRestored(record: SigningKeyRe
 
   async function restore() {
     if (!file) return;
-    setBusy(true);
     setError(null);
-    try {
-      const result = await restoreKeyFromBackup(file.backup, passphrase);
-      if ('restored' in result) onRestored(result.restored);
-      else if ('otherKey' in result) setError(t('keys.restore.otherKey', { fingerprint: result.otherKey }));
-      else setError(t(result.retired === 'revoked' ? 'keys.restore.revoked' : 'keys.restore.rotated'));
-    } catch (e) {
-      setError(t(e instanceof KeyBackupFailure ? BACKUP_ERRORS[e.code] : 'keys.backupError.damaged', { name: file.name }));
-      if (e instanceof KeyBackupFailure && e.code === 'wrong-passphrase') passphraseRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    await task.run(
+      async () => {
+        const result = await restoreKeyFromBackup(file.backup, passphrase);
+        if ('restored' in result) onRestored(result.restored);
+        else if ('otherKey' in result) setError(t('keys.restore.otherKey', { fingerprint: result.otherKey }));
+        else setError(t(result.retired === 'revoked' ? 'keys.restore.revoked' : 'keys.restore.rotated'));
+      },
+      (e) => {
+        setError(t(e instanceof KeyBackupFailure ? BACKUP_ERRORS[e.code] : 'keys.backupError.damaged', { name: file.name }));
+        if (e instanceof KeyBackupFailure && e.code === 'wrong-passphrase') passphraseRef.current?.focus();
+      },
+    );
   }
 
   return (
-    <form
-      className="key-form"
-      aria-label={t('keys.restore')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void restore();
-      }}
+    <KeyForm
+      title={t('keys.restore')}
+      intro={<p>{t('keys.restore.explain')}</p>}
+      error={error}
+      errorId={ids.error}
+      submit={file ? { label: t('keys.restore.submit'), className: 'button primary', disabled: task.busy || passphrase.length === 0 } : undefined}
+      busy={task.busy}
+      onSubmit={() => void restore()}
+      onCancel={onCancel}
     >
-      <h4>{t('keys.restore')}</h4>
-      <p>{t('keys.restore.explain')}</p>
       <div className="button-row">
         <button type="button" className="button" onClick={() => void choose()}>
           {t('keys.restore.choose')}
@@ -373,37 +463,19 @@ function RestoreForm({ onRestored, onCancel }: { onRestored(record: SigningKeyRe
             {t('keys.restore.whose', { name: file.backup.name || '–', organisation: file.backup.organisation || '–', date: file.backup.createdAt ? formatDate(locale, file.backup.createdAt) : '–' })}{' '}
             <code className="fingerprint">{file.backup.fingerprint}</code>
           </p>
-          <div className="field">
-            <label htmlFor={ids.passphrase}>{t('keys.passphrase')}</label>
-            <input
-              ref={passphraseRef}
-              id={ids.passphrase}
-              type="password"
-              autoComplete="current-password"
-              value={passphrase}
-              aria-invalid={!!error || undefined}
-              aria-describedby={error ? ids.error : undefined}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          </div>
+          <PassphraseField
+            id={ids.passphrase}
+            label={t('keys.passphrase')}
+            autoComplete="current-password"
+            value={passphrase}
+            invalid={!!error}
+            describedBy={error ? ids.error : undefined}
+            inputRef={passphraseRef}
+            onChange={setPassphrase}
+          />
         </>
       )}
-      {error && (
-        <p id={ids.error} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        {file && (
-          <button type="submit" className="button primary" disabled={busy || passphrase.length === 0} aria-busy={busy || undefined}>
-            {t('keys.restore.submit')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </KeyForm>
   );
 }
 
@@ -421,7 +493,7 @@ function RevokeForm({ keyRecord, owner, onRevoked, onCancel }: { keyRecord: Sign
   const [reason, setReason] = useState<RevocationReason>('key-compromise');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useFormTask();
   const dateRef = useRef<HTMLInputElement>(null);
 
   async function revoke() {
@@ -433,28 +505,24 @@ function RevokeForm({ keyRecord, owner, onRevoked, onCancel }: { keyRecord: Sign
       return;
     }
     const revokedAt = date === today() ? now.toISOString() : new Date(`${date}T00:00:00`).toISOString();
-    setBusy(true);
     setError(null);
-    try {
-      onRevoked(await revokeKey(keyRecord, { revokedAt, reason, note }, owner));
-    } catch (e) {
-      setError(t('keys.failed', { reason: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    await task.run(
+      async () => onRevoked(await revokeKey(keyRecord, { revokedAt, reason, note }, owner)),
+      (e) => setError(failedText(t, e)),
+    );
   }
 
   return (
-    <form
-      className="key-form"
-      aria-label={t('keys.revoke')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void revoke();
-      }}
+    <KeyForm
+      title={t('keys.revoke')}
+      intro={<p className="notice warn">{t('keys.revoke.explain', { fingerprint: keyFingerprint(keyRecord.key) })}</p>}
+      error={error}
+      errorId={ids.error}
+      submit={{ label: t('keys.revoke.submit'), className: 'button danger', disabled: task.busy }}
+      busy={task.busy}
+      onSubmit={() => void revoke()}
+      onCancel={onCancel}
     >
-      <h4>{t('keys.revoke')}</h4>
-      <p className="notice warn">{t('keys.revoke.explain', { fingerprint: keyFingerprint(keyRecord.key) })}</p>
       <div className="form-grid">
         <div className="field">
           <label htmlFor={ids.date}>{t('keys.revoke.date')}</label>
@@ -475,19 +543,6 @@ function RevokeForm({ keyRecord, owner, onRevoked, onCancel }: { keyRecord: Sign
           <textarea id={ids.note} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
         </div>
       </div>
-      {error && (
-        <p id={ids.error} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button danger" disabled={busy} aria-busy={busy || undefined}>
-          {t('keys.revoke.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </KeyForm>
   );
 }
