@@ -54,6 +54,18 @@ describe('public key files', () => {
   });
 });
 
+describe('verify --csv', () => {
+  it('has the verdict and its reasons, and no older status column beside them', async () => {
+    const r = await cli(['verify', join(ISSUED, 'new-build-school-goes.quickscan-issued.json'), 'missing.pdf', '--csv']);
+    expect(r.code).toBe(2);
+    const [header, row, missing] = r.out.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+    expect(header).toEqual(['file', 'verdict', 'reasons', 'kind', 'reference_code', 'reference_code_form', 'project', 'phase', 'issued_at', 'total', 'label', 'signer_fingerprint', 'signer', 'anchor']);
+    expect(row!.slice(1, 4)).toEqual(['indeterminate', 'signer-unknown', 'envelope']);
+    expect(missing!.slice(1, 4)).toEqual(['', 'file-unreadable', 'unknown']);
+    expect(missing).toHaveLength(header!.length);
+  });
+});
+
 describe('key new + issue + verify', () => {
   it('a revision issued with a fresh key is indeterminate without anchors, passed with the key trusted or on a loaded trust list', async () => {
     expect((await cli(['key', 'new', '--out', 'ed.quickscan-key.json', '--alg', 'EdDSA', '--label', 'Bureau De Vries'])).code).toBe(0);

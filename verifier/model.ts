@@ -4,7 +4,7 @@
  */
 import type { VerifyResult } from '../report/verify';
 import { formatScore } from '../report/format';
-import { translate, type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
+import { type Locale, type MessageKey, type MessageParams } from '../renderer/i18n';
 import { keyStatementProblemMessage } from '../renderer/issue/key-statement-text';
 import { KEY_STATEMENT_ENVELOPE_FORMAT, KEY_STATEMENT_FILE_SUFFIX, verifyKeyStatement, withKeyStatements, type VerifiedKeyRotation, type VerifiedKeyStatement } from '../scoring/key-statements';
 import { keyFingerprint, type PublicJwk } from '../scoring/keys';
@@ -127,7 +127,8 @@ export function statusKey(result: VerifyResult): MessageKey {
   return `verify.status.${result.status}`;
 }
 
-export const RESULT_COLUMNS = ['file', 'verdict', 'status', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
+/** The CSV columns: the verdict, not the older status beside it (it could say valid for an indeterminate file). */
+export const RESULT_COLUMNS = ['file', 'verdict', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
 
 /** One CSV row of a result, in the column order of {@link RESULT_COLUMNS}. */
 export function resultRow(fileName: string, r: VerifyResult, locale: Locale, dossier?: VerifiedDossier): string[] {
@@ -135,7 +136,6 @@ export function resultRow(fileName: string, r: VerifyResult, locale: Locale, dos
   return [
     fileName,
     verdict ? VERDICT_NAMES[verdict][locale] : '',
-    translate(locale, statusKey(r)),
     r.referenceCode ?? '',
     r.projectName ?? '',
     r.phase ?? '',

@@ -53,15 +53,15 @@ function anchorLine(r: VerifyResult, lang: 'nl' | 'en'): string {
 }
 
 function printCsv(ctx: CommandContext, outcomes: readonly FileOutcome[]): void {
-  const header = ['file', 'verdict', 'reasons', 'status', 'kind', 'reference_code', 'reference_code_form', 'project', 'phase', 'issued_at', 'total', 'label', 'signer_fingerprint', 'signer', 'anchor'];
+  // no `status`: the older outcome (`valid` for a sound file by an unknown signer) beside the verdict only misled
+  const header = ['file', 'verdict', 'reasons', 'kind', 'reference_code', 'reference_code_form', 'project', 'phase', 'issued_at', 'total', 'label', 'signer_fingerprint', 'signer', 'anchor'];
   const rows = outcomes.map((o) => {
     const r = o.result;
-    if (!r) return [o.file, '', 'file-unreadable', 'unreadable', 'unknown', '', '', '', '', '', '', '', '', '', ''];
+    if (!r) return [o.file, '', 'file-unreadable', 'unknown', '', '', '', '', '', '', '', '', '', ''];
     return [
       o.file,
       r.verdict,
       r.reasons.join(' '),
-      r.status,
       r.kind,
       r.referenceCode ?? '',
       r.referenceCodeForm ?? '',

@@ -573,7 +573,6 @@ export const en: Record<MessageKey, string> = {
   'verifier.trust.list': "trust list “{name}” version {sequence} by {operator} (fingerprint {fingerprint}), {entries} keys",
   'verifier.csv.verdict': "Verdict",
   'verifier.csv.file': "File",
-  'verifier.csv.status': "Outcome",
   'verifier.csv.reference': "Reference code",
   'verifier.csv.project': "Project",
   'verifier.csv.phase': "Phase",

@@ -572,7 +572,6 @@ export const nl = {
   'verifier.trust.list': "vertrouwenslijst “{name}” versie {sequence} van {operator} (vingerafdruk {fingerprint}), {entries} sleutels",
   'verifier.csv.verdict': "Oordeel",
   'verifier.csv.file': "Bestand",
-  'verifier.csv.status': "Uitkomst",
   'verifier.csv.reference': "Referentiecode",
   'verifier.csv.project': "Project",
   'verifier.csv.phase': "Fase",
