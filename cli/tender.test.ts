@@ -174,6 +174,32 @@ describe('profile sign (format 2, with a key file of quickscan key new)', () => 
     expect((await cli(['profile', out])).code).toBe(0);
   });
 
+  it('profile new writes a draft for a method release; filled in, it signs and checks; it never overwrites a file', async () => {
+    const draftPath = join(tmp, 'new-draft.json');
+    const made = await cli(['profile', 'new', '--out', draftPath, '--method', 'zeeland-quickscan@1.0.0', '--tender', 'Brede school Goes', '--reference', 'GOES-2027-01', '--authority', 'Gemeente Goes']);
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/^Wrote .*new-draft\.json: the draft of a requirement profile for zeeland-quickscan 1\.0\.0\. Add the requirements/);
+    const draft = JSON.parse(readFileSync(draftPath, 'utf8')) as Record<string, unknown> & { method: { sha256: string } };
+    expect(draft).toMatchObject({ formatVersion: 2, tender: { name: 'Brede school Goes', reference: 'GOES-2027-01' }, contractingAuthority: 'Gemeente Goes', mustHaves: [] });
+    expect(draft.method.sha256).toBe(readJson<ProfileEnvelope>(PROFILE).content.method.sha256);
+    writeFileSync(draftPath, JSON.stringify({ ...draft, minimumLabel: 'silver', mustHaves: [{ question: 'C1', minLevel: 'l2' }] }));
+    const key = join(tmp, 'new.quickscan-key.json');
+    await cli(['key', 'new', '--out', key, '--label', 'Inkoop Goes']);
+    const out = join(tmp, 'new-profile.json');
+    expect((await cli(['profile', 'sign', draftPath, '--key', key, '--out', out])).code).toBe(0);
+    const check = await cli(['profile', 'verify', out]);
+    expect(check.code).toBe(0);
+    expect(check.out).toBe((await cli(['profile', out])).out);
+    expect(check.out).toMatch(/^ {2}Signed by Inkoop Goes, key fingerprint .*; data intact, signature valid; profile code QS(-[0-9A-Z*~$=]{4}){6}$/m);
+    expect(check.out).toMatch(/minimum label Silver · must-haves: C1 ≥ 2 · /);
+
+    expectBadInput(await cli(['profile', 'new', '--out', draftPath, '--method', 'zeeland-quickscan@1.0.0', '--tender', 'x', '--reference', 'y', '--authority', 'z']), /already exists; choose another name/);
+    expectBadInput(await cli(['profile', 'new', '--out', join(tmp, 'd9.json'), '--method', 'zeeland-quickscan', '--tender', 'x', '--reference', 'y', '--authority', 'z']), /is not <id>@<version>/);
+    expectBadInput(await cli(['profile', 'new', '--out', join(tmp, 'd9.json'), '--method', 'zeeland-quickscan@9.9.9', '--tender', 'x', '--reference', 'y', '--authority', 'z']), /9\.9\.9, which is not a release/);
+    expectBadInput(await cli(['profile', 'new', '--out', join(tmp, 'd9.json'), '--method', 'zeeland-quickscan@1.0.0', '--tender', 'x', '--authority', 'z']), /--reference/);
+  });
+
   it('refuses a draft the format or the method would refuse, and missing options', async () => {
     const key = join(tmp, 'k2.quickscan-key.json');
     await cli(['key', 'new', '--out', key]);

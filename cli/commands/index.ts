@@ -9,7 +9,7 @@ import { optimizeCommand } from './optimize';
 import { score } from './score';
 import { verify } from './verify';
 import { diffCommand } from './diff';
-import { profileCommand, profileSignCommand } from './profile';
+import { profileCommand, profileNewCommand, profileSignCommand, profileVerifyCommand } from './profile';
 import { revalidationCommand } from './revalidation';
 import { formDiff } from './form-diff';
 import { formFromXlsx, formToXlsx } from './form-xlsx';
@@ -19,4 +19,4 @@ import { formAdd, formList, formSign } from './form-methods';
 import { TRUST_COMMANDS } from './trust';
 import { KEY_STATEMENT_COMMANDS } from './key-statements';
 
-export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, profileSignCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand, ...TRUST_COMMANDS, ...KEY_STATEMENT_COMMANDS];
+export const COMMANDS: readonly Command[] = [formValidate, formSchema, score, optimizeCommand, verify, diffCommand, profileCommand, profileNewCommand, profileSignCommand, profileVerifyCommand, revalidationCommand, formDiff, formToXlsx, formFromXlsx, formSign, formAdd, formList, vcCommand, dossierCommand, ...TRUST_COMMANDS, ...KEY_STATEMENT_COMMANDS];

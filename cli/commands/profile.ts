@@ -5,6 +5,8 @@
  *   signature, method, ids) and shows what it requires. Exit 0 when it is intact and signed,
  *   1 when it was altered or the signature does not fit, 2 when it cannot be read or does not
  *   fit its method.
+ * - `quickscan profile verify <profile.json>`: the same check, by name; `quickscan profile new --out
+ *   <draft.json> --method <id@version> --tender … --reference … --authority …`: a draft to fill in.
  * - `quickscan profile sign <draft.json> --key <key file> --out <profile.json> [--name] [--role]
  *   [--created YYYY-MM-DD]`: signs a requirement profile (format 2: the key as JWK, signature with
  *   purpose `profile`) with a `quickscan key new` key file. The draft is the profile's content
@@ -89,6 +91,25 @@ const TEXTS = {
       ] as (readonly [string, string])[],
       examples: ['quickscan profile sign draft.json --key authority.quickscan-key.json --out requirement-profile.json --name "L. Dekker" --role Inkoopadviseur'],
     },
+    newHelp: {
+      usage: 'quickscan profile new --out <draft.json> --method <id@version> --tender <name> --reference <text> --authority <name> [--json] [--lang nl|en]',
+      summary: 'Write the draft of a tender requirement profile, to fill in and sign with profile sign',
+      description: [
+        'Writes the content of a requirement profile without requirements and without a signer (docs/tender-profiles.md): format 2, a new id, today\'s date (UTC), the method release (id, version and SHA-256) and the tender. Add minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes or requiredTrustList as the tender requires, then sign it with quickscan profile sign. An existing file is never overwritten.',
+      ],
+      options: [
+        ['--out <file>', 'where the draft goes (never overwritten)'],
+        ['--method <id@version>', 'the method release the bids must be made with, e.g. zeeland-quickscan@1.0.0'],
+        ['--tender <name>', 'the name of the tender'],
+        ['--reference <text>', 'the tender\'s reference, e.g. the TenderNed number'],
+        ['--authority <name>', 'the contracting authority'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile new --out draft.json --method zeeland-quickscan@1.0.0 --tender "Nieuwbouw IKC De Schelp" --reference KAP-2026-IKC-017 --authority "Gemeente Kapelle"'],
+    },
+    draftExists: (file: string) => `${file} already exists; choose another name (a draft is never overwritten)`,
+    badMethodOption: (value: string) => `--method: "${value}" is not <id>@<version>, e.g. zeeland-quickscan@1.0.0`,
+    draftWritten: (file: string, method: string) =>
+      `Wrote ${file}: the draft of a requirement profile for ${method}. Add the requirements (minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes), then: quickscan profile sign ${file} --key <key file> --out <profile.json>`,
     draftInvalid: (file: string, detail: string) => `${file}: not a requirement profile draft: ${detail}`,
     profileSigned: (file: string, name: string, reference: string, fingerprint: string, code: string) => `Wrote ${file}: requirement profile ${name} (${reference}), format 2, signed with key ${fingerprint}; profile code ${code}`,
     verifyOptions: [
@@ -193,6 +214,25 @@ const TEXTS = {
       ] as (readonly [string, string])[],
       examples: ['quickscan profile sign concept.json --key dienst.quickscan-key.json --out eisenprofiel.json --name "L. Dekker" --role Inkoopadviseur'],
     },
+    newHelp: {
+      usage: 'quickscan profile new --out <concept.json> --method <id@versie> --tender <naam> --reference <tekst> --authority <naam> [--json] [--lang nl|en]',
+      summary: 'Schrijf het concept van een eisenprofiel, om in te vullen en te ondertekenen met profile sign',
+      description: [
+        'Schrijft de inhoud van een eisenprofiel zonder eisen en zonder ondertekenaar (docs/tender-profiles.md): formaat 2, een nieuwe id, de datum van vandaag (UTC), de methoderelease (id, versie en SHA-256) en de aanbesteding. Voeg minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes of requiredTrustList toe zoals de aanbesteding vraagt en onderteken het dan met quickscan profile sign. Een bestaand bestand wordt nooit overschreven.',
+      ],
+      options: [
+        ['--out <bestand>', 'waar het concept komt (wordt nooit overschreven)'],
+        ['--method <id@versie>', 'de methoderelease waarmee de inschrijvingen gemaakt moeten zijn, bijv. zeeland-quickscan@1.0.0'],
+        ['--tender <naam>', 'de naam van de aanbesteding'],
+        ['--reference <tekst>', 'het kenmerk van de aanbesteding, bijv. het TenderNed-nummer'],
+        ['--authority <naam>', 'de aanbestedende dienst'],
+      ] as (readonly [string, string])[],
+      examples: ['quickscan profile new --out concept.json --method zeeland-quickscan@1.0.0 --tender "Nieuwbouw IKC De Schelp" --reference KAP-2026-IKC-017 --authority "Gemeente Kapelle"'],
+    },
+    draftExists: (file: string) => `${file} bestaat al; kies een andere naam (een concept wordt nooit overschreven)`,
+    badMethodOption: (value: string) => `--method: "${value}" is geen <id>@<versie>, bijv. zeeland-quickscan@1.0.0`,
+    draftWritten: (file: string, method: string) =>
+      `${file} geschreven: het concept van een eisenprofiel voor ${method}. Vul de eisen in (minimumLabel, themeMinimums, mustHaves, valuePerPointEur, notes) en dan: quickscan profile sign ${file} --key <sleutelbestand> --out <profiel.json>`,
     draftInvalid: (file: string, detail: string) => `${file}: geen concept van een eisenprofiel: ${detail}`,
     profileSigned: (file: string, name: string, reference: string, fingerprint: string, code: string) => `${file} geschreven: eisenprofiel ${name} (${reference}), formaat 2, ondertekend met sleutel ${fingerprint}; profielcode ${code}`,
     verifyOptions: [
@@ -367,6 +407,48 @@ export const profileCommand: Command = {
   },
 };
 
+/** `quickscan profile new --out <draft.json> --method <id@version> --tender … --reference … --authority …`: a draft for `profile sign`. */
+export const profileNewCommand: Command = {
+  path: ['profile', 'new'],
+  options: { out: { type: 'string' }, method: { type: 'string' }, tender: { type: 'string' }, reference: { type: 'string' }, authority: { type: 'string' } },
+  positionals: { min: 0, max: 0 },
+  help: (s): CommandHelp => TEXTS[langOf(s)].newHelp,
+  async run(ctx) {
+    const t = TEXTS[ctx.lang];
+    const o = ctx.args.options as Record<string, string | undefined>;
+    for (const name of ['out', 'method', 'tender', 'reference', 'authority'] as const) if (!o[name]) throw new CliError(ctx.s.missingValue(`--${name}`));
+    const at = o.method!.lastIndexOf('@');
+    if (at <= 0 || at === o.method!.length - 1) throw new CliError(t.badMethodOption(o.method!));
+    const [id, version] = [o.method!.slice(0, at), o.method!.slice(at + 1)];
+    let loaded;
+    try {
+      loaded = getDefinition(id, version);
+    } catch {
+      loaded = undefined;
+    }
+    if (!loaded) throw new CliError(t.profileUnknownMethod('--method', id, version));
+    const draft = {
+      format: PROFILE_FORMAT,
+      formatVersion: 2,
+      id: randomUUID(),
+      tender: { name: o.tender!, reference: o.reference! },
+      contractingAuthority: o.authority!,
+      created: new Date().toISOString().slice(0, 10),
+      method: { id, version, sha256: loaded.sha256 },
+      mustHaves: [],
+    };
+    try {
+      await writeFile(resolve(ctx.io.cwd, o.out!), `${JSON.stringify(draft, null, 2)}\n`, { flag: 'wx' });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EEXIST') throw new CliError(t.draftExists(o.out!));
+      throw error;
+    }
+    if (ctx.json) ctx.outJson({ file: o.out, id: draft.id, method: draft.method });
+    else ctx.out(t.draftWritten(o.out!, `${id} ${version}`));
+    return EXIT.ok;
+  },
+};
+
 /** `quickscan profile sign <draft.json> --key <key file> --out <profile.json>`: a format-2 profile. */
 export const profileSignCommand: Command = {
   path: ['profile', 'sign'],
@@ -408,6 +490,16 @@ export const profileSignCommand: Command = {
     if (ctx.json) ctx.outJson({ file: o.out, id: c.id, formatVersion: 2, contentHash: envelope.contentHash, referenceCode: v.referenceCode, fingerprint: v.fingerprint });
     else ctx.out(t.profileSigned(o.out, c.tender.name, c.tender.reference, v.fingerprint, v.referenceCode));
     return EXIT.ok;
+  },
+};
+
+/** `quickscan profile verify <profile.json>`: the same as `quickscan profile <profile.json>`, by the name the other profile commands suggest. */
+export const profileVerifyCommand: Command = {
+  ...profileCommand,
+  path: ['profile', 'verify'],
+  help: (s): CommandHelp => {
+    const h = TEXTS[langOf(s)].profileHelp;
+    return { ...h, usage: h.usage.replace('quickscan profile ', 'quickscan profile verify '), examples: h.examples.map((e) => e.replace('quickscan profile ', 'quickscan profile verify ')) };
   },
 };
 
