@@ -339,16 +339,20 @@ export async function readProfile(ctx: CommandContext, path: string, requireVali
   return { file: path, envelope, content: envelope.content, verification, definition: definitionFor(ctx, path, envelope.content) };
 }
 
+/** The method release this quickscan has under this id and version, if any. */
+function knownRelease(id: string, version: string): ReturnType<typeof getDefinition> {
+  try {
+    return getDefinition(id, version);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The definition a profile applies to; CliError (exit 2) when this quickscan does not have it or the profile does not fit it. */
 function definitionFor(ctx: CommandContext, path: string, content: ProfileContent): QuickScanDefinition {
   const t = TEXTS[ctx.lang];
   const { method } = content;
-  let loaded;
-  try {
-    loaded = getDefinition(method.id, method.version);
-  } catch {
-    loaded = undefined;
-  }
+  const loaded = knownRelease(method.id, method.version);
   if (!loaded || loaded.sha256 !== method.sha256) throw new CliError(t.profileUnknownMethod(path, method.id, method.version));
   const issues = profileIssues(loaded.definition, content);
   if (issues.length > 0) throw new CliError(t.profileMismatch(path, issues.map((i) => `${i.path}: ${i.message}`).join('; ')));
@@ -420,12 +424,7 @@ export const profileNewCommand: Command = {
     const at = o.method!.lastIndexOf('@');
     if (at <= 0 || at === o.method!.length - 1) throw new CliError(t.badMethodOption(o.method!));
     const [id, version] = [o.method!.slice(0, at), o.method!.slice(at + 1)];
-    let loaded;
-    try {
-      loaded = getDefinition(id, version);
-    } catch {
-      loaded = undefined;
-    }
+    const loaded = knownRelease(id, version);
     if (!loaded) throw new CliError(t.profileUnknownMethod('--method', id, version));
     const draft = {
       format: PROFILE_FORMAT,
