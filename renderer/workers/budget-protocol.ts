@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import { costIndicationSchema, projectKindSchema } from '../../forms/schema';
-import { profileContentSchema } from '../../scoring/profile';
+import { anyProfileContentSchema } from '../../scoring/profile';
 import { answerSchema, circularBudgetSchema, costOverrideSchema } from '../../scoring/scan-file';
 import type { BudgetChance } from '../../scoring/advice';
 import type { CompliancePlan } from '../../scoring/compliance';
@@ -89,7 +89,7 @@ export const budgetRequestSchema = z
     input: scanInputSchema,
     options: z.object({ prudent: z.boolean(), locked: z.array(z.string()) }).strict(),
     /** A loaded tender profile: the cheapest plan that meets it is computed too. */
-    profile: profileContentSchema.nullable(),
+    profile: anyProfileContentSchema.nullable(),
   })
   .strict();
 

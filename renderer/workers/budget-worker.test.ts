@@ -64,6 +64,17 @@ describe('the budget worker handler', () => {
     expect(response.result.compliance).toEqual(plan && { levels: plan.levels, score: plan.score, cost: plan.cost, changes: plan.changes });
   });
 
+  it('takes a format-2 requirement profile too (same requirements: the same compliance plan)', () => {
+    const parsed = parseProfileEnvelope(JSON.parse(readFileSync(new URL('docs/examples/tender/requirement-profile.format-2.json', root), 'utf8')));
+    if (!parsed.ok) throw new Error('format-2 example profile does not parse');
+    const v2 = acrossThreads(createBudgetHandler().handle(structuredClone(request({ profile: parsed.envelope.content }))));
+    const v1 = acrossThreads(createBudgetHandler().handle(structuredClone(request({ profile }))));
+    expect(v2?.type).toBe('budget-result');
+    if (v2?.type !== 'budget-result' || v1?.type !== 'budget-result') return;
+    expect(v2.result.compliance).toBeDefined();
+    expect(v2.result.compliance).toEqual(v1.result.compliance);
+  });
+
   it('without a profile computes no compliance plan', () => {
     const response = createBudgetHandler().handle(request());
     expect(response.type === 'budget-result' && response.result.compliance).toBeUndefined();
