@@ -19,14 +19,13 @@ import type { ScoreValue } from '../../scoring/types';
 import { decideVerdict, type Finding, type Verdict } from '../../scoring/verdict';
 import { formatDate, formatEuroWhole, formatInteger, formatScore, pdfDate } from '../format';
 import { PHASE_NAMES, PHASE_SHORT, buildingTypeName } from '../strings';
-import { footers as toolkitFooters } from '../toolkit/furniture';
+import { coverBand, COVER_BAND_BASELINE, coverTitle, footers as toolkitFooters, headRule, HEADER_BASELINE, keepRow, numberedSteps, printedTextNote, RIGHT_EDGE, rowRule, rule, runningHeader } from '../toolkit/furniture';
 import {
   ACCENT,
   ACCENT_LIGHT,
   BAR_BG,
   BAR_THEME,
   BAR_TOTAL,
-  BOTTOM,
   CLAIM_BG,
   CLAIM_FG,
   CONTENT_W,
@@ -239,27 +238,10 @@ function cover(w: Writer, m: Model): void {
   const ca = a.content;
   const cb = b.content;
 
-  // band
-  w.fill(ACCENT);
-  doc.rect(0, 0, PAGE_W, 14, 'F');
-  w.setFont(9, 'bold', WHITE);
-  doc.text(s.appName.toUpperCase(), MARGIN_X, 9);
-  w.setFont(9, 'normal', WHITE);
-  pair(w, `${s.kicker} · ${PHASE_SHORT[ca.phase][loc]}`, PHASE_SHORT[cb.phase][loc], PAGE_W - MARGIN_X, 9, 9, { align: 'right' });
+  coverBand(w, s.appName, () => pair(w, `${s.kicker} · ${PHASE_SHORT[ca.phase][loc]}`, PHASE_SHORT[cb.phase][loc], RIGHT_EDGE, COVER_BAND_BASELINE, 9, { align: 'right' }));
 
   // title and project
-  w.y = 22;
-  w.setFont(8, 'bold', ACCENT);
-  w.y += 4;
-  doc.text(w.t(s.documentTitle.toUpperCase()), MARGIN_X, w.y);
-  w.setFont(19, 'bold', INK);
-  const allNameLines = w.split(cb.project.name || '—', CONTENT_W);
-  const nameLines = allNameLines.slice(0, 2);
-  if (allNameLines.length > 2) nameLines[1] = w.fit(`${nameLines[1]} ${allNameLines[2]}`, CONTENT_W);
-  for (const line of nameLines) {
-    w.y += Writer.lh(19, 1.15);
-    doc.text(line, MARGIN_X, w.y);
-  }
+  coverTitle(w, s.documentTitle, cb.project.name, CONTENT_W, 2);
   const place = [cb.project.address, cb.project.municipality].filter((x) => x.trim() !== '').join(', ');
   w.setFont(10, 'normal', MUTED);
   w.y += 5.5;
@@ -308,8 +290,7 @@ function cover(w: Writer, m: Model): void {
 
   // summary: total, label, promises
   w.y += 6;
-  w.draw(RULE, 0.3);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.3);
   const top = w.y + 6;
   const col = CONTENT_W / 3;
   // total
@@ -369,8 +350,7 @@ function themeChart(w: Writer, m: Model): void {
   const { s, loc, cmp } = m;
   const doc = w.doc;
   w.y += 2;
-  w.draw(RULE, 0.3);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.3);
   w.y += 7;
   w.setFont(11, 'bold', INK);
   doc.text(w.t(s.themeChart), MARGIN_X, w.y);
@@ -419,8 +399,7 @@ function themeChart(w: Writer, m: Model): void {
     line(t.theme, def?.title[loc] ?? t.theme, t.before, t.after, t.delta?.display, false);
   }
   w.y += 1.5;
-  w.draw(RULE, 0.2);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.2);
   line('', s.total, cmp.total.before, cmp.total.after, cmp.total.delta?.display, true);
 }
 
@@ -446,9 +425,7 @@ function downgradesSection(w: Writer, m: Model): void {
     doc.text(w.t(s.colFromTo), cols[1]!, w.y);
     doc.text(w.t(s.colPoints), cols[2]! + 5, w.y, { align: 'right' });
     doc.text(w.fit(s.colReason, widths[3]!), cols[3]!, w.y);
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
   };
   head();
   const byId = new Map(cmp.questions.map((q) => [q.question, q]));
@@ -474,10 +451,7 @@ function downgradesSection(w: Writer, m: Model): void {
         (fromLines.length + toLines.length) * lh + 0.8,
         Math.max(1, reasonLines.length) * lh + extra.length * slh,
       ) + 3;
-    if (w.y + height > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, height, head);
     const top = w.y + 1.5;
     w.setFont(8.5, 'bold', ACCENT);
     doc.text(w.t(d.question), cols[0]!, top + lh - 1);
@@ -501,9 +475,7 @@ function downgradesSection(w: Writer, m: Model): void {
         extra.forEach((line, i) => doc.text(line, cols[3]!, top + reasonLines.length * lh + (i + 1) * slh - 1));
       }
     }
-    w.y += height;
-    w.draw(RULE, 0.15);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    rowRule(w, height);
   }
 }
 
@@ -531,19 +503,14 @@ function promisesSection(w: Writer, m: Model): void {
     doc.text(w.t(s.colDelivered), cols[3]!, w.y);
     doc.text(w.t(s.colEvidence), cols[4]!, w.y);
     doc.text(w.t(s.colOutcome), PAGE_W - MARGIN_X, w.y, { align: 'right' });
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
   };
   head();
   const byId = new Map(cmp.questions.map((q) => [q.question, q]));
   let theme = '';
   for (const r of cmp.promisedVsDelivered) {
     const q = byId.get(r.question)!;
-    if (w.y + 6.5 > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, 6.5, head);
     if (r.theme !== theme && theme !== '') {
       w.draw(RULE, 0.15);
       doc.line(MARGIN_X, w.y + 0.6, PAGE_W - MARGIN_X, w.y + 0.6);
@@ -571,9 +538,7 @@ function promisesSection(w: Writer, m: Model): void {
     const [fg, bg] = PROMISE_COLOURS[r.status]!;
     w.pill(s.promiseStatus[r.status], PAGE_W - MARGIN_X, w.y, fg, bg, 7);
   }
-  w.y += 1.6;
-  w.draw(RULE, 0.2);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  headRule(w);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -621,9 +586,7 @@ function changesSection(w: Writer, m: Model): void {
     doc.text(w.t(s.colQuestion), MARGIN_X, w.y);
     doc.text(w.t(s.colBefore), beforeX, w.y);
     doc.text(w.t(s.colAfter), afterX, w.y);
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
     w.y += 0.8;
   };
   if (list.length > 0) head();
@@ -652,10 +615,7 @@ function changesSection(w: Writer, m: Model): void {
     w.setFont(9, 'bold');
     const titleLines = w.split(title, CONTENT_W - 11 - 16).slice(0, 2);
     const height = titleLines.length * Writer.lh(9, 1.25) + rows.reduce((h, r) => h + Math.max(r.before.length, r.after.length) * lh + 0.8, 0) + 5;
-    if (w.y + height > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, height, head);
     const top = w.y + 1;
     w.setFont(9, 'bold', ACCENT);
     doc.text(w.t(q.question), MARGIN_X, top + Writer.lh(9, 1.25) - 1);
@@ -678,8 +638,7 @@ function changesSection(w: Writer, m: Model): void {
       y += n * lh + 0.8;
     }
     w.y = y + 1.6;
-    w.draw(RULE, 0.15);
-    doc.line(labelX, w.y, PAGE_W - MARGIN_X, w.y);
+    rule(w, 0.15, labelX);
     w.y += 0.8;
   }
 
@@ -701,14 +660,7 @@ function verifySection(w: Writer, m: Model): void {
   if (w.y > 170) w.newPage();
   else w.y += 8;
   w.sectionTitle(s.verifyTitle);
-  s.verifySteps.forEach((step, i) => {
-    w.ensure(10);
-    w.setFont(9, 'bold', ACCENT);
-    doc.text(`${i + 1}.`, MARGIN_X, w.y + Writer.lh(9) - 1);
-    w.setFont(9, 'normal', INK);
-    w.paragraph(step, MARGIN_X + 6, CONTENT_W - 6, 9);
-    w.y += 1.5;
-  });
+  numberedSteps(w, s.verifySteps);
 
   w.subTitle(s.verifyData, 34);
   const half = CONTENT_W / 2;
@@ -739,11 +691,7 @@ function verifySection(w: Writer, m: Model): void {
   const y1 = block(a, s.earlier, MARGIN_X, y0);
   const y2 = block(b, s.later, MARGIN_X + half, y0);
   w.y = Math.max(y1, y2) + 2;
-  if (w.simplified) {
-    w.y += 4;
-    w.setFont(7.5, 'italic', MUTED);
-    w.paragraph(s.printedTextNote, MARGIN_X, CONTENT_W, 7.5);
-  }
+  printedTextNote(w, s.printedTextNote);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -751,14 +699,7 @@ function verifySection(w: Writer, m: Model): void {
 /* ------------------------------------------------------------------------------------------ */
 
 function pageHeader(m: Model) {
-  return (w: Writer) => {
-    w.setFont(7.5, 'bold', ACCENT);
-    w.doc.text(m.s.appName, MARGIN_X, 12);
-    w.setFont(7.5, 'normal', MUTED);
-    pair(w, `${m.s.kicker} ${m.a.referenceCode}`, m.b.referenceCode, PAGE_W - MARGIN_X, 12, 7.5, { align: 'right' });
-    w.draw(RULE, 0.25);
-    w.doc.line(MARGIN_X, 14.5, PAGE_W - MARGIN_X, 14.5);
-  };
+  return runningHeader(m.s.appName, (w) => pair(w, `${m.s.kicker} ${m.a.referenceCode}`, m.b.referenceCode, RIGHT_EDGE, HEADER_BASELINE, 7.5, { align: 'right' }));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -790,8 +731,7 @@ function verdictSection(w: Writer, m: Model): void {
   const { s, loc } = m;
   const doc = w.doc;
   w.y += 2;
-  w.draw(RULE, 0.3);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.3);
   w.y += 6;
   w.setFont(7.5, 'bold', ACCENT);
   doc.text(w.t(s.verdictTitle.toUpperCase()), MARGIN_X, w.y);
@@ -848,16 +788,11 @@ function evidenceSection(w: Writer, m: Model): void {
     doc.text(w.t(s.colFile), cols[1]!, w.y);
     doc.text(w.t('SHA-256'), cols[2]!, w.y);
     doc.text(w.t(s.colState), PAGE_W - MARGIN_X, w.y, { align: 'right' });
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
   };
   head();
   for (const r of rows) {
-    if (w.y + 6.5 > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, 6.5, head);
     w.y += 5.2;
     w.setFont(8.5, 'bold', ACCENT);
     doc.text(w.t(r.question), cols[0]!, w.y);
@@ -868,9 +803,7 @@ function evidenceSection(w: Writer, m: Model): void {
     const [fg, bg] = EVIDENCE_COLOURS[r.state];
     w.pill(s.evidenceState[r.state], PAGE_W - MARGIN_X, w.y, fg, bg, 7);
   }
-  w.y += 1.6;
-  w.draw(RULE, 0.2);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  headRule(w);
 }
 
 /* ------------------------------------------------------------------------------------------ */

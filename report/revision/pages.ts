@@ -26,7 +26,7 @@ import {
 } from '../format';
 import { buildingTypeName, KIND_NAMES, PHASE_NAMES, PHASE_SHORT } from '../strings';
 import { frontierChart, scoreBars, totalBar } from '../toolkit/charts';
-import { drawQr, facts, footers, runningHeader, table } from '../toolkit/furniture';
+import { coverBand, COVER_BAND_BASELINE, coverTitle, drawQr, facts, footers, headRule, keepRow, numberedSteps, printedTextNote, RIGHT_EDGE, rowRule, rule, runningHeader, table } from '../toolkit/furniture';
 import {
   ACCENT,
   ACCENT_LIGHT,
@@ -44,7 +44,6 @@ import {
   OK_BG,
   OK_FG,
   PAGE_W,
-  RULE,
   TOP,
   WHITE,
   Writer,
@@ -74,13 +73,7 @@ function cover(w: Writer, m: Model): void {
   const c = env.content;
   const doc = w.doc;
 
-  // band
-  w.fill(ACCENT);
-  doc.rect(0, 0, PAGE_W, 14, 'F');
-  w.setFont(9, 'bold', WHITE);
-  doc.text(s.appName.toUpperCase(), MARGIN_X, 9);
-  w.setFont(9, 'normal', WHITE);
-  doc.text(w.t(s.coverKicker(PHASE_SHORT[c.phase][loc])), PAGE_W - MARGIN_X, 9, { align: 'right' });
+  coverBand(w, s.appName, () => doc.text(w.t(s.coverKicker(PHASE_SHORT[c.phase][loc])), RIGHT_EDGE, COVER_BAND_BASELINE, { align: 'right' }));
 
   // right column: reference code and QR
   const rx = 140;
@@ -102,18 +95,7 @@ function cover(w: Writer, m: Model): void {
 
   // left column: project
   const lw = rx - MARGIN_X - 8;
-  w.y = 22;
-  w.setFont(8, 'bold', ACCENT);
-  w.y += 4;
-  doc.text(w.t(s.documentTitle.toUpperCase()), MARGIN_X, w.y);
-  w.setFont(19, 'bold', INK);
-  const allNameLines = w.split(c.project.name || '—', lw);
-  const nameLines = allNameLines.slice(0, 3);
-  if (allNameLines.length > 3) nameLines[2] = w.fit(`${nameLines[2]} ${allNameLines[3]}`, lw);
-  for (const line of nameLines) {
-    w.y += Writer.lh(19, 1.15);
-    doc.text(line, MARGIN_X, w.y);
-  }
+  coverTitle(w, s.documentTitle, c.project.name, lw, 3);
   const place = [c.project.address, c.project.municipality].filter((x) => x.trim() !== '').join(', ');
   if (place) {
     w.setFont(10, 'normal', MUTED);
@@ -156,8 +138,7 @@ function cover(w: Writer, m: Model): void {
 
   // total and label
   w.y += 4;
-  w.draw(RULE, 0.3);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.3);
   w.y += 7.5;
   w.setFont(10.5, 'bold', INK);
   doc.text(w.t(s.total), MARGIN_X, w.y);
@@ -194,8 +175,7 @@ function cover(w: Writer, m: Model): void {
 
   // method, assessor, integrity
   w.y = Math.max(w.y + 8, 206);
-  w.draw(RULE, 0.3);
-  doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+  rule(w, 0.3);
   const colW = CONTENT_W / 2 - 4;
   const top = w.y + 5;
   // method
@@ -381,9 +361,7 @@ function complianceTable(w: Writer, m: Model, r: ComplianceResult): void {
     doc.text(w.t(s.complianceColRequired), cols[1]!, w.y);
     doc.text(w.t(s.complianceColThisScan), cols[2]!, w.y);
     doc.text(w.t(s.complianceColOutcome), cols[3]!, w.y, { align: 'right' });
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
   };
   const level = (questionId: string, id: string) => {
     const q = def.questions.find((x) => x.id === questionId);
@@ -428,10 +406,7 @@ function complianceTable(w: Writer, m: Model, r: ComplianceResult): void {
     const required = w.split(row.required, widths[1]!).slice(0, 3);
     const has = w.split(row.has, widths[2]!).slice(0, 3);
     const height = Math.max(title.length * lh + sub.length * Writer.lh(7.5, 1.25), required.length * lh, has.length * lh) + 2.6;
-    if (w.y + height > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, height, head);
     const top = w.y + 1.3;
     w.setFont(8.5, 'bold', INK);
     title.forEach((line, i) => doc.text(line, cols[0]!, top + (i + 1) * lh - 1));
@@ -442,9 +417,7 @@ function complianceTable(w: Writer, m: Model, r: ComplianceResult): void {
     w.setFont(8.5, row.met ? 'normal' : 'bold', row.met ? INK : NOT_FG);
     has.forEach((line, i) => doc.text(line, cols[2]!, top + (i + 1) * lh - 1));
     w.pill(row.met ? s.complianceMet : s.complianceNotMet, cols[3]!, top + lh - 1, row.met ? OK_FG : NOT_FG, row.met ? OK_BG : NOT_BG);
-    w.y += height;
-    w.draw(RULE, 0.15);
-    doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    rowRule(w, height);
   }
 }
 
@@ -520,17 +493,13 @@ function budgetPage(w: Writer, m: Model): void {
     w.setFont(7.5, 'bold', MUTED);
     [s.costOverrideQuestion, s.costOverrideLevel, s.costOverrideDefault, s.costOverrideProject].forEach((h, i) => w.doc.text(w.t(h), cols[i]!, w.y));
     w.y += 1.5;
-    w.draw(RULE, 0.2);
-    w.doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    rule(w, 0.2);
   };
   const range = (ci: { basis: string; low: number; high: number }) =>
     `${formatEuroAmount(ci.low, loc)} – ${formatEuroAmount(ci.high, loc)} ${ci.basis === 'per_m2_gfa' ? s.perM2 : s.lumpSum}`;
   header();
   for (const o of overrides) {
-    if (w.y + 6 > BOTTOM) {
-      w.newPage();
-      header();
-    }
+    keepRow(w, 6, header);
     const q = m.def.questions.find((x) => x.id === o.question);
     const levelIndex = q ? q.levels.findIndex((l) => l.id === o.level) : -1;
     const level = levelIndex >= 0 ? q!.levels[levelIndex] : undefined;
@@ -641,8 +610,7 @@ function answersPages(w: Writer, m: Model): void {
         w.paragraph(`${s.evidence}: ${s.evidenceItem(e.name, formatDate(e.addedAt, loc), e.sha256.slice(0, 12))}`, textX, textW, 8, 1.3);
       }
       w.y += 2;
-      w.draw(RULE, 0.15);
-      doc.line(textX, w.y, PAGE_W - MARGIN_X, w.y);
+      rule(w, 0.15, textX);
       w.y += 1.5;
     }
   }
@@ -693,14 +661,7 @@ function verifySection(w: Writer, m: Model): void {
   if (w.y > 150) w.newPage();
   else w.y += 8;
   w.sectionTitle(s.verifyTitle);
-  s.verifySteps2.forEach((step, i) => {
-    w.ensure(10);
-    w.setFont(9, 'bold', ACCENT);
-    doc.text(`${i + 1}.`, MARGIN_X, w.y + Writer.lh(9) - 1);
-    w.setFont(9, 'normal', INK);
-    w.paragraph(step, MARGIN_X + 6, CONTENT_W - 6, 9);
-    w.y += 1.5;
-  });
+  numberedSteps(w, s.verifySteps2);
 
   w.subTitle(s.verifyOutcomesTitle);
   for (const [name, text] of s.verifyOutcomes2) {
@@ -737,11 +698,7 @@ function verifySection(w: Writer, m: Model): void {
     doc.text(w.t(value), MARGIN_X, w.y);
     w.y += 1;
   }
-  if (w.simplified) {
-    w.y += 4;
-    w.setFont(7.5, 'italic', MUTED);
-    w.paragraph(s.printedTextNote2, MARGIN_X, CONTENT_W, 7.5);
-  }
+  printedTextNote(w, s.printedTextNote2);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -1,20 +1,113 @@
 /**
- * Page furniture of the live reports: the running header, the footers with page numbers, key/value
- * facts, tables and the QR code. Shared by the revision and re-validation pages.
+ * Page furniture of the live reports (layout 2 of the revision and the re-validation report): the
+ * cover band and title block, the running header, the footers with page numbers, rules, key/value
+ * facts, tables, numbered steps, the printed-text note and the QR code. Each helper makes exactly
+ * the drawing calls its callers made before it was shared, so the committed example PDFs keep
+ * their bytes (report/revision/signed.test.ts, report/revalidation/layout2.test.ts).
  */
 import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import { ACCENT, BOTTOM, CONTENT_W, INK, MARGIN_X, MUTED, PAGE_H, PAGE_W, RULE, WHITE, Writer } from './writer';
 
-/** The running header: the app name left, a reference right, a rule below. */
-export function runningHeader(appName: string, right: string): (w: Writer) => void {
+/** Where the running header's text stands, and the right edge it is aligned to. */
+export const HEADER_BASELINE = 12;
+export const RIGHT_EDGE = PAGE_W - MARGIN_X;
+
+/**
+ * The running header: the app name left, a reference right (text, or drawn by `right` at
+ * {@link RIGHT_EDGE} / {@link HEADER_BASELINE} in the header's font), a rule below.
+ */
+export function runningHeader(appName: string, right: string | ((w: Writer) => void)): (w: Writer) => void {
   return (w: Writer) => {
     w.setFont(7.5, 'bold', ACCENT);
-    w.doc.text(w.t(appName), MARGIN_X, 12);
+    w.doc.text(w.t(appName), MARGIN_X, HEADER_BASELINE);
     w.setFont(7.5, 'normal', MUTED);
-    w.doc.text(w.t(right), PAGE_W - MARGIN_X, 12, { align: 'right' });
+    if (typeof right === 'string') w.doc.text(w.t(right), RIGHT_EDGE, HEADER_BASELINE, { align: 'right' });
+    else right(w);
     w.draw(RULE, 0.25);
-    w.doc.line(MARGIN_X, 14.5, PAGE_W - MARGIN_X, 14.5);
+    w.doc.line(MARGIN_X, 14.5, RIGHT_EDGE, 14.5);
   };
+}
+
+/** Where the cover band's text stands. */
+export const COVER_BAND_BASELINE = 9;
+
+/**
+ * The cover's top band: accent colour over the page width, the app name in capitals left; `right`
+ * then draws the band's right-hand text in its font (9 pt, white) at {@link COVER_BAND_BASELINE}.
+ */
+export function coverBand(w: Writer, appName: string, right: () => void): void {
+  w.fill(ACCENT);
+  w.doc.rect(0, 0, PAGE_W, 14, 'F');
+  w.setFont(9, 'bold', WHITE);
+  w.doc.text(appName.toUpperCase(), MARGIN_X, COVER_BAND_BASELINE);
+  w.setFont(9, 'normal', WHITE);
+  right();
+}
+
+/**
+ * The cover's title block below the band: the document title in small capitals, then the project
+ * name in 19 pt on at most `maxLines` lines of `width` (a longer name runs on into the last line,
+ * cut to fit). Leaves `w.y` on the last line's baseline.
+ */
+export function coverTitle(w: Writer, documentTitle: string, name: string, width: number, maxLines: number): void {
+  w.y = 22;
+  w.setFont(8, 'bold', ACCENT);
+  w.y += 4;
+  w.doc.text(w.t(documentTitle.toUpperCase()), MARGIN_X, w.y);
+  w.setFont(19, 'bold', INK);
+  const all = w.split(name || '—', width);
+  const lines = all.slice(0, maxLines);
+  if (all.length > maxLines) lines[maxLines - 1] = w.fit(`${lines[maxLines - 1]} ${all[maxLines]}`, width);
+  for (const line of lines) {
+    w.y += Writer.lh(19, 1.15);
+    w.doc.text(line, MARGIN_X, w.y);
+  }
+}
+
+/** A rule at `w.y` of `weight` mm, from `from` to the right margin. */
+export function rule(w: Writer, weight: number, from = MARGIN_X): void {
+  w.draw(RULE, weight);
+  w.doc.line(from, w.y, RIGHT_EDGE, w.y);
+}
+
+/** The rule under a table's column titles (or closing a table): 1.6 mm lower, 0.2 mm. */
+export function headRule(w: Writer): void {
+  w.y += 1.6;
+  rule(w, 0.2);
+}
+
+/** A table row of `height` done: `w.y` moves below it and a thin rule separates it from the next. */
+export function rowRule(w: Writer, height: number): void {
+  w.y += height;
+  rule(w, 0.15);
+}
+
+/** Before a table row of `height`: when it does not fit, a new page with the column titles (`head`) again. */
+export function keepRow(w: Writer, height: number, head: () => void): void {
+  if (w.y + height > BOTTOM) {
+    w.newPage();
+    head();
+  }
+}
+
+/** Numbered steps ("1." in the accent colour, the step as a paragraph beside it). */
+export function numberedSteps(w: Writer, steps: readonly string[]): void {
+  steps.forEach((step, i) => {
+    w.ensure(10);
+    w.setFont(9, 'bold', ACCENT);
+    w.doc.text(`${i + 1}.`, MARGIN_X, w.y + Writer.lh(9) - 1);
+    w.setFont(9, 'normal', INK);
+    w.paragraph(step, MARGIN_X + 6, CONTENT_W - 6, 9);
+    w.y += 1.5;
+  });
+}
+
+/** When some text had to be simplified for the PDF's fonts: the note that says so (`note`), small and italic. */
+export function printedTextNote(w: Writer, note: string): void {
+  if (!w.simplified) return;
+  w.y += 4;
+  w.setFont(7.5, 'italic', MUTED);
+  w.paragraph(note, MARGIN_X, CONTENT_W, 7.5);
 }
 
 /** Footers on every page: a line of text left and "page p of n" right. */
@@ -57,16 +150,11 @@ export function table(w: Writer, columns: { title: string; x: number; mono?: boo
     w.y += 4.5;
     w.setFont(7.5, 'bold', MUTED);
     columns.forEach((c) => w.doc.text(w.t(c.title), c.x, w.y));
-    w.y += 1.6;
-    w.draw(RULE, 0.2);
-    w.doc.line(MARGIN_X, w.y, PAGE_W - MARGIN_X, w.y);
+    headRule(w);
   };
   head();
   for (const r of rows) {
-    if (w.y + 6 > BOTTOM) {
-      w.newPage();
-      head();
-    }
+    keepRow(w, 6, head);
     w.y += 5;
     r.cells.forEach((cell, i) => {
       const col = columns[i]!;
