@@ -48,6 +48,8 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
   }, [issued]);
 
   if (profile === null || baseline === null || signingKey === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  // a legacy Ed25519 key issues format 1, which cannot carry a format-2 requirement profile (issue.ts refuses it too)
+  const profileNeedsNewKey = !!tenderProfile && tenderProfile.formatVersion === 2 && !!signingKey && isLegacyKey(signingKey);
   const later = ISSUE_PHASES.slice(ISSUE_PHASES.indexOf(phase) + 1);
   const comparison = baseline ? compareWithBaseline(baseline, project, scan) : null;
   const downgrades = comparison?.downgrades ?? [];
@@ -138,6 +140,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
           {isLegacyKey(signingKey) && <p className="notice warn">{t('keys.issue.legacy')}</p>}
           {unanswered > 0 && <p className="notice warn">{t('issue.unanswered', { count: unanswered })}</p>}
           {tenderProfile && <p className="notice">{t('issue.withProfile', { tender: tenderProfile.content.tender.name })}</p>}
+          {profileNeedsNewKey && <p className="notice warn">{t('profiles.issueNeedsNewKey')}</p>}
           {baseline && downgrades.length > 0 && (
             <div className="notice warn downgrade-reasons" ref={reasonsRef}>
               <p>{t('issue.downgrades', { code: baseline.referenceCode })}</p>
@@ -213,7 +216,7 @@ export function IssuePanel({ project, scan, unanswered, onClose }: { project: Pr
             </p>
           )}
           <div className="button-row">
-            <button type="submit" className="button primary" disabled={isIssuing}>
+            <button type="submit" className="button primary" disabled={isIssuing || profileNeedsNewKey}>
               {t('issue.confirm')}
             </button>
             <button type="button" className="button" onClick={onClose}>

@@ -1013,5 +1013,6 @@ export const en: Record<MessageKey, string> = {
   'profiles.signer': 'Will be signed by {name}, with your key {fingerprint}.',
   'profiles.needsKey': 'To sign a requirement profile you need a signing key. Make one under Settings (with an encrypted backup), or restore your backup.',
   'profiles.legacyKey': 'You sign with a key of the older type (Ed25519, without a backup). The profile is valid, but move to a new key under Settings.',
+  'profiles.issueNeedsNewKey': 'The requirement profile of this scan has the new form; a revision signed with your key of the older type cannot carry it. Move to a new key under Settings to issue with this profile.',
   'keys.refused.profile-format-2': 'This requirement profile has the new form; a revision signed with a key of the older type cannot carry it. Move to a new key under Settings, then issue. Nothing was issued.',
 };

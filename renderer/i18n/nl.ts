@@ -1012,6 +1012,7 @@ export const nl = {
   'profiles.signer': 'Wordt ondertekend door {name}, met uw sleutel {fingerprint}.',
   'profiles.needsKey': 'Om een eisenprofiel te ondertekenen hebt u een ondertekeningssleutel nodig. Maak er een onder Instellingen (met een versleutelde back-up), of zet uw back-up terug.',
   'profiles.legacyKey': 'U ondertekent met een sleutel van het oudere type (Ed25519, zonder back-up). Het profiel is geldig, maar stap onder Instellingen over op een nieuwe sleutel.',
+  'profiles.issueNeedsNewKey': 'Het eisenprofiel van deze scan heeft de nieuwe vorm; een revisie die met uw sleutel van het oudere type wordt ondertekend, kan het niet bevatten. Stap onder Instellingen over op een nieuwe sleutel om met dit profiel uit te geven.',
   'keys.refused.profile-format-2': 'Dit eisenprofiel heeft de nieuwe vorm; een revisie die met een sleutel van het oudere type wordt ondertekend, kan het niet bevatten. Stap onder Instellingen over op een nieuwe sleutel en geef dan uit. Er is niets uitgegeven.',
 } as const;
 
