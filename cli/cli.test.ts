@@ -180,14 +180,28 @@ describe('score: broken input gives exit 2 and one line', () => {
     expect(r.err).toMatch(/\(\+\d+\)/);
   });
 
+  it('a bad scan file and a bad method file are worded in the chosen language', async () => {
+    const scan = scanCopy((s) => void ((s.project as { gfaM2: unknown }).gfaM2 = 'groot'));
+    const en = await cli(['score', temp('gfa.json', scan)]);
+    expectBadInput(en, /project\.gfaM2: must be a number, not the text "groot"/);
+    const nl = await cli(['score', temp('gfa.json', scan), '--lang', 'nl']);
+    expectBadInput(nl, /project\.gfaM2: moet een getal zijn, niet de tekst "groot"/);
+    const form = JSON.parse(readFileSync(join(root, 'forms/definitions/zeeland-quickscan/1.0.0.json'), 'utf8')) as { themes: { weight: number }[] };
+    form.themes[0]!.weight = 0;
+    const formFile = temp('form.json', form);
+    expectBadInput(await cli(['form', 'validate', formFile]), /weight: must be at least 1, not the number 0/);
+    expectBadInput(await cli(['form', 'validate', formFile, '--lang', 'nl']), /weight: moet minstens 1 zijn, niet het getal 0/);
+  });
+
   it('unknown question and level ids (ScanInputError)', async () => {
     const q = scanCopy((s) => void ((s.scan.answers as Record<string, unknown>).Z9 = { level: 'l1' }));
     expectBadInput(await cli(['score', temp('q.json', q)]), /question "Z9", which this version of the method does not have/);
-    expectBadInput(await cli(['score', temp('q.json', q), '--lang', 'nl']), /vraag "Z9" bestaat niet/);
+    expectBadInput(await cli(['score', temp('q.json', q), '--lang', 'nl']), /vraag "Z9", die deze versie van de methode niet heeft/);
     const l = scanCopy((s) => void ((s.scan.answers as Record<string, unknown>).A1 = { level: 'l9' }));
     expectBadInput(await cli(['score', temp('l.json', l)]), /"l9"/);
     const locked = scanCopy((s) => void (s.scan.locked = ['Q404']));
-    expectBadInput(await cli(['optimize', temp('locked.json', locked)]), /"Q404" is locked/);
+    expectBadInput(await cli(['optimize', temp('locked.json', locked)]), /locked question "Q404" does not exist in this version of the method/);
+    expectBadInput(await cli(['optimize', temp('locked.json', locked), '--lang', 'nl']), /vergrendelde vraag "Q404" bestaat niet in deze versie van de methode/);
   });
 
   it('an unknown method version and a method hash that does not match', async () => {

@@ -11,6 +11,7 @@ import { NotAWorkbookError, xlsxToDefinition } from '../forms/xlsx';
 import { isMethodFileJson, verifyMethodFile } from '../scoring/method-file';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
+import { definitionErrorText, methodFileProblemText } from '../report/input-strings';
 import { fileErrorReason, readBytes, readJson } from './files';
 import { methodStrings } from './method-strings';
 
@@ -71,11 +72,11 @@ export async function loadGivenMethod(ctx: CommandContext, arg: string): Promise
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, arg);
   if (isMethodFileJson(json)) {
     const check = verifyMethodFile(json);
-    if (!check.ok) throw new CliError(m.methodFileProblem(arg, check.problem, check.definitionErrors?.[0]?.message ?? check.errors?.[0]?.message));
+    if (!check.ok) throw new CliError(m.methodFileProblem(arg, check.problem, methodFileProblemText(check, ctx.lang)));
     return { definition: check.method.definition, sha256: check.method.sha256, from: 'file' };
   }
   const result = validateDefinition(json);
-  if (!result.ok) throw new CliError(m.methodInvalid(arg, result.errors.length, result.errors[0]?.message ?? ''));
+  if (!result.ok) throw new CliError(m.methodInvalid(arg, result.errors.length, result.errors[0] ? definitionErrorText(result.errors[0], ctx.lang) : ''));
   return { definition: result.definition, sha256: definitionHash(json), from: 'file' };
 }
 

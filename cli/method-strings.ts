@@ -6,6 +6,7 @@
 import type { MethodChange } from '../forms/diff';
 import type { WorkbookError } from '../forms/workbook';
 import type { CommandHelp } from './command';
+import { definitionErrorText } from '../report/input-strings';
 import { STRINGS, type Lang, type Strings } from './strings';
 
 const COMMON_USAGE = '[--json] [--lang nl|en]';
@@ -90,7 +91,7 @@ const en = {
       case 'missing-field':
         return `${at}: the field "${v}" is missing`;
       case 'definition-rule':
-        return `${at}: ${e.message ?? ''}`;
+        return `${at}: ${e.problem ? definitionErrorText({ path: e.definitionPath ?? '', ...e.problem }, 'en') : ''}`;
     }
   },
 
@@ -310,7 +311,7 @@ const nl: MethodStrings = {
       case 'missing-field':
         return `${at}: het veld "${v}" ontbreekt`;
       case 'definition-rule':
-        return `${at}: ${e.message ?? ''}`;
+        return `${at}: ${e.problem ? definitionErrorText({ path: e.definitionPath ?? '', ...e.problem }, 'nl') : ''}`;
     }
   },
 

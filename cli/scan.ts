@@ -13,6 +13,8 @@ import { parseScanFile, type ScanFile, type ScanFileError } from '../scoring/sca
 import type { ScanInput } from '../scoring/score';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
+import type { Lang } from './strings';
+import { definitionErrorText, fieldErrorsText, methodFileProblemText } from '../report/input-strings';
 import { readJson } from './files';
 
 /** How many schema issues the one-line reason shows. */
@@ -41,10 +43,8 @@ export interface LoadedScan {
   readonly input: ScanInput;
 }
 
-export function describeIssues(errors: readonly ScanFileError[]): string {
-  const shown = errors.slice(0, SHOWN_ISSUES).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  const more = errors.length - shown.length;
-  return shown.join('; ') + (more > 0 ? ` (+${more})` : '');
+export function describeIssues(errors: readonly ScanFileError[], lang: Lang): string {
+  return fieldErrorsText(errors, lang, SHOWN_ISSUES);
 }
 
 /**
@@ -94,7 +94,7 @@ export function scanOverLimit(file: ScanFile): ScanLimitExceeded | null {
 export async function readScanFile(ctx: CommandContext, path: string): Promise<ScanFile> {
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const parsed = parseScanFile(json);
-  if (!parsed.ok) throw new CliError(ctx.s.scanInvalid(path, parsed.errors.length, describeIssues(parsed.errors)));
+  if (!parsed.ok) throw new CliError(ctx.s.scanInvalid(path, parsed.errors.length, describeIssues(parsed.errors, ctx.lang)));
   const over = scanOverLimit(parsed.file);
   if (over) throw new CliError(ctx.s.scanOverLimit(path, over));
   return parsed.file;
@@ -129,7 +129,7 @@ export async function resolveMethod(ctx: CommandContext, file: ScanFile, formPat
   if (isMethodFileJson(json)) {
     const m = methodStrings(s);
     const check = verifyMethodFile(json);
-    if (!check.ok) throw new CliError(m.methodFileProblem(formPath, check.problem, check.definitionErrors?.[0]?.message ?? check.errors?.[0]?.message));
+    if (!check.ok) throw new CliError(m.methodFileProblem(formPath, check.problem, methodFileProblemText(check, ctx.lang)));
     const method = check.method;
     const d = method.definition;
     const registered = registerLoadedMethod(d, method.sha256, loadedInfo(method));
@@ -148,7 +148,7 @@ export async function resolveMethod(ctx: CommandContext, file: ScanFile, formPat
   }
   const result = validateDefinition(json);
   if (!result.ok) {
-    const first = result.errors[0]?.message ?? '';
+    const first = result.errors[0] ? definitionErrorText(result.errors[0], ctx.lang) : '';
     throw new CliError(s.formInvalid(formPath, result.errors.length, first));
   }
   const definition = result.definition;

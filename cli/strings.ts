@@ -1,8 +1,9 @@
 /**
  * Every text of the `quickscan` command line, in English and Dutch. The English object defines
- * the shape; the compiler checks that the Dutch one is complete. Messages from the pure modules
- * (definition errors, scan-file schema issues) are English in both languages: they name fields.
+ * the shape; the compiler checks that the Dutch one is complete. Problems found by the pure
+ * modules (definition errors, file fields, scan input) are codes, worded by report/input-strings.ts.
  */
+import { scanInputErrorText } from '../report/input-strings';
 import type { ScanInputError } from '../scoring/errors';
 import type { CommandHelp } from './command';
 import type { JsonSyntaxProblem } from './json-syntax';
@@ -114,7 +115,7 @@ const en = {
     `${file}: not a valid QuickScan definition (${count} ${count === 1 ? 'problem' : 'problems'}); first: ${first}`,
   formOtherMethod: (file: string, draft: string, scan: string) => `${file} is ${draft}, but the scan was made with ${scan}; scoring with ${draft}`,
   formOtherHash: (file: string) => `${file} is not the exact definition the scan was made with (its sha256 differs); scoring with the draft`,
-  scanInputError: (file: string, error: ScanInputError): string => `${file}: ${error.message}`,
+  scanInputError: (file: string, error: ScanInputError): string => `${file}: ${scanInputErrorText(error, 'en')}`,
   scanOverLimit: (file: string, o: ScanLimitExceeded) =>
     `${file}: ${o.where} has more than ${formatInteger(o.limit, 'en')} ${o.unit === 'entries' ? 'entries' : 'characters'} (the limit of an issued revision)`,
 
@@ -436,21 +437,7 @@ const nl: Strings = {
   formOtherHash: (file: string) => `${file} is niet precies de definitie waarmee de scan is gemaakt (de sha256 verschilt); er wordt gescoord met het concept`,
   scanOverLimit: (file: string, o: ScanLimitExceeded) =>
     `${file}: ${o.where} heeft meer dan ${formatInteger(o.limit, 'nl')} ${o.unit === 'entries' ? 'items' : 'tekens'} (de grens van een uitgegeven revisie)`,
-  scanInputError: (file: string, error: ScanInputError): string => {
-    const q = error.question ?? '';
-    switch (error.code) {
-      case 'unknown-question':
-        return `${file}: vraag ${quote(q)} bestaat niet in deze versie van de methode`;
-      case 'unknown-level':
-        return `${file}: vraag ${quote(q)} heeft geen niveau ${quote(error.level ?? '')}`;
-      case 'not-applicable-not-allowed':
-        return `${file}: vraag ${quote(q)} mag niet als niet van toepassing worden gemarkeerd`;
-      case 'unknown-locked-question':
-        return `${file}: vergrendelde vraag ${quote(q)} bestaat niet in deze versie van de methode`;
-      default:
-        return `${file}: ${error.message}`;
-    }
-  },
+  scanInputError: (file: string, error: ScanInputError): string => `${file}: ${scanInputErrorText(error, 'nl')}`,
 
   /* -------------------------------------------------------------------- form validate */
   formValid: (id: string, version: string, questions: number, themes: number, sha256: string) =>

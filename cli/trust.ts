@@ -16,6 +16,9 @@ import { verifyKeyStatement, withKeyStatements, type VerifiedKeyStatement } from
 import { verifyTrustList, type TrustAnchors, type VerifiedTrustList } from '../scoring/trust';
 import type { CommandContext, CommandHelp } from './command';
 import { CliError } from './errors';
+import type { Lang } from './strings';
+import type { FieldError } from '../scoring/parse-json';
+import { fieldErrorText } from '../report/input-strings';
 import { readBytes, readJson } from './files';
 import { keyStatementStrings } from './key-statement-strings';
 
@@ -37,7 +40,7 @@ export async function readKeyStatement(ctx: CommandContext, path: string, quiet 
   const bytes = await readBytes({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const check = verifyKeyStatement(bytes);
   if (!check.ok) {
-    const detail = check.problem === 'malformed' ? detailOf(check.errors) : (check.detail ?? '?');
+    const detail = check.problem === 'malformed' ? detailOf(check.errors, ctx.lang) : (check.detail ?? '?');
     throw new CliError(k.problem[check.problem](path, detail));
   }
   const st = check.statement;
@@ -48,10 +51,9 @@ export async function readKeyStatement(ctx: CommandContext, path: string, quiet 
   return st;
 }
 
-function detailOf(errors: readonly { path: string; message: string }[] | undefined): string {
+function detailOf(errors: readonly FieldError[] | undefined, lang: Lang): string {
   const first = errors?.[0];
-  if (!first) return '?';
-  return first.path ? `${first.path}: ${first.message}` : first.message;
+  return first ? fieldErrorText(first, lang) : '?';
 }
 
 /** Reads and checks one trust list file; throws CliError (exit 2) when it cannot be used. */
@@ -63,7 +65,7 @@ export async function readTrustList(ctx: CommandContext, path: string, now: Date
     const p = t.trustListProblem;
     switch (check.problem) {
       case 'malformed':
-        throw new CliError(p.malformed(path, detailOf(check.errors)));
+        throw new CliError(p.malformed(path, detailOf(check.errors, ctx.lang)));
       case 'data-altered':
         throw new CliError(p['data-altered'](path));
       case 'signature-invalid':
@@ -106,7 +108,7 @@ export async function readKeyFile(ctx: CommandContext, path: string): Promise<Pr
   const read = readPrivateKeyFile(json);
   if (read.ok) return read.file;
   const p = ctx.s.trust.keyFileProblem;
-  if (read.problem === 'invalid') throw new CliError(p.invalid(path, detailOf(read.errors)));
+  if (read.problem === 'invalid') throw new CliError(p.invalid(path, detailOf(read.errors, ctx.lang)));
   throw new CliError(p[read.problem](path));
 }
 

@@ -5,10 +5,11 @@ import releasedOpen from './definitions/open-quickscan/1.0.0.json';
 import mini from './fixtures/mini-definition.json';
 import { diffDefinitions } from './diff';
 import { validateDefinition, type QuickScanDefinition } from './schema';
+import { definitionErrorText } from '../report/input-strings';
 
 function valid(json: unknown): QuickScanDefinition {
   const r = validateDefinition(json);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => definitionErrorText(e, 'en')).join('\n'));
   return r.definition;
 }
 

@@ -136,7 +136,7 @@ describe('createRegistry guards', () => {
   it('refuses to hand out an invalid release', () => {
     const invalid = variant('0.1.0', (d) => (d.themes[0].weight = 0));
     const r = registryOf([invalid]);
-    expect(r.verifyReleases()[0]!.message).toMatch(/is not a valid definition:\n- themes\[0\] "A"\.weight: the weight must be 1 or more/);
+    expect(r.verifyReleases()[0]!.message).toMatch(/is not a valid definition:\n- themes\[0\] "A"\.weight: too-small/);
     expect(() => r.getDefinition('mini-quickscan', '0.1.0')).toThrow(/not a valid definition/);
   });
 

@@ -117,7 +117,7 @@ export const releasesManifestSchema = z
         .object({
           id: z.string().regex(DEFINITION_ID_PATTERN),
           version: z.string().regex(SEMVER_PATTERN),
-          sha256: z.string().regex(SHA256_HEX, { error: 'sha256 must be 64 lower-case hex digits' }),
+          sha256: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
         })
         .strict(),
     ),

@@ -20,6 +20,10 @@ import {
   type SourceRef,
   type Theme,
 } from './schema';
+import { definitionErrorText } from '../report/input-strings';
+
+/** An error as the English surfaces word it. */
+const text = (e: DefinitionError) => definitionErrorText(e, 'en');
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at untyped JSON on purpose */
 
@@ -40,8 +44,8 @@ function errorsOf(change: (d: any) => void): DefinitionError[] {
 /** The single error message of a modified fixture. */
 function onlyError(change: (d: any) => void): string {
   const errors = errorsOf(change);
-  expect(errors.map((e) => e.message)).toHaveLength(1);
-  return errors[0]!.message;
+  expect(errors.map((e) => text(e))).toHaveLength(1);
+  return text(errors[0]!);
 }
 
 describe('the fixture definition', () => {
@@ -90,7 +94,7 @@ describe('renderPath', () => {
     expect(renderPath(['questions', 1, 'levels', 2, 'cost'], mini)).toBe('questions[1] "C1".levels[2] "l3".cost');
     expect(renderPath(['labels', 1, 'themeMinimums', 'C'], mini)).toBe('labels[1] "silver".themeMinimums.C');
     expect(renderPath(['labels', 1, 'themeMinimums', 'a b'], mini)).toBe('labels[1] "silver".themeMinimums["a b"]');
-    expect(renderPath([], mini)).toBe('definition');
+    expect(renderPath([], mini)).toBe('');
     expect(renderPath(['questions', 99, 'id'], mini)).toBe('questions[99].id');
   });
 });
@@ -100,7 +104,7 @@ describe('structure', () => {
     for (const value of ['hello', null, 42, [], undefined]) {
       const result = validateDefinition(value);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.errors[0]!.message).toMatch(/^definition: must be an object/);
+      if (!result.ok) expect(text(result.errors[0]!)).toMatch(/^method: must be an object/);
     }
   });
 
@@ -112,7 +116,7 @@ describe('structure', () => {
       'format', 'formatVersion', 'id', 'version', 'released', 'title', 'description', 'publisher',
       'sources', 'themes', 'questions', 'labels',
     ]);
-    expect(result.errors[0]!.message).toBe('format: is missing');
+    expect(text(result.errors[0]!)).toBe('format: is missing');
   });
 
   it('rejects the wrong format and formatVersion', () => {
@@ -124,12 +128,12 @@ describe('structure', () => {
 
   it('rejects unknown fields everywhere (strict objects)', () => {
     expect(onlyError((d) => (d.extra = 1))).toBe(
-      'definition: unknown field "extra" (check the spelling; no extra fields are allowed)',
+      'extra: unknown field "extra"',
     );
     expect(onlyError((d) => (d.questions[2].levels[1].cost.currency = 'EUR'))).toMatch(
-      /^questions\[2\] "C2"\.levels\[1\] "l2"\.cost: unknown field "currency"/,
+      /^questions\[2\] "C2"\.levels\[1\] "l2"\.cost\.currency: unknown field "currency"/,
     );
-    expect(onlyError((d) => (d.themes[0].title.de = 'Behalten'))).toMatch(/^themes\[0\] "A"\.title: unknown field "de"/);
+    expect(onlyError((d) => (d.themes[0].title.de = 'Behalten'))).toMatch(/^themes\[0\] "A"\.title\.de: unknown field "de"/);
   });
 
   it('names a wrong type and the value found', () => {
@@ -142,25 +146,25 @@ describe('structure', () => {
   });
 
   it('requires at least one source, theme and question, and two levels', () => {
-    expect(errorsOf((d) => (d.questions[1].levels = [d.questions[1].levels[0]])).map((e) => e.message)).toContain(
-      'questions[1] "C1".levels: a question needs at least two levels',
+    expect(errorsOf((d) => (d.questions[1].levels = [d.questions[1].levels[0]])).map((e) => text(e))).toContain(
+      'questions[1] "C1".levels: needs at least 2 items',
     );
-    expect(errorsOf((d) => (d.questions[1].sources = [])).map((e) => e.message)).toContain(
-      'questions[1] "C1".sources: a question needs at least one source',
+    expect(errorsOf((d) => (d.questions[1].sources = [])).map((e) => text(e))).toContain(
+      'questions[1] "C1".sources: needs at least 1 item',
     );
-    expect(errorsOf((d) => (d.questions[1].appliesTo = [])).map((e) => e.message)).toContain(
-      'questions[1] "C1".appliesTo: appliesTo needs at least one project kind',
+    expect(errorsOf((d) => (d.questions[1].appliesTo = [])).map((e) => text(e))).toContain(
+      'questions[1] "C1".appliesTo: needs at least 1 item',
     );
     const emptied = errorsOf((d) => {
       d.sources = [];
       d.themes = [];
       d.questions = [];
-    }).map((e) => e.message);
+    }).map((e) => text(e));
     expect(emptied).toEqual(
       expect.arrayContaining([
-        'sources: a definition needs at least one source',
-        'themes: a definition needs at least one theme',
-        'questions: a definition needs at least one question',
+        'sources: needs at least 1 item',
+        'themes: needs at least 1 item',
+        'questions: needs at least 1 item',
       ]),
     );
   });
@@ -168,10 +172,10 @@ describe('structure', () => {
   it('accepts an empty evidence list and a missing url, rejects a non-http url', () => {
     expect(validateDefinition(fixture()).ok).toBe(true);
     expect(onlyError((d) => (d.sources[1].url = 'ftp://example.org/x'))).toBe(
-      'sources[1] "levels".url: the url must be an http(s) address',
+      'sources[1] "levels".url: must be an http(s) address',
     );
     expect(onlyError((d) => (d.sources[1].url = 'not a url'))).toBe(
-      'sources[1] "levels".url: the url must be an http(s) address',
+      'sources[1] "levels".url: must be an http(s) address',
     );
   });
 
@@ -185,16 +189,16 @@ describe('structure', () => {
 describe('ids', () => {
   it('requires a kebab-case definition id', () => {
     for (const bad of ['Zeeland', 'zeeland_quickscan', 'zeeland--x', '-x', '']) {
-      expect(onlyError((d) => (d.id = bad))).toMatch(/^id: the definition id must be kebab-case/);
+      expect(onlyError((d) => (d.id = bad))).toMatch(/^id: must be kebab-case/);
     }
   });
 
   it('requires simple ids for themes, questions, levels, sources and labels', () => {
     expect(onlyError((d) => (d.questions[0].levels[0].id = 'level 0'))).toMatch(
-      /^questions\[0\] "A1"\.levels\[0\] "level 0"\.id: a level id must be 1-64 letters, digits/,
+      /^questions\[0\] "A1"\.levels\[0\] "level 0"\.id: must be 1-64 letters, digits/,
     );
     // An id like "__proto__" could be abused as a key of the answers record.
-    expect(errorsOf((d) => (d.questions[0].id = '__proto__'))[0]!.message).toMatch(/a question id must be/);
+    expect(text(errorsOf((d) => (d.questions[0].id = '__proto__'))[0]!)).toMatch(/^questions\[0\] "__proto__"\.id: must be 1-64 letters/);
   });
 
   it.each([
@@ -204,7 +208,7 @@ describe('ids', () => {
     ['sources', (d: any) => (d.sources[1].id = 'iso20887'), 'sources[1] "iso20887".id: duplicate source id "iso20887" (also used at sources[0])'],
     ['labels', (d: any) => (d.labels[2].id = 'bronze'), 'labels[2] "bronze".id: duplicate label id "bronze" (also used at labels[0])'],
   ])('rejects duplicate %s ids', (_what, change, message) => {
-    expect(errorsOf(change).map((e) => e.message)).toContain(message);
+    expect(errorsOf(change).map((e) => text(e))).toContain(message);
   });
 
   it('allows the same level id in different questions', () => {
@@ -215,7 +219,7 @@ describe('ids', () => {
 
 describe('references', () => {
   it('rejects a question in an unknown theme', () => {
-    expect(errorsOf((d) => (d.questions[0].theme = 'Z')).map((e) => e.message)).toEqual([
+    expect(errorsOf((d) => (d.questions[0].theme = 'Z')).map((e) => text(e))).toEqual([
       'questions[0] "A1".theme: unknown theme "Z" (themes are: A, C)',
       'themes[0] "A": theme "A" has no questions',
     ]);
@@ -231,19 +235,19 @@ describe('references', () => {
   });
 
   it('rejects a theme without questions', () => {
-    const messages = errorsOf((d) => (d.questions[0].theme = 'C')).map((e) => e.message);
+    const messages = errorsOf((d) => (d.questions[0].theme = 'C')).map((e) => text(e));
     expect(messages).toEqual(['themes[0] "A": theme "A" has no questions']);
   });
 
   it('rejects a project kind listed twice', () => {
     expect(onlyError((d) => (d.questions[1].appliesTo = ['new_build', 'new_build']))).toBe(
-      'questions[1] "C1".appliesTo[1]: project kind "new_build" is listed twice',
+      'questions[1] "C1".appliesTo[1]: "new_build" is listed twice',
     );
   });
 
   it('rejects themeMinimums naming an unknown theme', () => {
     expect(onlyError((d) => (d.labels[1].themeMinimums = { C: 40, X: 10 }))).toBe(
-      'labels[1] "silver".themeMinimums.X: unknown theme "X"',
+      'labels[1] "silver".themeMinimums.X: unknown theme "X" (themes are: A, C)',
     );
   });
 });
@@ -251,10 +255,10 @@ describe('references', () => {
 describe('texts', () => {
   it.each(['', '   ', '\n\t'])('rejects a blank translation %j', (blank) => {
     expect(onlyError((d) => (d.questions[0].title.en = blank))).toBe(
-      'questions[0] "A1".title.en: the English text (en) must not be empty',
+      'questions[0] "A1".title.en: must not be empty',
     );
     expect(onlyError((d) => (d.questions[1].levels[2].evidence[1].nl = blank))).toBe(
-      'questions[1] "C1".levels[2] "l3".evidence[1].nl: the Dutch text (nl) must not be empty',
+      'questions[1] "C1".levels[2] "l3".evidence[1].nl: must not be empty',
     );
   });
 
@@ -263,10 +267,10 @@ describe('texts', () => {
   });
 
   it('rejects a blank publisher, source title and locator', () => {
-    expect(onlyError((d) => (d.publisher = ' '))).toBe('publisher: the publisher must not be empty');
-    expect(onlyError((d) => (d.sources[0].title = ''))).toBe('sources[0] "iso20887".title: the source title must not be empty');
+    expect(onlyError((d) => (d.publisher = ' '))).toBe('publisher: must not be empty');
+    expect(onlyError((d) => (d.sources[0].title = ''))).toBe('sources[0] "iso20887".title: must not be empty');
     expect(onlyError((d) => (d.questions[1].sources[0].locator = ''))).toBe(
-      'questions[1] "C1".sources[0].locator: the locator must not be empty',
+      'questions[1] "C1".sources[0].locator: must not be empty',
     );
   });
 });
@@ -289,7 +293,7 @@ describe('costs', () => {
 
   it.each([0.001, 1.005, 12.345, 1e-7])('rejects more than 2 decimals (%s)', (value) => {
     expect(onlyError((d) => (d.questions[2].levels[1].cost.low = value))).toBe(
-      `questions[2] "C2".levels[1] "l2".cost.low: cost low must have at most 2 decimals (whole cents), got ${value}`,
+      `questions[2] "C2".levels[1] "l2".cost.low: must have at most 2 decimals (whole cents), not the number ${value}`,
     );
   });
 
@@ -301,7 +305,7 @@ describe('costs', () => {
   });
 
   it('rejects absurdly large amounts and non-finite values', () => {
-    expect(onlyError((d) => (d.questions[2].levels[1].cost.high = 1e12))).toMatch(/cost\.high: cost high must be at most/);
+    expect(onlyError((d) => (d.questions[2].levels[1].cost.high = 1e12))).toMatch(/cost\.high: must be at most 1000000000, not the number 1000000000000/);
     expect(hasAtMostTwoDecimals(Number.NaN)).toBe(false);
     expect(hasAtMostTwoDecimals(Number.POSITIVE_INFINITY)).toBe(false);
   });
@@ -316,10 +320,10 @@ describe('costs', () => {
 describe('points and weights', () => {
   it('rejects non-integer and negative points', () => {
     expect(onlyError((d) => (d.questions[0].levels[1].points = 1.5))).toBe(
-      'questions[0] "A1".levels[1] "l2".points: points must be a whole number, got 1.5',
+      'questions[0] "A1".levels[1] "l2".points: must be a whole number, not the number 1.5',
     );
     expect(onlyError((d) => (d.questions[0].levels[1].points = -1))).toBe(
-      'questions[0] "A1".levels[1] "l2".points: points must be 0 or more',
+      'questions[0] "A1".levels[1] "l2".points: must be at least 0, not the number -1',
     );
   });
 
@@ -338,9 +342,9 @@ describe('points and weights', () => {
   });
 
   it('rejects weights below 1 and non-integer weights', () => {
-    expect(onlyError((d) => (d.themes[0].weight = 0))).toBe('themes[0] "A".weight: the weight must be 1 or more, got 0');
-    expect(onlyError((d) => (d.themes[0].weight = -2))).toBe('themes[0] "A".weight: the weight must be 1 or more, got -2');
-    expect(onlyError((d) => (d.themes[0].weight = 1.5))).toBe('themes[0] "A".weight: the weight must be a whole number, got 1.5');
+    expect(onlyError((d) => (d.themes[0].weight = 0))).toBe('themes[0] "A".weight: must be at least 1, not the number 0');
+    expect(onlyError((d) => (d.themes[0].weight = -2))).toBe('themes[0] "A".weight: must be at least 1, not the number -2');
+    expect(onlyError((d) => (d.themes[0].weight = 1.5))).toBe('themes[0] "A".weight: must be a whole number, not the number 1.5');
   });
 });
 
@@ -355,15 +359,15 @@ describe('labels', () => {
   });
 
   it('rejects thresholds outside 0..100 or not whole', () => {
-    expect(onlyError((d) => (d.labels[2].minTotal = 101))).toBe('labels[2] "gold".minTotal: minTotal must be between 0 and 100');
+    expect(onlyError((d) => (d.labels[2].minTotal = 101))).toBe('labels[2] "gold".minTotal: must be at most 100, not the number 101');
     expect(onlyError((d) => (d.labels[0].minPerTheme = -1))).toBe(
-      'labels[0] "bronze".minPerTheme: minPerTheme must be between 0 and 100',
+      'labels[0] "bronze".minPerTheme: must be at least 0, not the number -1',
     );
     expect(onlyError((d) => (d.labels[0].minPerTheme = 10.5))).toBe(
-      'labels[0] "bronze".minPerTheme: minPerTheme must be a whole number, got 10.5',
+      'labels[0] "bronze".minPerTheme: must be a whole number, not the number 10.5',
     );
     expect(onlyError((d) => (d.labels[1].themeMinimums.C = 140))).toBe(
-      'labels[1] "silver".themeMinimums.C: a theme minimum must be between 0 and 100',
+      'labels[1] "silver".themeMinimums.C: must be at most 100, not the number 140',
     );
   });
 
@@ -405,7 +409,7 @@ describe('version and date', () => {
 
   it.each(['1.0', '01.0.0', 'v1.0.0', '1.0.0.0', '1.0.0-', ''])('rejects version %j', (version) => {
     expect(onlyError((d) => (d.version = version))).toBe(
-      `version: the version must be a semantic version like "1.0.0", got ${JSON.stringify(version)}`,
+      `version: must be a semantic version like "1.0.0", not the text ${JSON.stringify(version)}`,
     );
   });
 
@@ -413,7 +417,7 @@ describe('version and date', () => {
     'rejects release date %j',
     (released) => {
       expect(onlyError((d) => (d.released = released))).toBe(
-        `released: the release date must be a real date written YYYY-MM-DD, got ${JSON.stringify(released)}`,
+        `released: must be a real date written YYYY-MM-DD, not the text ${JSON.stringify(released)}`,
       );
     },
   );
@@ -435,21 +439,21 @@ describe('all problems at once', () => {
       d.themes[1].title.nl = '';
       d.version = '1';
     });
-    expect(errors.map((e) => e.message)).toEqual(
+    expect(errors.map((e) => text(e))).toEqual(
       expect.arrayContaining([
-        'questions[0] "A1".levels[1] "l2".points: points must be a whole number, got 1.5',
+        'questions[0] "A1".levels[1] "l2".points: must be a whole number, not the number 1.5',
         'questions[1] "C1".levels[2] "l3".cost: cost low (12) is greater than high (8)',
-        'labels[1] "silver".themeMinimums.Z: unknown theme "Z"',
-        'themes[1] "C".title.nl: the Dutch text (nl) must not be empty',
-        'version: the version must be a semantic version like "1.0.0", got "1"',
+        'labels[1] "silver".themeMinimums.Z: unknown theme "Z" (themes are: A, C)',
+        'themes[1] "C".title.nl: must not be empty',
+        'version: must be a semantic version like "1.0.0", not the text "1"',
       ]),
     );
     expect(errors).toHaveLength(5);
-    for (const e of errors) expect(e.message.startsWith(`${e.path}: `)).toBe(true);
+    for (const e of errors) expect(text(e).startsWith(`${e.path || 'method'}: `)).toBe(true);
     expect(formatDefinitionErrors(errors).split('\n')).toHaveLength(5);
   });
 
-  it('parse() through the schema also names the place in cross-field messages', () => {
+  it('parse() through the schema also reports the cross-field rules, as codes with values', () => {
     const d = fixture();
     d.questions[1].levels[2].cost.low = 12;
     d.questions[1].levels[2].cost.high = 8;
@@ -458,7 +462,8 @@ describe('all problems at once', () => {
     expect(result.error?.issues[0]).toMatchObject({
       code: 'custom',
       path: ['questions', 1, 'levels', 2, 'cost'],
-      message: 'questions[1] "C1".levels[2] "l3".cost: cost low (12) is greater than high (8)',
+      message: 'cost-low-above-high',
+      params: { low: 12, high: 8 },
     });
   });
 

@@ -6,6 +6,7 @@
  * Pure module: runs in the browser, in Electron and in the CLI alike.
  */
 import * as z from 'zod';
+import { problemsOfIssue, type FieldErrorParams, type FieldProblem, type IdKind } from './input-problems';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Metadata registry (named $defs and descriptions in the generated JSON Schema)              */
@@ -41,14 +42,10 @@ export const SEMVER_PATTERN =
 /** Largest cost figure accepted, so that amounts in euro cents stay exact integers. */
 export const MAX_COST_EUR = 1_000_000_000;
 
-const id = (what: string) =>
-  z
-    .string()
-    .regex(ID_PATTERN, {
-      error: `${what} must be 1-64 letters, digits, "_" or "-", starting and ending with a letter or digit`,
-    });
+// Problems are codes (forms/input-problems.ts), worded by the surfaces (report/input-strings.ts).
+const id = () => z.string().regex(ID_PATTERN, { error: 'invalid-id' });
 
-const nonBlank = (what: string) => z.string().regex(/\S/, { error: `${what} must not be empty` });
+const nonBlank = () => z.string().regex(/\S/, { error: 'blank' });
 
 /* ------------------------------------------------------------------------------------------ */
 /* Building blocks                                                                            */
@@ -57,8 +54,8 @@ const nonBlank = (what: string) => z.string().regex(/\S/, { error: `${what} must
 export const localizedTextSchema = named(
   z
     .object({
-      nl: nonBlank('the Dutch text (nl)'),
-      en: nonBlank('the English text (en)'),
+      nl: nonBlank(),
+      en: nonBlank(),
     })
     .strict(),
   'LocalizedText',
@@ -79,14 +76,7 @@ export function hasAtMostTwoDecimals(value: number): boolean {
   return Number.isSafeInteger(cents) && cents / 100 === value;
 }
 
-const euros = (what: string) =>
-  z
-    .number()
-    .min(-MAX_COST_EUR, { error: `${what} must be at least -${MAX_COST_EUR} EUR` })
-    .max(MAX_COST_EUR, { error: `${what} must be at most ${MAX_COST_EUR} EUR` })
-    .refine(hasAtMostTwoDecimals, {
-      error: (issue) => `${what} must have at most 2 decimals (whole cents), got ${String(issue.input)}`,
-    });
+const euros = () => z.number().min(-MAX_COST_EUR).max(MAX_COST_EUR).refine(hasAtMostTwoDecimals, { error: 'not-cents' });
 
 export const costIndicationSchema = named(
   z
@@ -95,8 +85,8 @@ export const costIndicationSchema = named(
         z.enum(['per_m2_gfa', 'lump_sum']),
         'per_m2_gfa: EUR per m² gross floor area; lump_sum: EUR for the whole project.',
       ),
-      low: described(euros('cost low'), 'Low end of the extra cost in EUR, at most 2 decimals; negative = a saving.'),
-      high: described(euros('cost high'), 'High end of the extra cost in EUR, at most 2 decimals; at least low.'),
+      low: described(euros(), 'Low end of the extra cost in EUR, at most 2 decimals; negative = a saving.'),
+      high: described(euros(), 'High end of the extra cost in EUR, at most 2 decimals; at least low.'),
     })
     .strict(),
   'CostIndication',
@@ -106,14 +96,11 @@ export const costIndicationSchema = named(
 export const sourceSchema = named(
   z
     .object({
-      id: id('a source id'),
-      title: nonBlank('the source title'),
+      id: id(),
+      title: nonBlank(),
       citation: localizedTextSchema,
       url: z
-        .url({
-          protocol: /^https?$/,
-          error: (issue) => (issue.code === 'invalid_format' ? 'the url must be an http(s) address' : undefined),
-        })
+        .url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? 'invalid-url' : undefined) })
         .optional(),
     })
     .strict(),
@@ -124,8 +111,8 @@ export const sourceSchema = named(
 export const sourceRefSchema = named(
   z
     .object({
-      source: id('a source reference'),
-      locator: nonBlank('the locator'),
+      source: id(),
+      locator: nonBlank(),
     })
     .strict(),
   'SourceRef',
@@ -135,12 +122,12 @@ export const sourceRefSchema = named(
 export const answerLevelSchema = named(
   z
     .object({
-      id: id('a level id'),
+      id: id(),
       points: described(
         z
           .number()
-          .int({ error: (issue) => `points must be a whole number, got ${String(issue.input)}` })
-          .min(0, { error: 'points must be 0 or more' }),
+          .int()
+          .min(0),
         'Points for this level: an integer >= 0.',
       ),
       label: localizedTextSchema,
@@ -159,20 +146,20 @@ export const answerLevelSchema = named(
 export const questionSchema = named(
   z
     .object({
-      id: described(id('a question id'), 'Stable forever, e.g. "C2".'),
-      theme: described(id('the theme reference'), 'A Theme id.'),
+      id: described(id(), 'Stable forever, e.g. "C2".'),
+      theme: described(id(), 'A Theme id.'),
       title: localizedTextSchema,
       help: localizedTextSchema,
-      sources: z.array(sourceRefSchema).min(1, { error: 'a question needs at least one source' }),
+      sources: z.array(sourceRefSchema).min(1),
       appliesTo: described(
-        z.array(projectKindSchema).min(1, { error: 'appliesTo needs at least one project kind' }),
+        z.array(projectKindSchema).min(1),
         'The project kinds the question applies to; for other kinds it is not applicable.',
       ),
       allowNotApplicable: described(
         z.boolean(),
         'May the assessor mark the question "not applicable" for a project.',
       ),
-      levels: z.array(answerLevelSchema).min(2, { error: 'a question needs at least two levels' }),
+      levels: z.array(answerLevelSchema).min(2),
       changesBrief: described(
         z.boolean(),
         'A better answer changes the brief or programme (less floor area, sharing space, keeping instead of building): the budget advice keeps the answer as it is unless the user opts in. Optional, since 1.1.0; absent = false.',
@@ -186,12 +173,12 @@ export const questionSchema = named(
 export const themeSchema = named(
   z
     .object({
-      id: id('a theme id'),
+      id: id(),
       weight: described(
         z
           .number()
-          .int({ error: (issue) => `the weight must be a whole number, got ${String(issue.input)}` })
-          .min(1, { error: (issue) => `the weight must be 1 or more, got ${String(issue.input)}` }),
+          .int()
+          .min(1),
         'Weight of the theme in the total: an integer >= 1.',
       ),
       title: localizedTextSchema,
@@ -202,25 +189,20 @@ export const themeSchema = named(
   'A theme of the QuickScan; its score is the points of its questions over their maximum.',
 );
 
-const percent = (what: string) =>
-  z
-    .number()
-    .int({ error: (issue) => `${what} must be a whole number, got ${String(issue.input)}` })
-    .min(0, { error: `${what} must be between 0 and 100` })
-    .max(100, { error: `${what} must be between 0 and 100` });
+const percent = () => z.number().int().min(0).max(100);
 
 export const labelLevelSchema = named(
   z
     .object({
-      id: id('a label id'),
+      id: id(),
       name: localizedTextSchema,
-      minTotal: described(percent('minTotal'), 'Minimum total score, integer 0..100.'),
+      minTotal: described(percent(), 'Minimum total score, integer 0..100.'),
       minPerTheme: described(
-        percent('minPerTheme'),
+        percent(),
         'Minimum score on every applicable theme, integer 0..100.',
       ),
       themeMinimums: described(
-        z.record(z.string(), percent('a theme minimum')),
+        z.record(z.string(), percent()),
         'Per-theme overrides of minPerTheme: theme id -> integer 0..100.',
       ).optional(),
     })
@@ -244,7 +226,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /**
  * Renders an issue path readably, naming array items by their id where they have one:
  * `["questions", 3, "levels", 4, "cost"]` -> `questions[3] "C2".levels[4] "l4".cost`.
- * The root itself renders as `definition`.
+ * The root itself renders as '' (the surfaces name it).
  */
 export function renderPath(path: readonly PropertyKey[], root: unknown): string {
   let out = '';
@@ -263,13 +245,12 @@ export function renderPath(path: readonly PropertyKey[], root: unknown): string 
     else out += `[${JSON.stringify(key)}]`;
     node = isRecord(node) ? node[key] : undefined;
   }
-  return out === '' ? 'definition' : out;
+  return out;
 }
 
-/** A problem found by the cross-field rules: where, and what (the message names the place). */
-export interface CrossFieldIssue {
+/** A problem found by the cross-field rules: where (segments), and what (a code with its values). */
+export interface CrossFieldIssue extends FieldProblem {
   path: PathSegment[];
-  message: string;
 }
 
 function arrayAt(value: unknown, key: string): unknown[] {
@@ -302,20 +283,19 @@ function themeMinimum(label: unknown, themeId: string): number | undefined {
  */
 export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
   const issues: CrossFieldIssue[] = [];
-  const add = (path: PathSegment[], text: string) =>
-    issues.push({ path, message: `${renderPath(path, definition)}: ${text}` });
+  const add = (path: PathSegment[], code: FieldProblem['code'], params: FieldErrorParams) => issues.push({ path, code, params });
 
   if (!isRecord(definition)) return issues;
 
   /** Reports every id that occurs more than once in `items`; returns the set of ids. */
-  const uniqueIds = (items: unknown[], basePath: PathSegment[], what: string): Set<string> => {
+  const uniqueIds = (items: unknown[], basePath: PathSegment[], kind: IdKind): Set<string> => {
     const firstIndex = new Map<string, number>();
     items.forEach((item, index) => {
       const itemId = idOf(item);
       if (itemId === undefined) return;
       const first = firstIndex.get(itemId);
       if (first === undefined) firstIndex.set(itemId, index);
-      else add([...basePath, index, 'id'], `duplicate ${what} id "${itemId}" (also used at ${basePath.at(-1)}[${first}])`);
+      else add([...basePath, index, 'id'], 'duplicate-id', { kind, id: itemId, field: String(basePath.at(-1)), index: first });
     });
     return new Set(firstIndex.keys());
   };
@@ -337,18 +317,18 @@ export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
 
     if (typeof question.theme === 'string') {
       if (themeIds.has(question.theme)) themesWithQuestions.add(question.theme);
-      else add([...qPath, 'theme'], `unknown theme "${question.theme}" (themes are: ${[...themeIds].join(', ') || 'none'})`);
+      else add([...qPath, 'theme'], 'unknown-theme', { id: question.theme, known: [...themeIds] });
     }
 
     arrayAt(question, 'sources').forEach((ref, ri) => {
       if (isRecord(ref) && typeof ref.source === 'string' && !sourceIds.has(ref.source)) {
-        add([...qPath, 'sources', ri, 'source'], `unknown source "${ref.source}"`);
+        add([...qPath, 'sources', ri, 'source'], 'unknown-source', { id: ref.source });
       }
     });
 
     const seenKinds = new Set<unknown>();
     arrayAt(question, 'appliesTo').forEach((kind, ki) => {
-      if (seenKinds.has(kind)) add([...qPath, 'appliesTo', ki], `project kind "${String(kind)}" is listed twice`);
+      if (seenKinds.has(kind)) add([...qPath, 'appliesTo', ki], 'listed-twice', { value: JSON.stringify(String(kind)) });
       seenKinds.add(kind);
     });
 
@@ -357,19 +337,19 @@ export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
     levels.forEach((level, li) => {
       const cost = isRecord(level) ? level.cost : undefined;
       if (isRecord(cost) && typeof cost.low === 'number' && typeof cost.high === 'number' && cost.low > cost.high) {
-        add([...qPath, 'levels', li, 'cost'], `cost low (${cost.low}) is greater than high (${cost.high})`);
+        add([...qPath, 'levels', li, 'cost'], 'cost-low-above-high', { low: cost.low, high: cost.high });
       }
     });
     const points = levels.map((level) => (isRecord(level) ? level.points : undefined));
     if (points.length >= 2 && points.every((p) => typeof p === 'number') && new Set(points).size === 1) {
-      add([...qPath, 'levels'], `all levels have the same points (${String(points[0])}); the question cannot tell answers apart`);
+      add([...qPath, 'levels'], 'same-points', { points: points[0] as number });
     }
   });
 
   themes.forEach((theme, ti) => {
     const themeId = idOf(theme);
     if (themeId !== undefined && !themesWithQuestions.has(themeId)) {
-      add(['themes', ti], `theme "${themeId}" has no questions`);
+      add(['themes', ti], 'theme-without-questions', { id: themeId });
     }
   });
 
@@ -378,16 +358,13 @@ export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
     if (!isRecord(label)) return;
     if (typeof label.minTotal === 'number') {
       if (previous !== undefined && label.minTotal <= previous.minTotal) {
-        add(
-          [`labels`, li, 'minTotal'],
-          `labels must be listed from lowest to highest: minTotal ${label.minTotal} is not above ${previous.minTotal} of labels[${previous.index}]`,
-        );
+        add(['labels', li, 'minTotal'], 'labels-not-ascending', { value: label.minTotal, below: previous.minTotal, index: previous.index });
       }
       previous = { index: li, minTotal: label.minTotal };
     }
     if (isRecord(label.themeMinimums)) {
       for (const key of Object.keys(label.themeMinimums)) {
-        if (!themeIds.has(key)) add(['labels', li, 'themeMinimums', key], `unknown theme "${key}"`);
+        if (!themeIds.has(key)) add(['labels', li, 'themeMinimums', key], 'unknown-theme', { id: key, known: [...themeIds] });
       }
     }
   });
@@ -401,10 +378,13 @@ export function crossFieldIssues(definition: unknown): CrossFieldIssue[] {
       const below = themeMinimum(lower, themeId);
       if (here === undefined || below === undefined || here >= below) continue;
       const own = isRecord(label) && isRecord(label.themeMinimums) && typeof label.themeMinimums[themeId] === 'number';
-      add(
-        own ? ['labels', li, 'themeMinimums', themeId] : ['labels', li, 'minPerTheme'],
-        `labels must nest: the minimum on theme "${themeId}" is ${here}, below ${below} of labels[${li - 1}]${idOf(lower) ? ` "${idOf(lower)}"` : ''} (a higher label can never be easier on any theme)`,
-      );
+      add(own ? ['labels', li, 'themeMinimums', themeId] : ['labels', li, 'minPerTheme'], 'labels-not-nested', {
+        theme: themeId,
+        value: here,
+        below,
+        index: li - 1,
+        otherId: idOf(lower),
+      });
     }
   });
 
@@ -421,24 +401,15 @@ export const quickScanDefinitionSchema = named(
       format: z.literal('quickscan-definition'),
       formatVersion: z.literal(1),
       id: described(
-        z.string().regex(DEFINITION_ID_PATTERN, {
-          error: 'the definition id must be kebab-case: lowercase letters and digits separated by "-"',
-        }),
+        z.string().regex(DEFINITION_ID_PATTERN, { error: 'invalid-definition-id' }),
         'The method id, kebab-case, e.g. "zeeland-quickscan". Stable forever.',
       ),
       version: described(
-        z.string().regex(SEMVER_PATTERN, {
-          error: (issue) => `the version must be a semantic version like "1.0.0", got ${JSON.stringify(issue.input)}`,
-        }),
+        z.string().regex(SEMVER_PATTERN, { error: 'invalid-version' }),
         'Semantic version of this release, e.g. "1.0.0".',
       ),
       released: described(
-        z.iso.date({
-          error: (issue) =>
-            issue.code === 'invalid_format'
-              ? `the release date must be a real date written YYYY-MM-DD, got ${JSON.stringify(issue.input)}`
-              : undefined,
-        }),
+        z.iso.date({ error: (issue) => (issue.code === 'invalid_format' ? 'invalid-date' : undefined) }),
         'Release date, YYYY-MM-DD.',
       ),
       title: localizedTextSchema,
@@ -446,17 +417,17 @@ export const quickScanDefinitionSchema = named(
       // Optional, since 1.1.0: one sentence on what the method is and is not (e.g. not an
       // official instrument of an authority), shown with the title wherever the method is named.
       notice: localizedTextSchema.optional(),
-      publisher: nonBlank('the publisher'),
-      sources: z.array(sourceSchema).min(1, { error: 'a definition needs at least one source' }),
-      themes: z.array(themeSchema).min(1, { error: 'a definition needs at least one theme' }),
-      questions: z.array(questionSchema).min(1, { error: 'a definition needs at least one question' }),
+      publisher: nonBlank(),
+      sources: z.array(sourceSchema).min(1),
+      themes: z.array(themeSchema).min(1),
+      questions: z.array(questionSchema).min(1),
       labels: described(z.array(labelLevelSchema), 'Label levels, listed from lowest to highest minTotal.'),
     })
     .strict()
     .superRefine(
       (value, ctx) => {
         for (const issue of crossFieldIssues(value)) {
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: value });
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.code, params: issue.params, input: value });
         }
       },
       // Run even when other fields failed, so that one pass reports every problem.
@@ -485,95 +456,45 @@ export type QuickScanDefinition = z.infer<typeof quickScanDefinitionSchema>;
 /* validateDefinition                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
-/** One problem in a definition. `message` is self-contained: it starts with the place. */
-export interface DefinitionError {
-  /** Readable path, with ids where known, e.g. `questions[3] "C2".levels[4] "l4".cost`. */
+/**
+ * One problem in a definition: where, and what as a code with its values (forms/input-problems.ts).
+ * Worded for people by report/input-strings.ts `definitionErrorText` (Dutch and English).
+ */
+export interface DefinitionError extends FieldProblem {
+  /** Readable path, with ids where known, e.g. `questions[3] "C2".levels[4] "l4".cost`; '' for the definition itself. */
   path: string;
   /** The same path as segments, e.g. `["questions", 3, "levels", 4, "cost"]`. */
   segments: PathSegment[];
-  /** Plain English, starting with the path, e.g. `questions[3] "C2".levels[4] "l4".cost: cost low (12) is greater than high (8)`. */
-  message: string;
 }
 
 export type ValidationResult =
   | { ok: true; definition: QuickScanDefinition }
   | { ok: false; errors: DefinitionError[] };
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number':
-      return `the number ${value}`;
-    case 'boolean':
-      return `${value}`;
-    case 'object':
-      return 'an object';
-    case 'undefined':
-      return 'nothing (undefined)';
-    default:
-      return typeof value;
-  }
-}
-
-const EXPECTED_NAMES: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  record: 'an object',
-};
-
-/**
- * Plain-English messages for zod's generic issues (custom messages above take precedence); also
- * used for the other file formats (scoring/parse-json.ts), so no file gets zod's raw wording.
- */
-export const plainErrors: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined && (issue.path?.length ?? 0) > 0) return 'is missing';
-      return `must be ${EXPECTED_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling; no extra fields are allowed)`;
-    case 'invalid_value':
-      if (issue.input === undefined) return 'is missing';
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(issue.input)}`;
-    case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
-      return undefined;
-    default:
-      return undefined;
-  }
-};
-
 /**
  * Validates a definition (usually freshly parsed JSON) and returns either the typed definition
  * or ALL problems found, each with a readable path and a message that names the place.
  */
 export function validateDefinition(json: unknown): ValidationResult {
-  const result = quickScanDefinitionSchema.safeParse(json, { error: plainErrors });
+  const result = quickScanDefinitionSchema.safeParse(json, { reportInput: true });
   if (result.success) return { ok: true, definition: result.data };
   const seen = new Set<string>();
   const errors: DefinitionError[] = [];
-  const push = (segments: readonly PropertyKey[], message: string) => {
+  const push = (segments: readonly PropertyKey[], found: FieldProblem) => {
     const path = renderPath(segments, json);
-    const placed = message.startsWith(`${path}: `) ? message : `${path}: ${message}`;
-    if (seen.has(placed)) return;
-    seen.add(placed);
-    errors.push({ path, segments: segments.map((p) => (typeof p === 'number' ? p : String(p))), message: placed });
+    const key = JSON.stringify([path, found.code, found.params ?? null]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    errors.push({ path, segments: segments.map((p) => (typeof p === 'number' ? p : String(p))), ...found });
   };
-  for (const issue of result.error.issues) push(issue.path, issue.message);
+  for (const issue of result.error.issues) for (const { path, problem } of problemsOfIssue(issue)) push(path, problem);
   // zod skips refinements after some failures (e.g. a non-integer); the cross-field rules are
   // written to cope with malformed input, so run them on the raw input to report everything.
-  for (const issue of crossFieldIssues(json)) push(issue.path, issue.message);
+  for (const { path, ...found } of crossFieldIssues(json)) push(path, found);
   return { ok: false, errors };
 }
 
-/** All errors as one text block, one problem per line. */
+/** All errors as a technical text block for logs (one `path: code` per line); people get definitionErrorText. */
 export function formatDefinitionErrors(errors: readonly DefinitionError[]): string {
-  return errors.map((e) => `- ${e.message}`).join('\n');
+  return errors.map((e) => `- ${e.path}: ${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`).join('\n');
 }

@@ -7,10 +7,11 @@ import { canonicalHash } from './hash';
 import { validateDefinition, type QuickScanDefinition } from './schema';
 import { columnLetter, definitionToWorkbook, workbookToDefinition, type WorkbookSheet } from './workbook';
 import { definitionToXlsx, NotAWorkbookError, xlsxToDefinition } from './xlsx';
+import { definitionErrorText } from '../report/input-strings';
 
 function valid(json: unknown): QuickScanDefinition {
   const r = validateDefinition(json);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => definitionErrorText(e, 'en')).join('\n'));
   return r.definition;
 }
 
@@ -84,7 +85,7 @@ describe('method workbook', () => {
       ['definition-rule', 'themes', 2, 'B'],
       ['definition-rule', 'levels', 4, 'I'],
     ]);
-    expect(result.errors[1]!.message).toContain('cost low (50) is greater than high (10)');
+    expect(result.errors[1]!.problem).toEqual({ code: 'cost-low-above-high', params: { low: 50, high: 10 } });
   });
 
   it('names missing sheets and columns, unknown references', () => {

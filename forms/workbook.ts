@@ -10,6 +10,7 @@
  * Errors are codes with the sheet, the row (1-based, as a spreadsheet shows it) and the column
  * (letter and header); the surfaces word them. See docs/authoring-definitions.md.
  */
+import type { FieldProblem } from './input-problems';
 import { validateDefinition, type PathSegment, type QuickScanDefinition } from './schema';
 
 export type Cell = string | number | boolean | null;
@@ -63,8 +64,8 @@ export interface WorkbookError extends CellPlace {
   code: WorkbookErrorCode;
   /** The value concerned (a sheet, column or field name, a reference), when there is one. */
   value?: string;
-  /** For `definition-rule`: the validator's message and readable path. */
-  message?: string;
+  /** For `definition-rule`: the validator's problem (a code with values) and readable path. */
+  problem?: FieldProblem;
   definitionPath?: string;
 }
 
@@ -579,7 +580,7 @@ export function workbookToDefinition(sheets: readonly WorkbookSheet[]): Workbook
     errors: result.errors.map((e) => ({
       code: 'definition-rule',
       ...placeOf(e.segments, map),
-      message: e.message,
+      problem: e.params ? { code: e.code, params: e.params } : { code: e.code },
       definitionPath: e.path,
     })),
   };

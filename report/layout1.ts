@@ -587,7 +587,7 @@ function compliancePage(w: Writer, m: Model, cm: ComplianceModel): void {
     const what = (x: { id: string; version: string; sha256: string }) => `${x.id} ${x.version} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
     const text = !cm.applies
       ? s.complianceOtherMethod(what(p.method), what(m.env.content.method))
-      : s.complianceMismatch(cm.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') + (cm.issues.length > 3 ? ` (+${cm.issues.length - 3})` : ''));
+      : s.complianceMismatch(cm.issues.slice(0, 3).map(layout1IssueText).join('; ') + (cm.issues.length > 3 ? ` (+${cm.issues.length - 3})` : ''));
     w.paragraph(text, MARGIN_X, CONTENT_W, 9);
   } else {
     complianceTable(w, m, r);
@@ -619,6 +619,28 @@ function compliancePage(w: Writer, m: Model, cm: ComplianceModel): void {
   w.y += 3;
   w.setFont(7.5, 'normal', MUTED);
   w.paragraph(s.complianceRulesNote, MARGIN_X, CONTENT_W, 7.5);
+}
+
+/**
+ * A profile issue as layout 1 prints it: the English sentence scoring/profile.ts gave before the
+ * issues became codes, kept word for word (in both locales, as issued) so that a layout-1 page
+ * rebuilds to the same bytes. New layouts word issues with report/input-strings.ts.
+ */
+function layout1IssueText(issue: ProfileIssue): string {
+  const p = issue.params ?? {};
+  const known = (p.known ?? []).join(', ');
+  switch (issue.code) {
+    case 'unknown-label':
+      return `${issue.path}: unknown label "${p.id ?? ''}" (the method has: ${known || 'no labels'})`;
+    case 'unknown-theme':
+      return `${issue.path}: unknown theme "${p.id ?? ''}"`;
+    case 'unknown-question':
+      return `${issue.path}: unknown question "${p.id ?? ''}"`;
+    case 'unknown-level':
+      return `${issue.path}: question ${p.question ?? ''} has no level "${p.id ?? ''}" (it has ${known})`;
+    default:
+      return `${issue.path}: ${issue.code}`;
+  }
 }
 
 /** The requirements one per row: what is required, what this revision has, met or not. */

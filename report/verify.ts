@@ -39,7 +39,9 @@ import { assessRevisionSigner } from '../scoring/revision-verdict';
 import { resolveMethod } from '../scoring/method-file';
 import { assessorKeyOf, reportSettingsOf, type AnyIssuedEnvelope, type IssuedEnvelope, type IssuedError } from '../scoring/issued';
 import { ed25519Jwk, keyFingerprint, type PublicJwk } from '../scoring/keys';
-import { profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope } from '../scoring/profile';
+import { ProfileMismatchError, profileAppliesToMethod, profileIssues, verifyProfileEnvelope, type ProfileEnvelope, type ProfileIssue } from '../scoring/profile';
+import { ScanInputError } from '../scoring/errors';
+import { parseJsonWith, type FieldError } from '../scoring/parse-json';
 import { parseScanFile } from '../scoring/scan-file';
 import { scoreScan, type ScanInput } from '../scoring/score';
 import { assessSigner, type TrustAnchors } from '../scoring/trust';
@@ -59,6 +61,7 @@ import {
 import { PHASE_NAMES, verifyMessages as M, type Message } from './strings';
 import { findingText } from './verdict-strings';
 import { jsonOfBytes } from '../scoring/json-bytes';
+import { fieldErrorsText, fieldErrorText, profileIssuesText, scanInputErrorText, type InputLocale } from './input-strings';
 
 /**
  * The older, finer status (kept for the screens that still read it). What to SHOW is `verdict`
@@ -115,8 +118,8 @@ export interface VerifiedProfile {
   signer: { name: string; role: string; key: PublicJwk; publicKey?: string };
   /** The profile names the revision's method (id, version, SHA-256). */
   appliesToMethod: boolean;
-  /** Labels, themes, questions or levels the profile names that the method lacks. */
-  issues: { path: string; message: string }[];
+  /** Labels, themes, questions or levels the profile names that the method lacks (codes; words: report/input-strings.ts). */
+  issues: ProfileIssue[];
   /**
    * The signer is vouched for as a contracting authority by one of the user's anchors. Only then
    * may the profile be read as the authority's; else `contractingAuthority` is just what the
@@ -222,14 +225,22 @@ function unreadable(kind: VerifyResult['kind'], message: Message, code: Finding[
   return { ...decideVerdict(findings), findings, status: 'unreadable', kind, checks: emptyChecks(), messages: [message] };
 }
 
-function describeErrors(errors: readonly IssuedError[]): string {
-  const shown = errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  return shown.join('; ') + (errors.length > 3 ? ` (+${errors.length - 3})` : '');
+/** A message whose detail is worded per locale: the Dutch message with the Dutch detail, the English with the English. */
+function worded(make: (detail: string) => Message, detail: (locale: InputLocale) => string): Message {
+  return { nl: make(detail('nl')).nl, en: make(detail('en')).en };
 }
 
-function errorText(error: unknown): string {
+function describeErrors(errors: readonly FieldError[]): (locale: InputLocale) => string {
+  return (locale) => fieldErrorsText(errors, locale);
+}
+
+/** An error thrown while recomputing, in words: input problems by their codes, anything else as its own (technical) text. */
+function errorText(error: unknown): (locale: InputLocale) => string {
+  if (error instanceof ScanInputError) return (locale) => scanInputErrorText(error, locale);
+  if (error instanceof ProfileMismatchError) return (locale) => profileIssuesText(error.issues, locale);
   const text = error instanceof Error ? error.message : String(error);
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  const short = text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  return () => short;
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -275,7 +286,7 @@ function recompute(definition: QuickScanDefinition, input: ScanInput): { score: 
       },
     };
   } catch (error) {
-    return { problem: M.scoreFailed(errorText(error)) };
+    return { problem: worded(M.scoreFailed, errorText(error)) };
   }
 }
 
@@ -340,7 +351,7 @@ function checkProfile(
   }
   if (!definition) return;
   if (issues.length > 0) {
-    result.messages.push(M.profileMismatch(describeErrors(issues)));
+    result.messages.push(worded(M.profileMismatch, (locale) => profileIssuesText(issues, locale)));
     return;
   }
   try {
@@ -361,7 +372,7 @@ function checkProfile(
       result.messages.push(M.complianceNotMet(gaps('nl'), gaps('en')));
     }
   } catch (error) {
-    result.messages.push(M.profileMismatch(errorText(error)));
+    result.messages.push(worded(M.profileMismatch, errorText(error)));
   }
 }
 
@@ -389,7 +400,7 @@ function envelopeProblemMessage(findings: readonly Finding[], errors: readonly I
   const out: Message[] = [];
   for (const f of findings) {
     if (f.code === 'data-altered') out.push(M.hashMismatch);
-    else if (f.code === 'envelope-invalid') out.push(M.envelopeInvalid(errors ? describeErrors(errors) : (f.detail ?? '')));
+    else if (f.code === 'envelope-invalid') out.push(errors ? worded(M.envelopeInvalid, describeErrors(errors)) : M.envelopeInvalid(f.detail ?? ''));
     else if (f.code === 'file-unreadable') out.push(M.attachmentUnreadable(f.detail ?? 'not valid JSON'));
     else {
       const text = findingText(f);
@@ -552,8 +563,8 @@ async function verifyEnvelopeData(
         messages.push(checks.pagesMatch ? M.pagesMatch : M.pagesDiffer);
       } catch (error) {
         checks.pagesMatch = false;
-        findings.push({ code: 'pages-rebuild-failed', detail: errorText(error) });
-        messages.push(M.pagesRebuildFailed(errorText(error)));
+        findings.push({ code: 'pages-rebuild-failed', detail: errorText(error)('en') });
+        messages.push(worded(M.pagesRebuildFailed, errorText(error)));
       }
     }
   } else if (mode === 'envelope' && sound) {
@@ -611,7 +622,7 @@ async function verifyEnvelopeData(
 
 function verifyScan(json: unknown, options: VerifyOptions): VerifyResult {
   const parsed = parseScanFile(json);
-  if (!parsed.ok) return unreadable('scan', M.scanInvalid(describeErrors(parsed.errors)));
+  if (!parsed.ok) return unreadable('scan', worded(M.scanInvalid, describeErrors(parsed.errors)));
   const f = parsed.file;
   const findings: Finding[] = [{ code: 'file-unsigned' }];
   const result: VerifyResult = {
@@ -679,15 +690,12 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
     const extracted = get(name);
     if (!extracted.ok) return { ok: false, message: extracted.code === 'no-attachment' ? M.revalidationMissing(name) : extractProblem(extracted) };
     const json = jsonOfBytes(extracted.bytes);
-    return json.ok ? { ...json, bytes: extracted.bytes } : { ok: false, message: M.attachmentUnreadable(`${name}: not valid JSON`) };
+    return json.ok ? { ...json, bytes: extracted.bytes } : { ok: false, message: worded(M.attachmentUnreadable, (locale) => fieldErrorText({ path: name, code: 'not-json' }, locale)) };
   };
   const descriptorJson = read(REVALIDATION_DESCRIPTOR_ATTACHMENT);
   if (!descriptorJson.ok) return unreadable(kind, descriptorJson.message);
-  const descriptor = revalidationDescriptorSchema.safeParse(descriptorJson.value);
-  if (!descriptor.success) {
-    const issues = descriptor.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return unreadable(kind, M.revalidationDescriptorInvalid(describeErrors(issues)));
-  }
+  const descriptor = parseJsonWith(revalidationDescriptorSchema, descriptorJson.value);
+  if (!descriptor.ok) return unreadable(kind, worded(M.revalidationDescriptorInvalid, describeErrors(descriptor.errors)));
   const earlierJson = read(REVALIDATION_EARLIER_ATTACHMENT);
   if (!earlierJson.ok) return unreadable(kind, earlierJson.message);
   const laterJson = read(REVALIDATION_LATER_ATTACHMENT);
@@ -710,21 +718,21 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
   let pagesFinding: Finding = { code: 'pages-not-checked' };
   const sound = (r: { result: VerifyResult }) => r.result.checks.dataIntact === true && r.result.checks.signatureValid === true;
   if (ea && eb && A.definition && B.definition && sound(A) && sound(B) && A.result.status !== 'unreadable' && B.result.status !== 'unreadable') {
-    const { locale, layout } = descriptor.data;
+    const { locale, layout } = descriptor.value;
     if (!REVALIDATION_LAYOUTS[layout]) {
       pagesMatch = false;
       pagesFinding = { code: 'pages-unknown-layout', detail: String(layout) };
       messages.push(M.unknownRevalidationLayout(layout));
     } else {
       try {
-        const rebuilt = await buildRevalidationPdf(ea, eb, { earlier: A.definition, later: B.definition }, locale, layout, revalidationOptionsOf(descriptor.data));
+        const rebuilt = await buildRevalidationPdf(ea, eb, { earlier: A.definition, later: B.definition }, locale, layout, revalidationOptionsOf(descriptor.value));
         pagesMatch = bytesEqual(rebuilt, pdfBytes);
         pagesFinding = pagesMatch ? { code: 'pages-match' } : { code: isAppendedTo(pdfBytes, rebuilt) ? 'pages-incremental-update' : 'pages-altered' };
         messages.push(pagesMatch ? M.revalidationPagesMatch : M.revalidationPagesDiffer);
       } catch (error) {
         pagesMatch = false;
-        pagesFinding = { code: 'pages-rebuild-failed', detail: errorText(error) };
-        messages.push(M.pagesRebuildFailed(errorText(error)));
+        pagesFinding = { code: 'pages-rebuild-failed', detail: errorText(error)('en') };
+        messages.push(worded(M.pagesRebuildFailed, errorText(error)));
       }
     }
   }
@@ -753,7 +761,7 @@ async function verifyRevalidation(pdfBytes: Uint8Array, get: (name: string) => E
       keyTrusted: both(A.result.checks.keyTrusted, B.result.checks.keyTrusted),
     },
     messages,
-    revalidation: { earlier: A.result, later: B.result, linked, locale: descriptor.data.locale, layout: descriptor.data.layout },
+    revalidation: { earlier: A.result, later: B.result, linked, locale: descriptor.value.locale, layout: descriptor.value.layout },
   };
   // the later revision (the one that re-validates) describes the file
   for (const key of ['referenceCode', 'contentHash', 'projectName', 'phase', 'issuedAt', 'assessor', 'method', 'score', 'trustedKeyLabel', 'signer', 'formatVersion', 'referenceCodeForm'] as const) {
@@ -801,6 +809,6 @@ export async function verifyFile(bytes: Uint8Array, name: string, options: Verif
     if (/\.pdf$/i.test(name)) return unreadable('pdf', M.pdfUnreadable('no PDF header'));
     return unreadable('unknown', M.notRecognised, 'file-not-recognised');
   } catch (error) {
-    return unreadable('unknown', M.internalError(errorText(error)));
+    return unreadable('unknown', worded(M.internalError, errorText(error)));
   }
 }

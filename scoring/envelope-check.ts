@@ -202,7 +202,8 @@ export function checkIssuedEnvelope(input: string | Uint8Array | unknown, option
   const parsed = parseAnyEnvelope(json);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    const detail = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : undefined;
+    // a value for logs (path and code); the surfaces word `errors` (report/input-strings.ts)
+    const detail = first ? (first.path ? `${first.path}: ${first.code}` : first.code) : undefined;
     // a changed envelope often no longer fits the schema; when its content visibly no longer
     // matches the stated hash, it was altered, not merely unreadable
     if (statedHashMismatch(json)) return { ok: false, findings: [{ code: 'data-altered' }, { code: 'envelope-invalid', ...(detail ? { detail } : {}) }], errors: parsed.errors };

@@ -1,6 +1,6 @@
 /** The scoring engine: pure, exact, shared by the app, the report and the command line. */
 export * from './types';
-export { ScanInputError, type ScanInputErrorCode } from './errors';
+export { ScanInputError, type ScanInputErrorCode, type ScanInputField, type ScanInputSource, type ScanInputValues } from './errors';
 export {
   scanFileSchema,
   parseScanFile,

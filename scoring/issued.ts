@@ -49,11 +49,11 @@ const isoDateTime = () => z.iso.datetime({ offset: true });
 
 export const assessorSchema = z
   .object({
-    name: shortText().regex(/\S/, { error: 'the assessor needs a name' }),
+    name: shortText().regex(/\S/, { error: 'blank' }),
     organisation: shortText(),
     role: shortText(),
     assessmentType: z.enum(['self', 'independent']),
-    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, { error: 'base64url of a raw 32-byte Ed25519 public key (43 characters)' }),
+    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, { error: 'invalid-ed25519-key' }),
   })
   .strict();
 
@@ -61,8 +61,8 @@ export const historyEntrySchema = z
   .object({
     revisionId: z.uuid(),
     // a format-2 revision may follow a format-1 one (short code) or a format-2 one (long code)
-    referenceCode: z.string().regex(ANY_REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    referenceCode: z.string().regex(ANY_REFERENCE_CODE_PATTERN, { error: 'invalid-reference-code' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
     phase: issuePhaseSchema,
     issuedAt: isoDateTime(),
   })
@@ -71,7 +71,7 @@ export const historyEntrySchema = z
 export const followUpSchema = z
   .object({
     phase: issuePhaseSchema,
-    plannedDate: z.string().regex(ISO_DATE, { error: 'a date YYYY-MM-DD' }),
+    plannedDate: z.string().regex(ISO_DATE, { error: 'invalid-date' }),
   })
   .strict();
 
@@ -82,10 +82,10 @@ export const issuedScanSchema = z
     name: shortText(),
     answers: z
       .record(z.string().min(1).max(100), answerSchema)
-      .refine((a) => Object.keys(a).length <= ISSUED_LIMITS.answers, { error: `at most ${ISSUED_LIMITS.answers} answers` })
+      .refine((a) => Object.keys(a).length <= ISSUED_LIMITS.answers, { error: 'too-many', params: { maximum: ISSUED_LIMITS.answers } })
       .refine(
         (a) => Object.values(a).every((x) => (x.evidence?.length ?? 0) <= ISSUED_LIMITS.evidencePerAnswer && (x.note?.length ?? 0) <= ISSUED_LIMITS.text),
-        { error: `notes of at most ${ISSUED_LIMITS.text} characters and at most ${ISSUED_LIMITS.evidencePerAnswer} evidence files per answer` },
+        { error: 'answer-too-large', params: { maxText: ISSUED_LIMITS.text, maxEvidence: ISSUED_LIMITS.evidencePerAnswer } },
       ),
     costOverrides: z.array(costOverrideSchema).max(ISSUED_LIMITS.costOverrides).optional(),
     locked: z.array(z.string().min(1).max(100)).max(ISSUED_LIMITS.answers).optional(),
@@ -95,12 +95,12 @@ export const issuedScanSchema = z
     const seen = new Set<string>();
     (scan.costOverrides ?? []).forEach((o, i) => {
       const key = `${o.question}\u0000${o.level}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['costOverrides', i], message: `duplicate cost override for ${o.question} / ${o.level}` });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['costOverrides', i], message: 'duplicate-cost-override', params: { question: o.question, level: o.level } });
       seen.add(key);
     });
     const locked = new Set<string>();
     (scan.locked ?? []).forEach((q, i) => {
-      if (locked.has(q)) ctx.addIssue({ code: 'custom', path: ['locked', i], message: `${q} is locked twice` });
+      if (locked.has(q)) ctx.addIssue({ code: 'custom', path: ['locked', i], message: 'listed-twice', params: { value: q } });
       locked.add(q);
     });
   });
@@ -148,9 +148,9 @@ export const issuedEnvelopeSchema = z
     format: z.literal('quickscan-issued-envelope'),
     formatVersion: z.literal(1),
     content: issuedContentSchema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    referenceCode: z.string().regex(REFERENCE_CODE_PATTERN, { error: 'a reference code QS-XXXX-XXXX-XXXX' }),
-    signature: z.string().regex(SIGNATURE_B64U_PATTERN, { error: 'base64url of a raw 64-byte Ed25519 signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    referenceCode: z.string().regex(REFERENCE_CODE_PATTERN, { error: 'invalid-reference-code' }),
+    signature: z.string().regex(SIGNATURE_B64U_PATTERN, { error: 'invalid-signature' }),
     report: reportSettingsSchema,
   })
   .strict();
@@ -333,7 +333,7 @@ export function scanFileFromContent(content: AnyIssuedContent): ScanFile {
 /** The assessor of a format-2 revision: the key is a JWK with its algorithm (scoring/keys.ts). */
 export const assessorV2Schema = z
   .object({
-    name: shortText().regex(/\S/, { error: 'the assessor needs a name' }),
+    name: shortText().regex(/\S/, { error: 'blank' }),
     organisation: shortText(),
     role: shortText(),
     assessmentType: z.enum(['self', 'independent']),
@@ -378,9 +378,9 @@ export const issuedEnvelopeV2Schema = z
     format: z.literal('quickscan-issued-envelope'),
     formatVersion: z.literal(2),
     content: issuedContentV2Schema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    referenceCode: z.string().regex(LONG_REFERENCE_CODE_PATTERN, { error: 'a long reference code QS-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' }),
-    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    referenceCode: z.string().regex(LONG_REFERENCE_CODE_PATTERN, { error: 'invalid-long-reference-code' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'invalid-signature' }),
     /**
      * Optional: the method the revision was scored on, for verifiers that do not have it — a
      * signed method file (scoring/method-file.ts), deflate-raw compressed, base64url. Outside the
@@ -389,7 +389,7 @@ export const issuedEnvelopeV2Schema = z
     methodFile: z
       .string()
       .max(12 * 1024 * 1024)
-      .regex(/^[A-Za-z0-9_-]+$/, { error: 'base64url of a deflated method file' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'invalid-method-data' })
       .optional(),
   })
   .strict();

@@ -53,15 +53,15 @@ export const privateKeyFileSchema = z
     } catch {
       pub = undefined;
     }
-    if (!pub || !sameKey(pub, f.publicKey)) ctx.addIssue({ code: 'custom', path: ['publicKey'], message: 'the public key does not belong to the private key' });
-    else if (keyFingerprint(pub) !== f.fingerprint) ctx.addIssue({ code: 'custom', path: ['fingerprint'], message: 'the fingerprint does not belong to the key' });
+    if (!pub || !sameKey(pub, f.publicKey)) ctx.addIssue({ code: 'custom', path: ['publicKey'], message: 'key-mismatch' });
+    else if (keyFingerprint(pub) !== f.fingerprint) ctx.addIssue({ code: 'custom', path: ['fingerprint'], message: 'fingerprint-mismatch' });
   });
 
 /** The public key file as written now (format 2): the holder and the key as JWK (P-256 or Ed25519). */
 export const publicKeyFileSchema = z
   .object({ format: z.literal(PUBLIC_KEY_FORMAT), formatVersion: z.literal(2), name: label(), organisation: label(), key: publicJwkSchema, fingerprint: z.string().max(200) })
   .strict()
-  .refine((f) => keyFingerprint(f.key) === f.fingerprint, { error: 'the fingerprint does not belong to the key', path: ['fingerprint'] });
+  .refine((f) => keyFingerprint(f.key) === f.fingerprint, { error: 'fingerprint-mismatch', path: ['fingerprint'] });
 
 /** Written by earlier releases of the command line (`quickscan key new`): a label and the key as JWK. */
 const publicKeyFileCliV1Schema = z

@@ -42,8 +42,8 @@ export const KEY_STATEMENT_LIMITS = { shortText: 500, text: 5_000 } as const;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const isoDateTime = () => z.iso.datetime({ offset: true });
-const nonBlank = (what: string) => z.string().max(KEY_STATEMENT_LIMITS.shortText).regex(/\S/, { error: `${what} must not be empty` });
-const signatureB64u = () => z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' });
+const nonBlank = (_what: string) => z.string().max(KEY_STATEMENT_LIMITS.shortText).regex(/\S/, { error: 'blank' });
+const signatureB64u = () => z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'invalid-signature' });
 
 export const keyRotationContentSchema = z
   .object({
@@ -62,7 +62,7 @@ export const keyRotationContentSchema = z
     note: z.string().max(KEY_STATEMENT_LIMITS.text).optional(),
   })
   .strict()
-  .refine((c) => !sameKey(c.oldKey, c.newKey), { error: 'the new key must differ from the old key', path: ['newKey'] });
+  .refine((c) => !sameKey(c.oldKey, c.newKey), { error: 'same-key', path: ['newKey'] });
 
 export const keyRevocationContentSchema = z
   .object({
@@ -87,7 +87,7 @@ export const keyStatementEnvelopeSchema = z
     format: z.literal(KEY_STATEMENT_ENVELOPE_FORMAT),
     formatVersion: z.literal(1),
     content: keyStatementContentSchema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
     /** By the old key (rotation) or by the revoked key (revocation). */
     signature: signatureB64u(),
     /** Rotation only: the new key's countersignature over the same text. */
@@ -95,8 +95,8 @@ export const keyStatementEnvelopeSchema = z
   })
   .strict()
   .superRefine((env, ctx) => {
-    if (env.content.statement === 'key-rotation' && env.newKeySignature === undefined) ctx.addIssue({ code: 'custom', path: ['newKeySignature'], message: 'a rotation needs the countersignature of the new key' });
-    if (env.content.statement === 'key-revocation' && env.newKeySignature !== undefined) ctx.addIssue({ code: 'custom', path: ['newKeySignature'], message: 'only a rotation has a countersignature' });
+    if (env.content.statement === 'key-rotation' && env.newKeySignature === undefined) ctx.addIssue({ code: 'custom', path: ['newKeySignature'], message: 'countersignature-missing' });
+    if (env.content.statement === 'key-revocation' && env.newKeySignature !== undefined) ctx.addIssue({ code: 'custom', path: ['newKeySignature'], message: 'countersignature-unexpected' });
   });
 
 export type KeyRotationContent = z.infer<typeof keyRotationContentSchema>;

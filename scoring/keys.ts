@@ -38,17 +38,17 @@ const B64U_32 = /^[A-Za-z0-9_-]{43}$/;
 /** A base64url signature of 64 bytes (both algorithms). */
 export const PURPOSE_SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{86}$/;
 
-const coordinate = (what: string) => z.string().regex(B64U_32, { error: `${what}: base64url of 32 bytes (43 characters)` });
+const coordinate = (_what: string) => z.string().regex(B64U_32, { error: 'invalid-base64url-32' });
 
 export const p256PublicJwkSchema = z
   .object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: coordinate('x'), y: coordinate('y'), alg: z.literal('ES256') })
   .strict()
-  .refine((k) => p256PointBytes(k.x, k.y) !== undefined, { error: 'x and y are not a point on the P-256 curve' });
+  .refine((k) => p256PointBytes(k.x, k.y) !== undefined, { error: 'not-on-curve' });
 
 export const ed25519PublicJwkSchema = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: coordinate('x'), alg: z.literal('EdDSA') })
   .strict()
-  .refine((k) => isValidPublicKey(k.x), { error: 'x is not a usable Ed25519 public key' });
+  .refine((k) => isValidPublicKey(k.x), { error: 'unusable-key' });
 
 /**
  * A public key as JWK with its algorithm. Strict: any other member (a private `d`, `ext`,
@@ -60,7 +60,7 @@ export type P256PublicJwk = z.infer<typeof p256PublicJwkSchema>;
 export type Ed25519PublicJwk = z.infer<typeof ed25519PublicJwkSchema>;
 export type PublicJwk = P256PublicJwk | Ed25519PublicJwk;
 
-const secret = (what: string) => z.string().regex(B64U_32, { error: `${what}: base64url of 32 bytes (43 characters)` });
+const secret = (_what: string) => z.string().regex(B64U_32, { error: 'invalid-base64url-32' });
 
 /** A private key as JWK (the CLI's key file and tests; the app keeps its key non-extractable). */
 export const privateJwkSchema = z.union([

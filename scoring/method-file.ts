@@ -36,7 +36,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export const methodPublisherSchema = z
   .object({
-    name: z.string().max(500).regex(/\S/, { error: 'the publisher needs a name' }),
+    name: z.string().max(500).regex(/\S/, { error: 'blank' }),
     organisation: z.string().max(500),
     key: publicJwkSchema,
   })
@@ -48,7 +48,7 @@ export const methodContentSchema = z
     formatVersion: z.literal(1),
     /** Checked with validateDefinition (every rule), not here. */
     definition: z.record(z.string(), z.unknown()),
-    definitionSha256: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
+    definitionSha256: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
     publisher: methodPublisherSchema,
     released: z.iso.date(),
     signedAt: z.iso.datetime({ offset: true }),
@@ -60,8 +60,8 @@ export const methodFileSchema = z
     format: z.literal(METHOD_FILE_FORMAT),
     formatVersion: z.literal(1),
     content: methodContentSchema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'invalid-signature' }),
   })
   .strict();
 
@@ -76,7 +76,7 @@ export function signMethodFile(
   signedAt: string,
 ): MethodFile {
   const result = validateDefinition(definitionJson);
-  if (!result.ok) throw new Error(`signMethodFile: the definition is not valid: ${result.errors[0]?.message ?? ''}`);
+  if (!result.ok) throw new Error(`signMethodFile: the definition is not valid: ${result.errors[0] ? `${result.errors[0].path}: ${result.errors[0].code}` : ''}`);
   const definition = result.definition;
   const content: MethodContent = {
     format: METHOD_CONTENT_FORMAT,
@@ -149,7 +149,7 @@ export function verifyMethodFile(json: unknown): MethodFileCheck {
   try {
     publisherFingerprint = keyFingerprint(c.publisher.key);
   } catch {
-    return { ok: false, problem: 'malformed', errors: [{ path: 'content.publisher.key', message: 'not a public key' }] };
+    return { ok: false, problem: 'malformed', errors: [{ path: 'content.publisher.key', code: 'not-a-public-key' }] };
   }
   const raw = typeof json === 'string' ? (JSON.parse(json) as { content: unknown }) : (json as { content: unknown });
   let canonical: string;
@@ -192,7 +192,7 @@ export function assessMethodPublisher(method: VerifiedMethodFile, anchors: Trust
 export const packedMethodSchema = z
   .string()
   .max(12 * 1024 * 1024)
-  .regex(/^[A-Za-z0-9_-]+$/, { error: 'base64url of a deflated method file' });
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'invalid-method-data' });
 
 /** A signed method file, or (for a built-in release) the bare definition, as packed text. */
 export function packMethod(method: MethodFile | QuickScanDefinition): string {

@@ -10,6 +10,6 @@ export const methodRefSchema = z
   .object({
     id: z.string().min(1).max(100),
     version: z.string().min(1).max(100),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'lowercase hex SHA-256 of the canonical JSON of the definition' }),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'invalid-sha256' }),
   })
   .strict();

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import mini from '../forms/fixtures/mini-definition.json';
 import { validateDefinition, type QuickScanDefinition } from '../forms/schema';
 import { carryScanTo, tryScanOn } from './migrate';
+import { definitionErrorText } from '../report/input-strings';
 
 function valid(json: unknown): QuickScanDefinition {
   const r = validateDefinition(json);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => definitionErrorText(e, 'en')).join('\n'));
   return r.definition;
 }
 

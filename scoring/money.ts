@@ -51,12 +51,12 @@ export function circularBudgetCents(
 ): number {
   if (budget.mode === 'eur') {
     if (!(budget.amountEur >= 0) || !Number.isFinite(budget.amountEur)) {
-      throw new ScanInputError('invalid-budget', `The circular budget must be a non-negative amount, got ${budget.amountEur}.`);
+      throw new ScanInputError('invalid-budget', { field: 'circular-budget', value: budget.amountEur });
     }
     return toHundredths(budget.amountEur);
   }
   if (!(budget.pct >= 0) || !Number.isFinite(budget.pct) || !(constructionBudgetEur >= 0)) {
-    throw new ScanInputError('invalid-budget', `The circular budget percentage and the construction budget must be non-negative.`);
+    throw new ScanInputError('invalid-budget', { field: 'budget-percentage' });
   }
   // cents * (pct hundredths) / 10000, exact
   const product = BigInt(toHundredths(constructionBudgetEur)) * BigInt(toHundredths(budget.pct));

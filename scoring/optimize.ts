@@ -204,7 +204,7 @@ function buildProblem(def: ScoringDefinition, input: ScanInput, options: Optimiz
   for (const id of options.locked ?? []) {
     const qi = prep.questionIndex.get(id);
     if (qi === undefined) {
-      throw new ScanInputError('unknown-locked-question', `Question "${id}" is locked, but this version of the method does not have it.`, { question: id });
+      throw new ScanInputError('unknown-locked-question', { question: id });
     }
     lockedSet.add(qi);
   }
@@ -248,7 +248,7 @@ function buildProblem(def: ScoringDefinition, input: ScanInput, options: Optimiz
     themeMax[q.theme]! += q.maxPoints;
   }
   if (!Number.isSafeInteger(keyBound) || !Number.isSafeInteger(Math.abs(curHalf) * K)) {
-    throw new ScanInputError('out-of-range', 'The costs are too large to optimise exactly in cents.');
+    throw new ScanInputError('out-of-range');
   }
   const tables = prep.themes.map((t) => (themeOpts[t.index]!.length > 0 ? themeTables(themeOpts[t.index]!, themeMax[t.index]!) : null));
 
@@ -281,7 +281,7 @@ function buildProblem(def: ScoringDefinition, input: ScanInput, options: Optimiz
   let budgetCents: number | null = null;
   if (options.budgetCents !== undefined) {
     if (!Number.isSafeInteger(options.budgetCents)) {
-      throw new ScanInputError('invalid-budget', `The budget must be a whole number of cents, got ${String(options.budgetCents)}.`);
+      throw new ScanInputError('invalid-budget', { field: 'budget-cents', value: String(options.budgetCents) });
     }
     budgetCents = options.budgetCents;
   } else if (input.project.circularBudget) {
@@ -823,7 +823,7 @@ export function frontier(def: ScoringDefinition, input: ScanInput, options: Opti
  */
 export function bestWithinBudget(def: ScoringDefinition, input: ScanInput, options: OptimizeOptions = {}): BudgetResult {
   const pb = buildProblem(def, input, options);
-  if (pb.budgetCents === null) throw new ScanInputError('invalid-budget', 'There is no budget: give the project a circular budget or pass budgetCents.');
+  if (pb.budgetCents === null) throw new ScanInputError('invalid-budget', { field: 'no-budget' });
   // plans dearer than the budget cannot matter: prune them while folding
   const maxKey = (2 * pb.budgetCents + 1) * pb.K - 1;
   const f = fold(pb, { maxKey });
@@ -878,7 +878,7 @@ export function toPlan(
   const levels = new Int32Array(pb.states);
   for (const id of Object.keys(answers)) {
     const qi = pb.prep.questionIndex.get(id);
-    if (qi === undefined) throw new ScanInputError('unknown-question', `The plan answers question "${id}", which this version of the method does not have.`, { question: id });
+    if (qi === undefined) throw new ScanInputError('unknown-question', { source: 'plan', question: id });
     const s = pb.states[qi]!;
     if (s === NA_KIND || s === NA_ANSWERED) continue;
     const level = answers[id];
@@ -887,7 +887,7 @@ export function toPlan(
       continue;
     }
     const li = pb.prep.questions[qi]!.levelIndex.get(level);
-    if (li === undefined) throw new ScanInputError('unknown-level', `The plan gives "${id}" level "${level}", which the question does not have.`, { question: id, level });
+    if (li === undefined) throw new ScanInputError('unknown-level', { source: 'plan', question: id, level, known: pb.prep.questions[qi]!.levelIds });
     levels[qi] = li;
   }
   return planOf(pb, levels);

@@ -1,11 +1,11 @@
 import type * as z from 'zod';
-import { plainErrors } from '../forms/schema';
+import { problemsOfIssue, type FieldError } from '../forms/input-problems';
 
-/** A problem in a file, with a dotted path into it (e.g. `scan.costOverrides[0].cost.high`); '' for the whole file. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/**
+ * A problem in a file, with a dotted path into it (e.g. `scan.costOverrides[0].cost.high`); '' for
+ * the whole file. A code and values, never a sentence: report/input-strings.ts `fieldErrorText` words it.
+ */
+export type { FieldError, FieldErrorCode, FieldErrorParams, FieldProblem } from '../forms/input-problems';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -18,6 +18,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const MAX_ERRORS = 50;
 
+/** The problems of a failed zod parse (run with `{ reportInput: true }`), with dotted paths. */
+export function fieldErrorsOf(error: z.core.$ZodError): FieldError[] {
+  return error.issues
+    .slice(0, MAX_ERRORS)
+    .flatMap((issue) => problemsOfIssue(issue).map(({ path, problem }) => ({ path: formatPath(path), ...problem })));
+}
+
 /**
  * Validates a file given as parsed JSON or as JSON text against a schema. Never throws: bad JSON
  * and every schema problem come back as errors with their paths (unknown fields one by one).
@@ -27,18 +34,11 @@ export function parseJsonWith<S extends z.ZodType>(schema: S, json: unknown): { 
   if (typeof json === 'string') {
     try {
       value = JSON.parse(json);
-    } catch (e) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    } catch {
+      return { ok: false, errors: [{ path: '', code: 'not-json' }] };
     }
   }
-  const result = schema.safeParse(value, { error: plainErrors });
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.slice(0, MAX_ERRORS).flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` }))
-        : [{ path: formatPath(issue.path), message: issue.message }],
-    ),
-  };
+  return { ok: false, errors: fieldErrorsOf(result.error) };
 }

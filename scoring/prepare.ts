@@ -122,7 +122,7 @@ export function resolveAnswers(
   answers: Readonly<Record<string, Answer>>,
 ): ResolvedAnswers {
   const kindBit = KIND_BITS[kind];
-  if (kindBit === undefined) throw new ScanInputError('invalid-project', `Unknown project kind "${String(kind)}".`);
+  if (kindBit === undefined) throw new ScanInputError('invalid-project', { field: 'project-kind', value: String(kind) });
   const qs = prep.questions;
   const states = new Int32Array(qs.length);
   for (let i = 0; i < qs.length; i++) states[i] = (qs[i]!.appliesMask & kindBit) === 0 ? NA_KIND : UNANSWERED;
@@ -131,13 +131,13 @@ export function resolveAnswers(
     if (!Object.prototype.hasOwnProperty.call(answers, id)) continue;
     const qi = prep.questionIndex.get(id);
     if (qi === undefined) {
-      throw new ScanInputError('unknown-question', `The scan answers question "${id}", which this version of the method does not have.`, { question: id });
+      throw new ScanInputError('unknown-question', { source: 'answers', question: id });
     }
     const q = qs[qi]!;
     const a = answers[id] as Partial<{ level: unknown; notApplicable: unknown }> | undefined;
     if (a && a.notApplicable === true && a.level === undefined) {
       if (!q.allowNotApplicable && states[qi] !== NA_KIND) {
-        throw new ScanInputError('not-applicable-not-allowed', `Question "${id}" may not be marked not applicable.`, { question: id });
+        throw new ScanInputError('not-applicable-not-allowed', { question: id });
       }
       states[qi] = NA_ANSWERED;
       continue;
@@ -145,13 +145,8 @@ export function resolveAnswers(
     const levelId = a?.level;
     const li = typeof levelId === 'string' && a?.notApplicable === undefined ? q.levelIndex.get(levelId) : undefined;
     if (li === undefined) {
-      throw new ScanInputError(
-        'unknown-level',
-        typeof levelId === 'string'
-          ? `The answer to "${id}" is level "${levelId}", which the question does not have (it has ${q.levelIds.join(', ')}).`
-          : `The answer to "${id}" must be a level or "not applicable".`,
-        { question: id, ...(typeof levelId === 'string' ? { level: levelId } : {}) },
-      );
+      // without a level id: the answer is neither a level nor "not applicable"
+      throw new ScanInputError('unknown-level', { source: 'answers', question: id, known: q.levelIds, ...(typeof levelId === 'string' ? { level: levelId } : {}) });
     }
     if (states[qi] === NA_KIND) (ignored ??= []).push(id);
     else states[qi] = li;
@@ -163,7 +158,7 @@ export function resolveAnswers(
 /** GFA in hundredths of m², checked. */
 export function gfaHundredths(gfaM2: number): number {
   if (typeof gfaM2 !== 'number' || !Number.isFinite(gfaM2) || !(gfaM2 > 0)) {
-    throw new ScanInputError('invalid-project', `The gross floor area must be a number > 0 m², got ${String(gfaM2)}.`);
+    throw new ScanInputError('invalid-project', { field: 'gfa', value: typeof gfaM2 === 'number' ? gfaM2 : String(gfaM2) });
   }
   return toHundredths(gfaM2);
 }
@@ -175,7 +170,7 @@ export interface CostTable {
   readonly high: readonly Float64Array[];
 }
 
-function checkCost(c: CostIndication, where: string): void {
+function checkCost(c: CostIndication, where: { question: string; level: string }): void {
   if (
     !c ||
     (c.basis !== 'per_m2_gfa' && c.basis !== 'lump_sum') ||
@@ -183,7 +178,7 @@ function checkCost(c: CostIndication, where: string): void {
     !Number.isFinite(c.high) ||
     c.low > c.high
   ) {
-    throw new ScanInputError('invalid-cost-override', `The cost override for ${where} needs a basis and finite amounts with low <= high.`);
+    throw new ScanInputError('invalid-cost-override', where);
   }
 }
 
@@ -194,16 +189,16 @@ export function resolveOverrides(prep: Prepared, overrides: readonly CostOverrid
   for (const o of overrides) {
     const qi = prep.questionIndex.get(o.question);
     if (qi === undefined) {
-      throw new ScanInputError('unknown-question', `A cost override names question "${o.question}", which this version of the method does not have.`, { question: o.question });
+      throw new ScanInputError('unknown-question', { source: 'cost-override', question: o.question });
     }
     const li = prep.questions[qi]!.levelIndex.get(o.level);
     if (li === undefined) {
-      throw new ScanInputError('unknown-level', `A cost override names level "${o.level}" of "${o.question}", which the question does not have.`, { question: o.question, level: o.level });
+      throw new ScanInputError('unknown-level', { source: 'cost-override', question: o.question, level: o.level, known: prep.questions[qi]!.levelIds });
     }
-    checkCost(o.cost, `${o.question} / ${o.level}`);
+    checkCost(o.cost, { question: o.question, level: o.level });
     const key = qi * 65536 + li;
     if (map.has(key)) {
-      throw new ScanInputError('duplicate-cost-override', `There are two cost overrides for ${o.question} / ${o.level}.`, { question: o.question, level: o.level });
+      throw new ScanInputError('duplicate-cost-override', { question: o.question, level: o.level });
     }
     map.set(key, o.cost);
   }

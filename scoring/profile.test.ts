@@ -25,6 +25,7 @@ import { keyFingerprint, signWithSecretKey } from './signature';
 import { ed25519Jwk, generatePrivateJwk, keyFingerprint as jwkFingerprint, publicJwkOf, signWithPrivateJwk, verifyPurposeSignature, type PrivateJwk } from './keys';
 import { privateJwkSigner } from './key-statements';
 import { LONG_REFERENCE_CODE_PATTERN, REFERENCE_CODE_PATTERN } from './reference-code';
+import { fieldErrorText } from '../report/input-strings';
 
 const key = JSON.parse(readFileSync(new URL('../report/fixtures/test-key.json', import.meta.url), 'utf8')) as { secretKey: string; publicKey: string };
 const other = JSON.parse(readFileSync(new URL('../report/fixtures/other-test-key.json', import.meta.url), 'utf8')) as { secretKey: string; publicKey: string };
@@ -60,7 +61,7 @@ function problemsAfter(envelope: object, edit: Edit): string[] {
   edit(copy);
   const r = parseProfileEnvelope(copy);
   if (r.ok) throw new Error('expected a failure');
-  return r.errors.map((e) => `${e.path}: ${e.message}`);
+  return r.errors.map((e) => fieldErrorText(e, 'en'));
 }
 
 describe('requirement profile format', () => {
@@ -101,14 +102,14 @@ describe('requirement profile format', () => {
     const bad = (edit: Edit) => problemsAfter(envelope, edit);
     expect(bad((e) => (e.content.extra = 1))).toEqual(['content.extra: unknown field "extra"']);
     expect(bad((e) => (e.extra = 1))).toEqual(['extra: unknown field "extra"']);
-    expect(bad((e) => (e.content.themeMinimums = { C: 101 }))[0]).toMatch(/^content\.themeMinimums\.C: .*between 0 and 100/);
+    expect(bad((e) => (e.content.themeMinimums = { C: 101 }))[0]).toBe('content.themeMinimums.C: must be at most 100, not the number 101');
     expect(bad((e) => (e.content.themeMinimums = { C: 40.5 }))[0]).toMatch(/whole number/);
     expect(bad((e) => (e.content.valuePerPointEur = 12.345))[0]).toMatch(/^content\.valuePerPointEur: .*2 decimals/);
-    expect(bad((e) => (e.content.valuePerPointEur = -1))[0]).toMatch(/not be negative/);
-    expect(bad((e) => (e.content.created = '2026-02-30'))[0]).toMatch(/^content\.created: a date/);
+    expect(bad((e) => (e.content.valuePerPointEur = -1))[0]).toBe('content.valuePerPointEur: must be at least 0, not the number -1');
+    expect(bad((e) => (e.content.created = '2026-02-30'))[0]).toMatch(/^content\.created: must be a real date written YYYY-MM-DD/);
     expect(bad((e) => (e.content.id = 'not-a-uuid'))[0]).toMatch(/^content\.id/);
     expect(bad((e) => (e.content.mustHaves = [{ question: 'C1', minLevel: 'l2' }, { question: 'C1', minLevel: 'l3' }]))).toEqual([
-      'content.mustHaves[1].question: C1 is listed twice as a must-have',
+      'content.mustHaves[1].question: C1 is listed twice',
     ]);
     expect(bad((e) => (e.content.signer = { name: 'x', role: '', publicKey: 'short' }))[0]).toMatch(/^content\.signer\.publicKey/);
     expect(bad((e) => (e.signature = 'x'))[0]).toMatch(/^signature/);
@@ -130,10 +131,10 @@ describe('requirement profile format', () => {
       ],
     };
     expect(profileIssues(released.definition, p)).toEqual([
-      { path: 'minimumLabel', message: 'unknown label "diamond" (the method has: bronze, silver, gold, platinum)' },
-      { path: 'themeMinimums.Z', message: 'unknown theme "Z"' },
-      { path: 'mustHaves[0].minLevel', message: 'question C1 has no level "l9" (it has l0, l1, l2, l3, l4)' },
-      { path: 'mustHaves[1].question', message: 'unknown question "X9"' },
+      { path: 'minimumLabel', code: 'unknown-label', params: { id: 'diamond', known: ['bronze', 'silver', 'gold', 'platinum'] } },
+      { path: 'themeMinimums.Z', code: 'unknown-theme', params: { id: 'Z' } },
+      { path: 'mustHaves[0].minLevel', code: 'unknown-level', params: { question: 'C1', id: 'l9', known: ['l0', 'l1', 'l2', 'l3', 'l4'] } },
+      { path: 'mustHaves[1].question', code: 'unknown-question', params: { id: 'X9' } },
     ]);
   });
 });
@@ -231,7 +232,7 @@ describe('requirement profile format 2', () => {
     expect(bad((e) => (e.content.formatVersion = 1)).join('\n')).toMatch(/content\.formatVersion/);
     expect(bad((e) => (e.content.extra = 1))).toEqual(['content.extra: unknown field "extra"']);
     expect(bad((e) => (e.content.mustHaves = [{ question: 'C1', minLevel: 'l2' }, { question: 'C1', minLevel: 'l3' }]))).toEqual([
-      'content.mustHaves[1].question: C1 is listed twice as a must-have',
+      'content.mustHaves[1].question: C1 is listed twice',
     ]);
     expect(anyProfileContentSchema.safeParse(PROFILE_V2).success).toBe(true);
     expect(anyProfileContentSchema.safeParse(PROFILE).success).toBe(true);

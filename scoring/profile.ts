@@ -29,7 +29,7 @@ import { PUBLIC_KEY_B64U_PATTERN, SIGNATURE_B64U_PATTERN, verifySignature } from
 import { ed25519Jwk, keyFingerprint, publicJwkOf, publicJwkSchema, PURPOSE_SIGNATURE_PATTERN, sameKey, signWithPrivateJwk, verifyPurposeSignature, type PrivateJwk, type PublicJwk } from './keys';
 import type { StatementSigner } from './key-statements';
 import type { ScoringDefinition } from './types';
-import { parseJsonWith, type FieldError } from './parse-json';
+import { parseJsonWith, type FieldError, type FieldProblem } from './parse-json';
 
 export const PROFILE_FORMAT = 'quickscan-requirement-profile';
 export const PROFILE_ENVELOPE_FORMAT = 'quickscan-requirement-profile-envelope';
@@ -56,15 +56,15 @@ function isCalendarDate(text: string): boolean {
   return d <= days;
 }
 
-const nonBlank = (what: string, max: number = PROFILE_LIMITS.shortText) =>
-  z.string().max(max).regex(/\S/, { error: `${what} must not be empty` });
-const idText = (what: string) => z.string().regex(ID_PATTERN, { error: `${what}: 1-64 letters, digits, "_" or "-"` });
+const nonBlank = (_what: string, max: number = PROFILE_LIMITS.shortText) =>
+  z.string().max(max).regex(/\S/, { error: 'blank' }); // codes: forms/input-problems.ts, words: report/input-strings.ts
+const idText = (_what: string) => z.string().regex(ID_PATTERN, { error: 'invalid-id' });
 
 export const profileSignerSchema = z
   .object({
     name: nonBlank('the signer name'),
     role: z.string().max(PROFILE_LIMITS.shortText),
-    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, { error: 'base64url of a raw 32-byte Ed25519 public key (43 characters)' }),
+    publicKey: z.string().regex(PUBLIC_KEY_B64U_PATTERN, { error: 'invalid-ed25519-key' }),
   })
   .strict();
 
@@ -78,9 +78,9 @@ export const mustHaveSchema = z
 
 const percent = z
   .number()
-  .int({ error: 'a theme minimum must be a whole number' })
-  .min(0, { error: 'a theme minimum must be between 0 and 100' })
-  .max(100, { error: 'a theme minimum must be between 0 and 100' });
+  .int()
+  .min(0)
+  .max(100);
 
 /**
  * The members both formats share (everything but `formatVersion` and `signer`), in the order of
@@ -97,7 +97,7 @@ const profileCommonShape = {
     .strict(),
   contractingAuthority: nonBlank('the contracting authority'),
   /** The date the profile was drawn up, YYYY-MM-DD. */
-  created: z.string().refine(isCalendarDate, { error: 'a date YYYY-MM-DD' }),
+  created: z.string().refine(isCalendarDate, { error: 'invalid-date' }),
   /** The QuickScan definition (method) the profile applies to: bids must be made with exactly this one. */
   method: methodRefSchema,
   /** A label id of the method: the bid must meet this label's thresholds. */
@@ -105,15 +105,15 @@ const profileCommonShape = {
   /** Theme id -> minimum theme score, integer 0..100 (compared with the exact score). */
   themeMinimums: z
     .record(idText('a theme id'), percent)
-    .refine((m) => Object.keys(m).length <= PROFILE_LIMITS.themeMinimums, { error: `at most ${PROFILE_LIMITS.themeMinimums} theme minimums` })
+    .refine((m) => Object.keys(m).length <= PROFILE_LIMITS.themeMinimums, { error: 'too-many', params: { maximum: PROFILE_LIMITS.themeMinimums } })
     .optional(),
   mustHaves: z.array(mustHaveSchema).max(PROFILE_LIMITS.mustHaves),
   /** EUR per point of the total (0-100) for the fictitious discount; at most 2 decimals. */
   valuePerPointEur: z
     .number()
-    .min(0, { error: 'the value per point must not be negative' })
-    .max(PROFILE_LIMITS.maxValuePerPointEur, { error: `the value per point must be at most ${PROFILE_LIMITS.maxValuePerPointEur} EUR` })
-    .refine(hasAtMostTwoDecimals, { error: 'the value per point must have at most 2 decimals (whole cents)' })
+    .min(0)
+    .max(PROFILE_LIMITS.maxValuePerPointEur)
+    .refine(hasAtMostTwoDecimals, { error: 'not-cents' })
     .optional(),
   notes: z.string().max(PROFILE_LIMITS.text).optional(),
   /**
@@ -122,7 +122,7 @@ const profileCommonShape = {
    * exactly as before.
    */
   requiredTrustList: z
-    .object({ listId: z.uuid(), name: z.string().max(PROFILE_LIMITS.shortText).regex(/\S/, { error: 'the list name must not be empty' }) })
+    .object({ listId: z.uuid(), name: z.string().max(PROFILE_LIMITS.shortText).regex(/\S/, { error: 'blank' }) })
     .strict()
     .optional(),
 };
@@ -131,7 +131,7 @@ const profileCommonShape = {
 function mustHavesOnce(p: { mustHaves: readonly MustHave[] }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   p.mustHaves.forEach((m, i) => {
-    if (seen.has(m.question)) ctx.addIssue({ code: 'custom', path: ['mustHaves', i, 'question'], message: `${m.question} is listed twice as a must-have` });
+    if (seen.has(m.question)) ctx.addIssue({ code: 'custom', path: ['mustHaves', i, 'question'], message: 'listed-twice', params: { value: m.question } });
     seen.add(m.question);
   });
 }
@@ -152,8 +152,8 @@ export const profileEnvelopeSchema = z
     format: z.literal(PROFILE_ENVELOPE_FORMAT),
     formatVersion: z.literal(1),
     content: profileContentSchema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    signature: z.string().regex(SIGNATURE_B64U_PATTERN, { error: 'base64url of a raw 64-byte Ed25519 signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    signature: z.string().regex(SIGNATURE_B64U_PATTERN, { error: 'invalid-signature' }),
   })
   .strict();
 
@@ -187,8 +187,8 @@ export const profileEnvelopeV2Schema = z
     format: z.literal(PROFILE_ENVELOPE_FORMAT),
     formatVersion: z.literal(2),
     content: profileContentV2Schema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'invalid-signature' }),
   })
   .strict();
 
@@ -349,10 +349,10 @@ export function profileAppliesToMethod(content: ProfileContent, method: { id: st
   return content.method.id === method.id && content.method.version === method.version && content.method.sha256 === method.sha256;
 }
 
-export interface ProfileIssue {
+/** A code with its values (unknown-label, unknown-theme, unknown-question, unknown-level), worded by report/input-strings.ts `profileIssueText`. */
+export interface ProfileIssue extends FieldProblem {
   /** Path into the content, e.g. `mustHaves[1].minLevel`. */
   path: string;
-  message: string;
 }
 
 /**
@@ -364,20 +364,17 @@ export interface ProfileIssue {
 export function profileIssues(definition: ScoringDefinition, content: ProfileContent): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
   if (content.minimumLabel !== undefined && !definition.labels.some((l) => l.id === content.minimumLabel)) {
-    issues.push({
-      path: 'minimumLabel',
-      message: `unknown label "${content.minimumLabel}" (the method has: ${definition.labels.map((l) => l.id).join(', ') || 'no labels'})`,
-    });
+    issues.push({ path: 'minimumLabel', code: 'unknown-label', params: { id: content.minimumLabel, known: definition.labels.map((l) => l.id) } });
   }
   const themes = new Set(definition.themes.map((t) => t.id));
   for (const theme of Object.keys(content.themeMinimums ?? {})) {
-    if (!themes.has(theme)) issues.push({ path: `themeMinimums.${theme}`, message: `unknown theme "${theme}"` });
+    if (!themes.has(theme)) issues.push({ path: `themeMinimums.${theme}`, code: 'unknown-theme', params: { id: theme } });
   }
   content.mustHaves.forEach((m, i) => {
     const q = definition.questions.find((x) => x.id === m.question);
-    if (!q) issues.push({ path: `mustHaves[${i}].question`, message: `unknown question "${m.question}"` });
+    if (!q) issues.push({ path: `mustHaves[${i}].question`, code: 'unknown-question', params: { id: m.question } });
     else if (!q.levels.some((l) => l.id === m.minLevel)) {
-      issues.push({ path: `mustHaves[${i}].minLevel`, message: `question ${m.question} has no level "${m.minLevel}" (it has ${q.levels.map((l) => l.id).join(', ')})` });
+      issues.push({ path: `mustHaves[${i}].minLevel`, code: 'unknown-level', params: { question: m.question, id: m.minLevel, known: q.levels.map((l) => l.id) } });
     }
   });
   return issues;
@@ -387,7 +384,8 @@ export function profileIssues(definition: ScoringDefinition, content: ProfileCon
 export class ProfileMismatchError extends Error {
   override readonly name = 'ProfileMismatchError';
   constructor(readonly issues: readonly ProfileIssue[]) {
-    super(`The requirement profile does not fit this method: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    // a technical string for logs; people get report/input-strings.ts profileIssuesText
+    super(`profile-mismatch ${issues.map((i) => `${i.path}: ${i.code}`).join('; ')}`);
   }
 }
 

@@ -76,7 +76,7 @@ export const costOverrideSchema = z
     cost: costIndicationSchema,
   })
   .strict()
-  .refine((o) => o.cost.low <= o.cost.high, { message: 'cost low must be <= high', path: ['cost', 'high'] });
+  .refine((o) => o.cost.low <= o.cost.high, { message: 'cost-low-above-high', path: ['cost', 'high'] });
 
 export const scanFileSchema = described(
   z
@@ -108,13 +108,13 @@ export const scanFileSchema = described(
         (scan.costOverrides ?? []).forEach((o, i) => {
           const key = `${o.question}\u0000${o.level}`;
           if (seen.has(key)) {
-            ctx.addIssue({ code: 'custom', path: ['costOverrides', i], message: `duplicate cost override for ${o.question} / ${o.level}` });
+            ctx.addIssue({ code: 'custom', path: ['costOverrides', i], message: 'duplicate-cost-override', params: { question: o.question, level: o.level } });
           }
           seen.add(key);
         });
         const locked = new Set<string>();
         (scan.locked ?? []).forEach((q, i) => {
-          if (locked.has(q)) ctx.addIssue({ code: 'custom', path: ['locked', i], message: `${q} is locked twice` });
+          if (locked.has(q)) ctx.addIssue({ code: 'custom', path: ['locked', i], message: 'listed-twice', params: { value: q } });
           locked.add(q);
         });
       }),

@@ -3,6 +3,7 @@ import { scoreScan, type ScanInput } from './score';
 import { ScanInputError } from './errors';
 import { circularBudgetCents, costToCents, divRoundHalfAway } from './money';
 import type { CostIndication, ScoringDefinition, ScoringQuestion } from './types';
+import { scanInputErrorText } from '../report/input-strings';
 
 const zero: CostIndication = { basis: 'lump_sum', low: 0, high: 0 };
 
@@ -234,19 +235,23 @@ describe('input errors', () => {
       fn();
     } catch (e) {
       expect(e).toBeInstanceOf(ScanInputError);
-      return { code: (e as ScanInputError).code, message: (e as Error).message };
+      return { code: (e as ScanInputError).code, values: (e as ScanInputError).values, en: scanInputErrorText(e as ScanInputError, 'en'), nl: scanInputErrorText(e as ScanInputError, 'nl') };
     }
     throw new Error('did not throw');
   };
 
-  it('rejects unknown questions and levels with a clear message', () => {
+  it('rejects unknown questions and levels with a code and its values, worded in Dutch and English by the surfaces', () => {
     expect(codeOf(() => score(def, { Z9: { level: 'l0' } }))).toEqual({
       code: 'unknown-question',
-      message: 'The scan answers question "Z9", which this version of the method does not have.',
+      values: { source: 'answers', question: 'Z9' },
+      en: 'the scan answers question "Z9", which this version of the method does not have',
+      nl: 'de scan beantwoordt vraag "Z9", die deze versie van de methode niet heeft',
     });
     expect(codeOf(() => score(def, { A1: { level: 'l9' } }))).toEqual({
       code: 'unknown-level',
-      message: 'The answer to "A1" is level "l9", which the question does not have (it has l0, l1, l2, l3, l4).',
+      values: { source: 'answers', question: 'A1', level: 'l9', known: ['l0', 'l1', 'l2', 'l3', 'l4'] },
+      en: 'question "A1" has no level "l9" (it has l0, l1, l2, l3, l4)',
+      nl: 'vraag "A1" heeft geen niveau "l9" (wel: l0, l1, l2, l3, l4)',
     });
     expect(codeOf(() => score(def, { A2: { notApplicable: true } })).code).toBe('not-applicable-not-allowed');
     expect(codeOf(() => score(def, {}, { costOverrides: [{ question: 'A1', level: 'x', cost: zero }] })).code).toBe('unknown-level');

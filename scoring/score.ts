@@ -259,7 +259,7 @@ export function costOfStates(
     high += c.high;
   }
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) {
-    throw new ScanInputError('out-of-range', 'The estimated costs are too large to be computed exactly in cents.');
+    throw new ScanInputError('out-of-range');
   }
   return costCents(low, high);
 }

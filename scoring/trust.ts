@@ -42,7 +42,7 @@ export const TRUST_LIST_LIMITS = { entries: 10_000, revocations: 10_000, shortTe
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const isoDateTime = () => z.iso.datetime({ offset: true });
-const nonBlank = (what: string) => z.string().max(TRUST_LIST_LIMITS.shortText).regex(/\S/, { error: `${what} must not be empty` });
+const nonBlank = (_what: string) => z.string().max(TRUST_LIST_LIMITS.shortText).regex(/\S/, { error: 'blank' });
 
 export const trustEntrySchema = z
   .object({
@@ -55,11 +55,11 @@ export const trustEntrySchema = z
     validTo: isoDateTime().optional(),
   })
   .strict()
-  .refine((e) => e.validTo === undefined || Date.parse(e.validTo) > Date.parse(e.validFrom), { error: 'validTo must come after validFrom', path: ['validTo'] });
+  .refine((e) => e.validTo === undefined || Date.parse(e.validTo) > Date.parse(e.validFrom), { error: 'not-after', params: { after: 'validFrom' }, path: ['validTo'] });
 
 export const revocationSchema = z
   .object({
-    fingerprint: z.string().regex(FINGERPRINT_PATTERN, { error: 'a key fingerprint XXXX-XXXX-XXXX-XXXX' }),
+    fingerprint: z.string().regex(FINGERPRINT_PATTERN, { error: 'invalid-fingerprint' }),
     /** From this moment on the key's signatures no longer pass; earlier ones still do. */
     revokedAt: isoDateTime(),
     reason: z.enum(REVOCATION_REASONS),
@@ -89,11 +89,11 @@ export const trustListContentSchema = z
   })
   .strict()
   .superRefine((list, ctx) => {
-    if (Date.parse(list.validUntil) <= Date.parse(list.issuedAt)) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must come after issuedAt' });
+    if (Date.parse(list.validUntil) <= Date.parse(list.issuedAt)) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'not-after', params: { after: 'issuedAt' } });
     const seen = new Set<string>();
     list.entries.forEach((e, i) => {
       const fp = keyFingerprint(e.key);
-      if (seen.has(fp)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'key'], message: `the key ${fp} is listed twice` });
+      if (seen.has(fp)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'key'], message: 'listed-twice', params: { value: fp } });
       seen.add(fp);
     });
   });
@@ -103,8 +103,8 @@ export const trustListEnvelopeSchema = z
     format: z.literal(TRUST_LIST_ENVELOPE_FORMAT),
     formatVersion: z.literal(1),
     content: trustListContentSchema,
-    contentHash: z.string().regex(SHA256_HEX, { error: 'lowercase hex SHA-256' }),
-    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'base64url of a 64-byte signature (86 characters)' }),
+    contentHash: z.string().regex(SHA256_HEX, { error: 'invalid-sha256' }),
+    signature: z.string().regex(PURPOSE_SIGNATURE_PATTERN, { error: 'invalid-signature' }),
   })
   .strict();
 

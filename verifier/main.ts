@@ -96,7 +96,7 @@ async function addFiles(files: readonly File[]): Promise<void> {
   let trustChanged = false;
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const input = classifyInput(file.name, bytes);
+    const input = classifyInput(file.name, bytes, state.locale);
     const statement = input.kind === 'trust' || input.kind === 'confirm' ? input.trust.statement : undefined;
     if (statement && [...state.trust, ...state.pending].some((x) => x.statement?.contentHash === statement.contentHash)) {
       state.trustNote = { key: 'keyStatements.already' };

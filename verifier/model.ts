@@ -55,14 +55,14 @@ const looksLikeJson = (bytes: Uint8Array) => {
  * whatever it is, report/verify.ts says so). Keys are only ever trusted from files the user
  * dropped as such; an issued PDF never adds one.
  */
-export function classifyInput(fileName: string, bytes: Uint8Array): Classified {
+export function classifyInput(fileName: string, bytes: Uint8Array, locale: Locale = 'nl'): Classified {
   if (looksLikeZip(bytes)) return isDossier(bytes) ? { kind: 'dossier' } : { kind: 'problem', key: 'verifier.notDossier' };
   const json = looksLikeJson(bytes) ? parseJson(bytes) : undefined;
   const format = json && typeof json === 'object' ? (json as { format?: unknown }).format : undefined;
   if (format === KEY_STATEMENT_ENVELOPE_FORMAT || fileName.toLowerCase().endsWith(KEY_STATEMENT_FILE_SUFFIX)) {
     // checked from its bytes: duplicate member names can only be seen there
     const check = verifyKeyStatement(bytes);
-    if (!check.ok) return { kind: 'problem', ...keyStatementProblemMessage(fileName, check) };
+    if (!check.ok) return { kind: 'problem', ...keyStatementProblemMessage(fileName, check, locale) };
     const st = check.statement;
     return st.kind === 'key-rotation' ? { kind: 'confirm', trust: { fileName, keys: [], statement: st } } : { kind: 'trust', trust: { fileName, keys: [], statement: st } };
   }

@@ -8,6 +8,7 @@ import { keyFingerprint, privateJwkSchema, publicJwkOf, type PrivateJwk } from '
 import { methodFileJsonText, signMethodFile, verifyMethodFile } from '../../scoring/method-file';
 import type { Command, CommandContext } from '../command';
 import { CliError, EXIT } from '../errors';
+import { definitionErrorText, methodFileProblemText } from '../../report/input-strings';
 import { readJson } from '../files';
 import { readWorkbookDefinition, writeOutput } from '../method-source';
 import { addToStore, loadedInfo, methodStoreDir } from '../method-store';
@@ -48,7 +49,7 @@ export const formSign: Command = {
     const privateKey = await readPrivateKey(ctx, keyFile);
     const json = /\.xlsx$/i.test(file) ? await readWorkbookDefinition(ctx, file) : await readJson({ cwd: ctx.io.cwd, s: ctx.s }, file);
     const result = validateDefinition(json);
-    if (!result.ok) throw new CliError(m.methodInvalid(file, result.errors.length, result.errors[0]?.message ?? ''));
+    if (!result.ok) throw new CliError(m.methodInvalid(file, result.errors.length, result.errors[0] ? definitionErrorText(result.errors[0], ctx.lang) : ''));
     const d = result.definition;
     const release = getDefinition(d.id, d.version);
     if (release && !release.loaded) throw new CliError(m.signBuiltIn(d.id, d.version));
@@ -73,7 +74,7 @@ export const formAdd: Command = {
     const file = ctx.args.positionals[0]!;
     const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, file);
     const check = verifyMethodFile(json);
-    if (!check.ok) throw new CliError(m.methodFileProblem(file, check.problem, check.definitionErrors?.[0]?.message ?? check.errors?.[0]?.message));
+    if (!check.ok) throw new CliError(m.methodFileProblem(file, check.problem, methodFileProblemText(check, ctx.lang)));
     const method = check.method;
     const registered = registerLoadedMethod(method.definition, method.sha256, loadedInfo(method));
     if (!registered.ok) throw new CliError(m.registerProblem(`${method.definition.id} ${method.definition.version}`, registered.problem));

@@ -3,6 +3,7 @@ import { definitionHash, identifyDefinition, type DefinitionIdentity } from '../
 import { validateDefinition } from '../../forms/schema';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../errors';
+import { definitionErrorText } from '../../report/input-strings';
 import { readJson } from '../files';
 
 function identityJson(identity: DefinitionIdentity) {
@@ -30,9 +31,9 @@ export const formValidate: Command = {
       if (ctx.json) ctx.outJson({ valid: false, file: path, errors: result.errors });
       else {
         ctx.out(s.formInvalidHeader(path, result.errors.length));
-        for (const e of result.errors) ctx.out(`  - ${e.message}`);
+        for (const e of result.errors) ctx.out(`  - ${definitionErrorText(e, ctx.lang)}`);
       }
-      throw new CliError(s.formInvalid(path, result.errors.length, result.errors[0]?.message ?? ''));
+      throw new CliError(s.formInvalid(path, result.errors.length, result.errors[0] ? definitionErrorText(result.errors[0], ctx.lang) : ''));
     }
     const d = result.definition;
     const sha256 = definitionHash(json);

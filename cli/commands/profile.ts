@@ -25,6 +25,7 @@ import { getDefinition } from '../../forms/registry';
 import type { QuickScanDefinition } from '../../forms/schema';
 import type { VerifyOptions, VerifyResult, VerifyStatus } from '../../report/verify';
 import { complianceGapText, levelText } from '../../report/compliance-text';
+import { fieldErrorsText, profileIssuesText } from '../../report/input-strings';
 import { cheapestCompliance, checkCompliance, type ComplianceResult } from '../../scoring/compliance';
 import { csvCents, csvDecimal, csvText, type CsvDialect } from '../../scoring/csv';
 import type { RevisionLike } from '../../scoring/compare';
@@ -329,8 +330,7 @@ export async function readProfile(ctx: CommandContext, path: string, requireVali
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const parsed = parseProfileEnvelope(json);
   if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-    throw new CliError(t.notProfile(path, shown.join('; ') + (parsed.errors.length > 3 ? ` (+${parsed.errors.length - 3})` : '')));
+    throw new CliError(t.notProfile(path, fieldErrorsText(parsed.errors, ctx.lang)));
   }
   const envelope = parsed.envelope;
   const verification = verifyProfileEnvelope(envelope);
@@ -355,7 +355,7 @@ function definitionFor(ctx: CommandContext, path: string, content: ProfileConten
   const loaded = knownRelease(method.id, method.version);
   if (!loaded || loaded.sha256 !== method.sha256) throw new CliError(t.profileUnknownMethod(path, method.id, method.version));
   const issues = profileIssues(loaded.definition, content);
-  if (issues.length > 0) throw new CliError(t.profileMismatch(path, issues.map((i) => `${i.path}: ${i.message}`).join('; ')));
+  if (issues.length > 0) throw new CliError(t.profileMismatch(path, profileIssuesText(issues, ctx.lang, issues.length)));
   return loaded.definition;
 }
 

@@ -37,6 +37,8 @@ import { signWithSecretKey } from '../../scoring/signature';
 import { REVOCATION_REASONS, signTrustList, TRUST_ROLES, trustListContentSchema, trustListEnvelopeSchema, trustListJsonText, type RevocationReason, type TrustListContent, type TrustRole } from '../../scoring/trust';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
+import { fieldErrorText } from '../../report/input-strings';
+import { parseJsonWith } from '../../scoring/parse-json';
 import { readBytes, readJson } from '../files';
 import { readScanFile } from '../scan';
 import { readKeyFile, readPublicKey } from '../trust';
@@ -268,20 +270,14 @@ async function readDraft(ctx: CommandContext, path: string): Promise<TrustListCo
   const json = await readJson({ cwd: ctx.io.cwd, s: ctx.s }, path);
   const env = trustListEnvelopeSchema.safeParse(json);
   if (env.success) return env.data.content;
-  const draft = trustListContentSchema.safeParse(json);
-  if (!draft.success) {
-    const first = draft.error.issues[0];
-    throw new CliError(ctx.s.trust.draftInvalid(path, first ? `${first.path.join('.')}: ${first.message}` : '?'));
-  }
-  return draft.data;
+  const draft = parseJsonWith(trustListContentSchema, json);
+  if (!draft.ok) throw new CliError(ctx.s.trust.draftInvalid(path, draft.errors[0] ? fieldErrorText(draft.errors[0], ctx.lang) : '?'));
+  return draft.value;
 }
 
 async function writeDraft(ctx: CommandContext, path: string, content: TrustListContent): Promise<number> {
-  const checked = trustListContentSchema.safeParse(content);
-  if (!checked.success) {
-    const first = checked.error.issues[0];
-    throw new CliError(ctx.s.trust.draftInvalid(path, first ? `${first.path.join('.')}: ${first.message}` : '?'));
-  }
+  const checked = parseJsonWith(trustListContentSchema, content);
+  if (!checked.ok) throw new CliError(ctx.s.trust.draftInvalid(path, checked.errors[0] ? fieldErrorText(checked.errors[0], ctx.lang) : '?'));
   await writeFile(resolve(ctx.io.cwd, path), `${JSON.stringify(JSON.parse(canonicalJson(content)), null, 2)}\n`);
   if (ctx.json) ctx.outJson({ file: path, entries: content.entries.length, revocations: content.revocations.length });
   else ctx.out(ctx.s.trust.listWritten(path, content.entries.length, content.revocations.length));
@@ -421,12 +417,12 @@ export const trustlistSignCommand: Command = {
       issuedAt: now.toISOString(),
       validUntil: dateOption(ctx, '--valid-until', o['valid-until'], Date.parse(draft.validUntil) > now.getTime() ? draft.validUntil : new Date(now.getTime() + 365 * 86_400_000).toISOString()),
     };
-    const checked = trustListContentSchema.safeParse(content);
-    if (!checked.success) throw new CliError(t.draftInvalid(path, checked.error.issues[0]?.message ?? '?'));
-    const envelope = signTrustList(checked.data, keyFile.privateKey);
+    const checked = parseJsonWith(trustListContentSchema, content);
+    if (!checked.ok) throw new CliError(t.draftInvalid(path, checked.errors[0] ? fieldErrorText(checked.errors[0], ctx.lang) : '?'));
+    const envelope = signTrustList(checked.value, keyFile.privateKey);
     await writeFile(resolve(ctx.io.cwd, o.out), trustListJsonText(envelope));
     // the draft moves on to the next version, so signing it again never repeats a version number
-    if (!wasSigned) await writeFile(resolve(ctx.io.cwd, path), `${JSON.stringify(JSON.parse(canonicalJson({ ...checked.data, sequence: checked.data.sequence + 1 })), null, 2)}\n`);
+    if (!wasSigned) await writeFile(resolve(ctx.io.cwd, path), `${JSON.stringify(JSON.parse(canonicalJson({ ...checked.value, sequence: checked.value.sequence + 1 })), null, 2)}\n`);
     if (ctx.json) ctx.outJson({ file: o.out, listId: content.listId, sequence: content.sequence, operatorFingerprint: operatorFp, contentHash: envelope.contentHash });
     else ctx.out(t.listSigned(o.out, content.name, content.sequence, operatorFp));
     return EXIT.ok;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { fileErrorText } from '../files/errors';
 import { importFile } from '../files/import';
 import { platform, type OpenedFile } from '../platform';
 import { useUi } from '../state/store';
@@ -57,7 +58,7 @@ async function handle(file: OpenedFile): Promise<void> {
     ui.announce(t('opened.backupUseSettings', { name: file.name }), 'error');
     navigate({ name: 'settings' });
   } else {
-    ui.announce(`${file.name}: ${t(result.error.key as MessageKey, result.error.params)}`, 'error');
+    ui.announce(`${file.name}: ${fileErrorText(t, ui.locale, result.error)}`, 'error');
   }
 }
 

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { navigate } from '../app/router';
-import type { MessageKey, MessageParams } from '../i18n';
+import type { Locale, MessageKey, MessageParams } from '../i18n';
 import { platform, type OpenedFile } from '../platform';
 import { exportBackup, exportErrorOf, exportProject, exportScanZip, saveExport, type ExportedFile } from '../files/export';
+import { fileErrorText } from '../files/errors';
 import { IMPORT_FILTERS, importFile, type ImportSummary, type RecordCounts, type TrustOffer } from '../files/import';
 import { statementSubjectKey, verifyKeyStatement, type VerifiedKeyStatement } from '../../scoring/key-statements';
 import { keyFingerprint } from '../../scoring/keys';
@@ -34,13 +35,13 @@ interface PendingOffer {
  * The backup's key statements, each verified again: those that check out and are not confirmed
  * here yet are offered; each one that does not is refused with one line (`refused`).
  */
-export async function statementsOffered(t: T, fileName: string, documents: readonly unknown[]): Promise<{ offered: PendingOffer['statements']; refused: string[] }> {
+export async function statementsOffered(t: T, fileName: string, documents: readonly unknown[], locale: Locale = useUi.getState().locale): Promise<{ offered: PendingOffer['statements']; refused: string[] }> {
   const offered: PendingOffer['statements'] = [];
   const refused: string[] = [];
   for (const [i, document] of documents.entries()) {
     const check = verifyKeyStatement(document);
     if (!check.ok) {
-      refused.push(keyStatementProblemText(t, t('keyStatements.backup.inBackup', { name: fileName, number: i + 1 }), check));
+      refused.push(keyStatementProblemText(t, t('keyStatements.backup.inBackup', { name: fileName, number: i + 1 }), check, locale));
       continue;
     }
     if (await getKeyStatement(check.statement.contentHash)) continue;
@@ -86,6 +87,7 @@ async function openedOf(files: readonly File[]): Promise<OpenedFile[]> {
  */
 function useImporter() {
   const t = useT();
+  const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const [isBusy, setIsBusy] = useState(false);
   const [pending, setPending] = useState<PendingRestore | null>(null);
@@ -136,7 +138,7 @@ function useImporter() {
             setPending({ file, counts: result.counts, existing: result.existing });
           } else {
             failed += 1;
-            texts.push(t('files.import.failed', { name: file.name, reason: t(result.error.key, result.error.params) }));
+            texts.push(t('files.import.failed', { name: file.name, reason: fileErrorText(t, locale, result.error) }));
           }
         }
       } finally {
@@ -146,7 +148,7 @@ function useImporter() {
       if (texts.length > 0) announce(texts.join(' '), failed > 0 ? 'error' : 'info');
       finish(summaries, offered);
     },
-    [announce, finish, offerTrust, t],
+    [announce, finish, locale, offerTrust, t],
   );
 
   const confirm = useCallback(async () => {
@@ -161,12 +163,12 @@ function useImporter() {
         announce([importedText(t, file.name, result.summary), ...asked.refused].join(' '), asked.refused.length > 0 ? 'error' : 'info');
         finish([result.summary], asked.offered);
       } else if ('error' in result) {
-        announce(t('files.import.failed', { name: file.name, reason: t(result.error.key, result.error.params) }), 'error');
+        announce(t('files.import.failed', { name: file.name, reason: fileErrorText(t, locale, result.error) }), 'error');
       }
     } finally {
       setIsBusy(false);
     }
-  }, [announce, finish, offerTrust, pending, t]);
+  }, [announce, finish, locale, offerTrust, pending, t]);
 
   const cancel = useCallback(() => {
     setPending(null);
@@ -321,6 +323,7 @@ export function ImportButton({ files, label, showHint = true }: { files?: readon
 /** Runs an export and offers the file for saving; announces the outcome. */
 function useExporter() {
   const t = useT();
+  const locale = useLocale();
   const announce = useUi((s) => s.announce);
   const [busy, setBusy] = useState<string | null>(null);
   const run = useCallback(
@@ -336,12 +339,12 @@ function useExporter() {
         }
       } catch (error) {
         const reason = exportErrorOf(error);
-        announce(t('files.export.failed', { reason: t(reason.key, reason.params) }), 'error');
+        announce(t('files.export.failed', { reason: fileErrorText(t, locale, reason) }), 'error');
       } finally {
         setBusy(null);
       }
     },
-    [announce, t],
+    [announce, locale, t],
   );
   return { busy, run };
 }

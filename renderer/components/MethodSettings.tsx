@@ -14,6 +14,7 @@ import type { WorkbookError } from '../../forms/workbook';
 import { formatDate, type Locale } from '../i18n';
 import type { MessageKey, MessageParams } from '../i18n';
 import { platform } from '../platform';
+import { definitionErrorText } from '../../report/input-strings';
 import { availableMethods, importMethodFile, publisherTrusted, type AvailableMethod } from '../scan/loaded-methods';
 import { useLocale, useT, useUi } from '../state/store';
 import { jsonOfBytes } from '../../scoring/json-bytes';
@@ -56,9 +57,9 @@ export function changeText(t: T, c: MethodChange): string {
   return t(`methods.change.${c.kind}` as MessageKey, p);
 }
 
-function workbookErrorText(t: T, e: WorkbookError): string {
+function workbookErrorText(t: T, locale: Locale, e: WorkbookError): string {
   const place = [e.sheet, e.row !== undefined ? t('methods.row', { row: e.row }) : '', e.column !== undefined ? t('methods.column', { column: e.column, header: e.header ?? '' }) : ''].filter(Boolean).join(', ');
-  const what = e.code === 'definition-rule' ? (e.message ?? '') : t(`methods.workbook.${e.code}` as MessageKey, { value: e.value ?? '' });
+  const what = e.code === 'definition-rule' ? (e.problem ? definitionErrorText({ path: e.definitionPath ?? '', ...e.problem }, locale) : '') : t(`methods.workbook.${e.code}` as MessageKey, { value: e.value ?? '' });
   return `${place}: ${what}`;
 }
 
@@ -94,7 +95,7 @@ export function MethodSettings() {
     setError(null);
     const result = await importMethodFile(file.data);
     if (!result.ok) {
-      setError(t('methods.importFailed', { name: file.name, reason: t(`methods.problem.${result.problem}` as MessageKey) + (result.detail ? ` (${result.detail})` : '') }));
+      setError(t('methods.importFailed', { name: file.name, reason: t(`methods.problem.${result.problem}` as MessageKey) + (result.rule ? ` (${definitionErrorText(result.rule, locale)})` : '') }));
       return;
     }
     setRows(allMethods());
@@ -117,7 +118,7 @@ export function MethodSettings() {
     }
     if (!result.ok) {
       setError(t('methods.workbookInvalid', { name: file.name, count: result.errors.length }));
-      setWorkbookErrors(result.errors.map((e) => workbookErrorText(t, e)));
+      setWorkbookErrors(result.errors.map((e) => workbookErrorText(t, locale, e)));
       return;
     }
     const d = result.definition;

@@ -5,7 +5,8 @@ import { readTrustedKeysList, type TrustedKeyEntry } from '../../scoring/key-fil
 import { keyFingerprint } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
 import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
-import { formatDate, type MessageKey, type MessageParams } from '../i18n';
+import { formatDate, type Locale, type MessageKey, type MessageParams } from '../i18n';
+import { fieldErrorsText } from '../../report/input-strings';
 import { loadTrust } from '../issue/anchors';
 import { registerOpenedFileHandler } from '../app/opened-files';
 import { platform, type OpenedFile } from '../platform';
@@ -99,7 +100,7 @@ export function TrustSettings() {
     if (!json.ok) return announce(t('trust.lists.error.notJson', { name: file.name }), 'error');
     const check = verifyTrustList(json.value, { now: new Date() });
     if (!check.ok) {
-      const detail = check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '';
+      const detail = fieldErrorsText(check.errors ?? [], locale, 2);
       return announce(trustListProblemText(t, file.name, check.problem, detail), 'error');
     }
     const c = check.list.content;
@@ -131,7 +132,7 @@ export function TrustSettings() {
   /** Checks a key statement file and shows what it would do; nothing changes before the user confirms. */
   async function takeKeyStatement(file: OpenedFile) {
     const check = verifyKeyStatement(file.data);
-    if (!check.ok) return announce(keyStatementProblemText(t, file.name, check), 'error');
+    if (!check.ok) return announce(keyStatementProblemText(t, file.name, check, locale), 'error');
     if (await getKeyStatement(check.statement.contentHash)) return announce(t('keyStatements.already'));
     const json = jsonOfBytes(file.data);
     if (!json.ok) return announce(t('keyStatements.error.not-json', { name: file.name, detail: '' }), 'error');

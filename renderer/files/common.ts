@@ -1,7 +1,7 @@
 /** Helpers shared by export and import: JSON text, hashes, thumbnails and issued revisions. */
 import { checkIssuedEnvelope } from '../../scoring/envelope-check';
 import type { RevisionRecord } from '../db/records';
-import { fail, shortDetail } from './errors';
+import { fail, failOnField, shortDetail } from './errors';
 import { FILE_LIMITS } from './limits';
 import type { revisionFileSchema } from './project-file';
 import type { z } from 'zod';
@@ -81,8 +81,9 @@ export function checkRevision(raw: z.infer<typeof revisionFileSchema>): Revision
   if (!envelope) {
     if (check.findings.some((f) => f.code === 'data-altered')) return fail('files.error.revisionAltered', { code });
     const first = check.errors?.[0];
+    if (first) return failOnField('files.error.revisionInvalid', { code }, first);
     const finding = check.findings[0];
-    const detail = first ? `${first.path || 'envelope'}: ${first.message}` : finding ? `${finding.code}${finding.detail ? ` ${finding.detail}` : ''}` : 'envelope';
+    const detail = finding ? `${finding.code}${finding.detail ? ` ${finding.detail}` : ''}` : 'envelope';
     return fail('files.error.revisionInvalid', { code, detail: shortDetail(detail) });
   }
   const content = envelope.content;

@@ -1,13 +1,25 @@
+import { fieldErrorText } from '../../report/input-strings';
+import type { FieldError } from '../../scoring/parse-json';
 import { visibleText } from '../../scoring/visible-text';
-import type { MessageKey, MessageParams } from '../i18n';
+import type { Locale, MessageKey, MessageParams } from '../i18n';
 
 /** A message key of this module: every one exists in nl.ts and en.ts. */
 export type FileMessageKey = Extract<MessageKey, `files.${string}`>;
 
-/** Why a file could not be imported (or exported), as a message key with its parameters. */
+/**
+ * Why a file could not be imported (or exported), as a message key with its parameters. When a
+ * field of the file is wrong, `field` is that problem (a code): {@link fileErrorText} words it in
+ * the user's language as the `detail` parameter (`params.detail` holds only its path and code).
+ */
 export interface FileError {
   key: FileMessageKey;
   params: MessageParams;
+  field?: FieldError;
+}
+
+/** The text of a file error in the user's language, with the wrong field worded (report/input-strings.ts). */
+export function fileErrorText(t: (key: MessageKey, params?: MessageParams) => string, locale: Locale, error: FileError): string {
+  return t(error.key, error.field ? { ...error.params, detail: shortDetail(fieldErrorText(error.field, locale)) } : error.params);
 }
 
 /** Thrown inside this module only; import and export functions turn it into a typed result. */
@@ -15,18 +27,23 @@ export class FileFailure extends Error {
   constructor(
     readonly key: FileMessageKey,
     readonly params: MessageParams = {},
+    readonly field?: FieldError,
   ) {
     super(`${key} ${JSON.stringify(params)}`);
     this.name = 'FileFailure';
   }
   get error(): FileError {
-    return { key: this.key, params: this.params };
+    return this.field ? { key: this.key, params: this.params, field: this.field } : { key: this.key, params: this.params };
   }
 }
 
-export const fail = (key: FileMessageKey, params: MessageParams = {}): never => {
-  throw new FileFailure(key, params);
+export const fail = (key: FileMessageKey, params: MessageParams = {}, field?: FieldError): never => {
+  throw new FileFailure(key, params, field);
 };
+
+/** `fail` for a file whose field is wrong: the detail is worded later, in the user's language (fileErrorText). */
+export const failOnField = (key: FileMessageKey, params: MessageParams, field: FieldError | undefined): never =>
+  fail(key, { ...params, detail: field ? shortDetail(`${field.path || 'file'}: ${field.code}`) : '?' }, field);
 
 /** A short, single-line technical detail for a message (never the whole text of a hostile file). */
 export function shortDetail(text: unknown, max = 160): string {

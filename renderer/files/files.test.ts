@@ -14,7 +14,8 @@ import { en } from '../i18n/en';
 import { nl } from '../i18n/nl';
 import { buildScanFile } from '../scan/export';
 import { encodeJson, sha256Hex } from './common';
-import { isQuotaError } from './errors';
+import { fileErrorText, isQuotaError } from './errors';
+import { translate } from '../i18n';
 import { exportBackup, exportProject, exportScanZip, saveFilterOf } from './export';
 import { importFile, type ImportResult } from './import';
 import { FILE_LIMITS } from './limits';
@@ -341,6 +342,14 @@ describe('refusals: each with its message, the database untouched', () => {
     await expectRefused({ name: 'x.json', data: json({ ...exampleScan(), formatVersion: 7 }) }, 'files.error.newerVersion');
     await expectRefused({ name: 'x.json', data: json({ ...exampleScan(), scan: { id: 'nope' } }) }, 'files.error.invalid');
     await expectRefused({ name: 'deep.json', data: enc(`{"format":"quickscan-scan","x":${'['.repeat(5000)}${']'.repeat(5000)}}`) }, 'files.error.invalid');
+  });
+
+  it('a bad scan file is worded in the UI language: Dutch in nl, English in en, naming the field', async () => {
+    const scan = exampleScan();
+    const result = await expectRefused({ name: 'x.json', data: json({ ...scan, project: { ...scan.project, gfaM2: 'groot' } }) }, 'files.error.invalid');
+    if (result.ok || !('error' in result)) throw new Error('expected a refusal');
+    expect(fileErrorText((k, p) => translate('nl', k, p), 'nl', result.error)).toBe('de inhoud klopt niet (project.gfaM2: moet een getal zijn, niet de tekst "groot").');
+    expect(fileErrorText((k, p) => translate('en', k, p), 'en', result.error)).toMatch(/\(project\.gfaM2: must be a number, not the text "groot"\)/);
   });
 
   it('a scan on an unknown method, or on a changed copy of a known one', async () => {

@@ -30,7 +30,7 @@ import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, Setting
 import { countTrustAnchors, newAnchorCandidates, type AnchorCandidate } from '../db/trust';
 import { restoreProject, restoreScan, RestoreError } from '../db/restore';
 import { blobOf, checkRevision, decodeJson, firstNonSpace, sha256Hex, thumbnailType } from './common';
-import { fail, FileFailure, isQuotaError, shortDetail, type FileError } from './errors';
+import { fail, failOnField, FileFailure, isQuotaError, shortDetail, type FileError } from './errors';
 import { bytesToMb, FILE_LIMITS } from './limits';
 import {
   BACKUP_FORMAT,
@@ -186,8 +186,7 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
   checkVersion(value);
   const parsed = parseScanFile(value);
   if (!parsed.ok) {
-    const first = parsed.errors[0];
-    return fail('files.error.invalid', { detail: shortDetail(first ? `${first.path || 'file'}: ${first.message}` : 'file') });
+    return failOnField('files.error.invalid', {}, parsed.errors[0]);
   }
   const file: ScanFile = parsed.file;
   const method = getDefinition(file.method.id, file.method.version);
@@ -242,8 +241,7 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
 async function fromEnvelope(value: unknown, kind: 'envelope' | 'pdf', fileName: string): Promise<Prepared> {
   const parsed = parseAnyEnvelope(value);
   if (!parsed.ok) {
-    const first = parsed.errors[0];
-    return fail('files.error.invalid', { detail: shortDetail(first ? `${first.path || 'file'}: ${first.message}` : 'file') });
+    return failOnField('files.error.invalid', {}, parsed.errors[0]);
   }
   const envelope = parsed.envelope;
   const prepared = await fromScanFile(scanFileFromContent(envelope.content), null, kind, fileName, envelope.referenceCode);

@@ -56,7 +56,8 @@ export { listRevisions };
 /** The stored envelope (format 1 or 2), checked again on every read (a stored record is never trusted blindly). */
 export function envelopeOf(record: RevisionRecord): AnyIssuedEnvelope {
   const parsed = parseAnyEnvelope(record.envelope);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  // a stored record the app wrote itself no longer reads: a technical detail (path and code) for the failure message
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
   return parsed.envelope;
 }
 

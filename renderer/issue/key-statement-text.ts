@@ -5,19 +5,21 @@
  */
 import { keyTrustOf, type KeyStatementCheck, type VerifiedKeyStatement } from '../../scoring/key-statements';
 import type { TrustAnchors } from '../../scoring/trust';
-import type { MessageKey, MessageParams } from '../i18n';
+import { fieldErrorsText } from '../../report/input-strings';
+import type { Locale, MessageKey, MessageParams } from '../i18n';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
 /** The message of a key statement that is refused: its key and values (for surfaces that word it later, in the language chosen then). */
-export function keyStatementProblemMessage(name: string, check: Extract<KeyStatementCheck, { ok: false }>): { key: MessageKey; params: MessageParams } {
-  const detail = check.problem === 'malformed' ? (check.errors?.slice(0, 2).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') ?? '') : (check.detail ?? '');
+export function keyStatementProblemMessage(name: string, check: Extract<KeyStatementCheck, { ok: false }>, locale: Locale): { key: MessageKey; params: MessageParams } {
+  // the fields that are wrong, worded in the user's language (report/input-strings.ts)
+  const detail = check.problem === 'malformed' ? fieldErrorsText(check.errors ?? [], locale, 2) : (check.detail ?? '');
   return { key: `keyStatements.error.${check.problem}`, params: { name, detail } };
 }
 
 /** The one line for a key statement that is refused (a file, or one in a backup). */
-export function keyStatementProblemText(t: T, name: string, check: Extract<KeyStatementCheck, { ok: false }>): string {
-  const m = keyStatementProblemMessage(name, check);
+export function keyStatementProblemText(t: T, name: string, check: Extract<KeyStatementCheck, { ok: false }>, locale: Locale): string {
+  const m = keyStatementProblemMessage(name, check, locale);
   return t(m.key, m.params);
 }
 

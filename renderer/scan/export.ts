@@ -49,7 +49,8 @@ export async function buildScanFile(project: ProjectRecord & { gfaM2: number }, 
     },
   };
   const checked = parseScanFile(file);
-  if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  // the app's own data no longer fits the scan-file format: a technical detail (path and code) for the failure message
+  if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.code}`).join('; '));
   return checked.file;
 }
 

@@ -4,7 +4,7 @@
  * beside the built-in releases. Returns codes; the Settings screen words them.
  */
 import { getDefinition, listLoadedMethods, listReleases, registerLoadedMethod, type LoadedMethodInfo, type RegisterProblem } from '../../forms/registry';
-import type { QuickScanDefinition } from '../../forms/schema';
+import type { DefinitionError, QuickScanDefinition } from '../../forms/schema';
 import { assessMethodPublisher, isMethodFileJson, verifyMethodFile, type MethodFileProblem, type VerifiedMethodFile } from '../../scoring/method-file';
 import type { TrustAnchors } from '../../scoring/trust';
 import { loadTrust } from '../issue/anchors';
@@ -59,7 +59,7 @@ export async function loadStoredMethods(): Promise<{ loaded: number; skipped: nu
 
 export type MethodImportResult =
   | { ok: true; method: VerifiedMethodFile; alreadyLoaded: boolean }
-  | { ok: false; problem: MethodFileProblem | RegisterProblem | 'not-json' | 'not-a-method-file'; detail?: string };
+  | { ok: false; problem: MethodFileProblem | RegisterProblem | 'not-json' | 'not-a-method-file'; /** The first rule the definition breaks (worded by report/input-strings.ts definitionErrorText). */ rule?: DefinitionError };
 
 /** Reads, checks, keeps and registers a signed method file. */
 export async function importMethodFile(bytes: Uint8Array): Promise<MethodImportResult> {
@@ -68,7 +68,7 @@ export async function importMethodFile(bytes: Uint8Array): Promise<MethodImportR
   const json = read.value;
   if (!isMethodFileJson(json)) return { ok: false, problem: 'not-a-method-file' };
   const check = verifyMethodFile(json);
-  if (!check.ok) return { ok: false, problem: check.problem, ...(check.definitionErrors?.[0] ? { detail: check.definitionErrors[0].message } : {}) };
+  if (!check.ok) return { ok: false, problem: check.problem, ...(check.definitionErrors?.[0] ? { rule: check.definitionErrors[0] } : {}) };
   const m = check.method;
   const before = getDefinition(m.definition.id, m.definition.version);
   const registered = registerLoadedMethod(m.definition, m.sha256, infoOf(m));

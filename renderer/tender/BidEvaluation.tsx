@@ -3,12 +3,13 @@ import { useMemo, useState, type DragEvent } from 'react';
 import type { QuickScanDefinition } from '../../forms/schema';
 import { visibleText } from '../../scoring/visible-text';
 import { formatScore } from '../components/ResultPanel';
-import { formatEuro, type MessageKey } from '../i18n';
+import { formatEuro, type Locale, type MessageKey } from '../i18n';
 import { countTrustAnchors } from '../db/trust';
 import { loadVerificationAnchors } from '../issue/anchors';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
+import { fieldErrorsText, profileIssuesText } from '../../report/input-strings';
 import {
   assessBids,
   bidData,
@@ -44,14 +45,14 @@ const COLUMNS: readonly { key: SortKey; label: MessageKey; numeric?: boolean }[]
   { key: 'rank', label: 'tender.col.rank', numeric: true },
 ];
 
-function profileErrorText(t: ReturnType<typeof useT>, file: string, error: ProfileLoadError): string {
+function profileErrorText(t: ReturnType<typeof useT>, locale: Locale, file: string, error: ProfileLoadError): string {
   switch (error.kind) {
     case 'too-large':
       return t('tender.profileError.tooLarge', { name: file });
     case 'not-json':
       return t('tender.profileError.notJson', { name: file });
     case 'not-profile':
-      return t('tender.profileError.notProfile', { name: file, detail: error.detail });
+      return t('tender.profileError.notProfile', { name: file, detail: fieldErrorsText(error.errors, locale) });
     case 'altered':
       return t('tender.profileError.altered', { name: file });
     case 'bad-signature':
@@ -59,7 +60,7 @@ function profileErrorText(t: ReturnType<typeof useT>, file: string, error: Profi
     case 'unknown-method':
       return t('tender.profileError.unknownMethod', { name: file, method: `${error.id} ${error.version}` });
     case 'mismatch':
-      return t('tender.profileError.mismatch', { name: file, detail: error.detail });
+      return t('tender.profileError.mismatch', { name: file, detail: profileIssuesText(error.issues, locale, error.issues.length) });
   }
 }
 
@@ -76,7 +77,7 @@ export function BidEvaluation() {
   function openProfileFile(file: OpenedFile): boolean {
     const result = loadProfile(file.data);
     if (!result.ok) {
-      setProfileError(profileErrorText(t, file.name, result.error));
+      setProfileError(profileErrorText(t, locale, file.name, result.error));
       return false;
     }
     setProfileError(null);

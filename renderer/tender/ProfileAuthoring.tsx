@@ -12,6 +12,7 @@ import { getSigningKey, isLegacyKey, signForPurpose } from '../issue/signing';
 import { routeHref } from '../app/router';
 import { platform } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
+import { fieldErrorsText, profileIssuesText } from '../../report/input-strings';
 import { checkProfileEnvelope } from './load-profile';
 import {
   buildProfileContent,
@@ -116,10 +117,10 @@ export function ProfileAuthoring() {
       const envelope = await signProfileWith(content, (purpose, text) => signForPurpose(key, purpose, text));
       // Check it as every reader will before it leaves the app.
       const parsed = parseProfileEnvelope(JSON.parse(profileEnvelopeJsonText(envelope)));
-      if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      if (!parsed.ok) throw new Error(fieldErrorsText(parsed.errors, locale, parsed.errors.length));
       if (!verifyProfileEnvelope(parsed.envelope).ok) throw new Error('signature check failed');
       const checked = checkProfileEnvelope(parsed.envelope);
-      if (!checked.ok) throw new Error(checked.error.kind === 'mismatch' ? checked.error.detail : checked.error.kind);
+      if (!checked.ok) throw new Error(checked.error.kind === 'mismatch' ? profileIssuesText(checked.error.issues, locale, checked.error.issues.length) : checked.error.kind);
       await addStoredProfile(parsed.envelope);
       const name = await saveProfileFile(parsed.envelope);
       announce(name ? t('tender.form.saved', { name }) : t('tender.form.savedInApp'));

@@ -8,6 +8,7 @@ import { db } from '../db/db';
 import { writeSetting } from '../db/settings';
 import { checkProfileEnvelope, loadProfile, looksLikeProfile } from './load-profile';
 import { addStoredProfile, MAX_STORED_PROFILES, readStoredProfiles, removeStoredProfile, restoreStoredProfiles, STORED_PROFILES_KEY, withStoredProfile } from './stored-profiles';
+import { fieldErrorsText, profileIssuesText } from '../../report/input-strings';
 
 const examplePath = join(import.meta.dirname, '../../docs/examples/tender/requirement-profile.json');
 const exampleBytes = new Uint8Array(readFileSync(examplePath));
@@ -70,6 +71,11 @@ describe('loadProfile', () => {
     const result = loadProfile(bytes({ format: 'quickscan-requirement-profile-envelope', formatVersion: 2 }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe('not-profile');
+    // a bad profile is worded in the UI language, naming the field (BidEvaluation shows it)
+    const bad = loadProfile(bytes({ ...example, content: { ...example.content, valuePerPointEur: -5 } }));
+    if (bad.ok || bad.error.kind !== 'not-profile') throw new Error('expected not-profile');
+    expect(fieldErrorsText(bad.error.errors, 'nl')).toBe('content.valuePerPointEur: moet minstens 0 zijn, niet het getal -5');
+    expect(fieldErrorsText(bad.error.errors, 'en')).toBe('content.valuePerPointEur: must be at least 0, not the number -5');
     expect(loadProfile(new Uint8Array(3 * 1024 * 1024))).toEqual({ ok: false, error: { kind: 'too-large' } });
   });
 
@@ -82,7 +88,12 @@ describe('loadProfile', () => {
     const envelope = signed({ ...example.content, mustHaves: [{ question: 'Z9', minLevel: 'l1' }] });
     const result = checkProfileEnvelope(envelope);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ kind: 'mismatch', detail: expect.stringContaining('Z9') });
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'mismatch', issues: [expect.objectContaining({ code: 'unknown-question', params: { id: 'Z9' } })] });
+    // the evaluator reads it in the UI language (BidEvaluation words it with report/input-strings.ts)
+    if (!result.ok && result.error.kind === 'mismatch') {
+      expect(profileIssuesText(result.error.issues, 'nl')).toMatch(/: onbekende vraag "Z9"$/);
+      expect(profileIssuesText(result.error.issues, 'en')).toMatch(/: unknown question "Z9"$/);
+    }
   });
 
   it('tells a profile from other JSON and from PDFs', () => {

@@ -13,9 +13,11 @@ import {
   verifyProfileEnvelope,
   type ProfileContent,
   type ProfileEnvelope,
+  type ProfileIssue,
   type ProfileVerification,
 } from '../../scoring/profile';
 import { jsonOfBytes } from '../../scoring/json-bytes';
+import type { FieldError } from '../../scoring/parse-json';
 
 /** Largest profile file read (a real one is a few kB). */
 export const MAX_PROFILE_BYTES = 2 * 1024 * 1024;
@@ -30,11 +32,11 @@ export interface LoadedProfile {
 export type ProfileLoadError =
   | { kind: 'too-large' }
   | { kind: 'not-json' }
-  | { kind: 'not-profile'; detail: string }
+  | { kind: 'not-profile'; errors: readonly FieldError[] }
   | { kind: 'altered' }
   | { kind: 'bad-signature' }
   | { kind: 'unknown-method'; id: string; version: string }
-  | { kind: 'mismatch'; detail: string };
+  | { kind: 'mismatch'; issues: readonly ProfileIssue[] };
 
 export type ProfileLoadResult = { ok: true; profile: LoadedProfile } | { ok: false; error: ProfileLoadError };
 
@@ -60,7 +62,7 @@ export function checkProfileEnvelope(envelope: ProfileEnvelope): ProfileLoadResu
   }
   if (!loaded || loaded.sha256 !== method.sha256) return { ok: false, error: { kind: 'unknown-method', id: method.id, version: method.version } };
   const issues = profileIssues(loaded.definition, envelope.content);
-  if (issues.length > 0) return { ok: false, error: { kind: 'mismatch', detail: issues.map((i) => `${i.path}: ${i.message}`).join('; ') } };
+  if (issues.length > 0) return { ok: false, error: { kind: 'mismatch', issues } };
   return { ok: true, profile: { envelope, content: envelope.content, verification, definition: loaded.definition } };
 }
 
@@ -70,9 +72,6 @@ export function loadProfile(bytes: Uint8Array): ProfileLoadResult {
   const decoded = jsonOfBytes(bytes);
   if (!decoded.ok) return { ok: false, error: { kind: 'not-json' } };
   const parsed = parseProfileEnvelope(decoded.value);
-  if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-    return { ok: false, error: { kind: 'not-profile', detail: shown.join('; ') + (parsed.errors.length > 3 ? ` (+${parsed.errors.length - 3})` : '') } };
-  }
+  if (!parsed.ok) return { ok: false, error: { kind: 'not-profile', errors: parsed.errors } };
   return checkProfileEnvelope(parsed.envelope);
 }

@@ -17,6 +17,7 @@ import {
   type ProfileContentV2,
   type ProfileSignerV2,
 } from '../../scoring/profile';
+import { profileIssueText } from '../../report/input-strings';
 
 /** The method this form offers first: the one new scans use. */
 export { DEFAULT_METHOD_ID } from '../../forms/registry';
@@ -229,8 +230,8 @@ export function buildProfileContent(draft: ProfileDraft, extra: { id: string; cr
 }
 
 /** Problems of content against its definition (empty when it can be used to check bids). */
-export function contentProblems(definition: QuickScanDefinition, content: ProfileContent): string[] {
-  return profileIssues(definition, content).map((i) => `${i.path}: ${i.message}`);
+export function contentProblems(definition: QuickScanDefinition, content: ProfileContent, locale: Locale): string[] {
+  return profileIssues(definition, content).map((i) => profileIssueText(i, locale));
 }
 
 /** Today's date on this computer, YYYY-MM-DD. */

@@ -19,7 +19,7 @@ function envelopeOf(json: unknown, which: string): IssuedEnvelope {
   const parsed = parseEnvelope(json);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new Error(`${which}: not a format-1 envelope (${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid'})`);
+    throw new Error(`${which}: not a format-1 envelope (${first ? `${first.path ? `${first.path}: ` : ''}${first.code}` : 'invalid'})`);
   }
   if (parsed.envelope.report.layout !== 1 && which === 'envelope') throw new Error(`envelope: report layout ${parsed.envelope.report.layout}, not 1`);
   return parsed.envelope;

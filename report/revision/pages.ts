@@ -24,6 +24,7 @@ import {
   formatScore,
   pdfDate,
 } from '../format';
+import { profileIssuesText } from '../input-strings';
 import { buildingTypeName, KIND_NAMES, PHASE_NAMES, PHASE_SHORT } from '../strings';
 import { frontierChart, scoreBars, totalBar } from '../toolkit/charts';
 import { coverBand, COVER_BAND_BASELINE, coverTitle, drawQr, facts, footers, headRule, keepRow, numberedSteps, printedTextNote, RIGHT_EDGE, rowRule, rule, runningHeader, table } from '../toolkit/furniture';
@@ -314,7 +315,7 @@ function compliancePage(w: Writer, m: Model, cm: ComplianceModel): void {
     const what = (x: { id: string; version: string; sha256: string }) => `${x.id} ${x.version} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
     const text = !cm.applies
       ? s.complianceOtherMethod(what(p.method), what(m.env.content.method))
-      : s.complianceMismatch(cm.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') + (cm.issues.length > 3 ? ` (+${cm.issues.length - 3})` : ''));
+      : s.complianceMismatch(profileIssuesText(cm.issues, loc));
     w.paragraph(text, MARGIN_X, CONTENT_W, 9);
   } else {
     complianceTable(w, m, r);
