@@ -5,7 +5,7 @@ import { readTrustedKeysList, type TrustedKeyEntry } from '../../scoring/key-fil
 import { keyFingerprint } from '../../scoring/keys';
 import { verifyTrustList, type TrustAnchors, type TrustListContent, type TrustListProblem } from '../../scoring/trust';
 import { addTrustAnchors, getKeyStatement, getTrustList, putKeyStatement, putTrustList, removeKeyStatement, removeTrustAnchor, removeTrustList } from '../db/trust';
-import { formatDate, type Locale, type MessageKey, type MessageParams } from '../i18n';
+import { formatDate, type MessageKey, type MessageParams } from '../i18n';
 import { fieldErrorsText } from '../../report/input-strings';
 import { loadTrust } from '../issue/anchors';
 import { registerOpenedFileHandler } from '../app/opened-files';
