@@ -27,5 +27,13 @@ test('a project exported as a zip comes back as a copy, and a broken file is ref
   await (await chooser2).setFiles({ name: 'kapot.quickscan.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"quickscan-scan","formatVersion":1,') });
   await expect(app.getByRole('alert')).toBeVisible();
   await expect(app.getByRole('list', { name: 'Projecten' }).getByRole('listitem')).toHaveCount(2);
+
+  // a scan file with a wrong field: the message names the field and says what is wrong, in Dutch
+  const chooser3 = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: /importeren/i }).click();
+  await (await chooser3).setFiles({ name: 'leeg.quickscan.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"quickscan-scan","formatVersion":1}') });
+  await expect(app.getByRole('alert')).toContainText(/leeg\.quickscan\.json.*\(\w+: ontbreekt\)/);
+  await expect(app.getByRole('alert')).not.toContainText('is missing');
+  await expect(app.getByRole('list', { name: 'Projecten' }).getByRole('listitem')).toHaveCount(2);
   await expectAccessible(app);
 });
