@@ -1,12 +1,22 @@
+import { kindOf } from '../../forms/input-problems';
+import { fieldErrorsOf, type FieldError } from '../../scoring/parse-json';
 import { projectRecordSchema, scanRecordSchema, type ProjectRecord, type ScanRecord } from './records';
 
 /** A record that cannot be restored; `issues` name the fields, for the message shown to the user. */
+/**
+ * A stored or imported record that does not fit its schema. `problems` are codes with values
+ * (forms/input-problems.ts), worded for people by report/input-strings.ts; `issues` are the same
+ * as terse `path: code` strings for logs.
+ */
 export class RestoreError extends Error {
+  readonly issues: string[];
   constructor(
     readonly kind: 'project' | 'scan',
-    readonly issues: string[],
+    readonly problems: FieldError[],
   ) {
+    const issues = problems.map((p) => `${p.path || kind}: ${p.code}`);
     super(`${kind} could not be read: ${issues.join('; ')}`);
+    this.issues = issues;
     this.name = 'RestoreError';
   }
 }
@@ -20,7 +30,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * records lack, carries renamed fields over, then validates. It never mutates its input.
  */
 export function restoreProject(raw: unknown, now: () => string = () => new Date().toISOString()): ProjectRecord {
-  if (!isObject(raw)) throw new RestoreError('project', ['not an object']);
+  if (!isObject(raw)) throw new RestoreError('project', [{ path: '', code: 'wrong-type', params: { expected: 'object', received: kindOf(raw) } }]);
   const created = typeof raw.createdAt === 'string' ? raw.createdAt : now();
   const candidate: Record<string, unknown> = {
     address: '',
@@ -38,16 +48,16 @@ export function restoreProject(raw: unknown, now: () => string = () => new Date(
     updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : created,
   };
   if (typeof candidate.name === 'string') candidate.name = candidate.name.trim();
-  const parsed = projectRecordSchema.safeParse(candidate);
+  const parsed = projectRecordSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {
-    throw new RestoreError('project', parsed.error.issues.map((i) => `${i.path.join('.') || 'project'}: ${i.message}`));
+    throw new RestoreError('project', fieldErrorsOf(parsed.error));
   }
   return parsed.data;
 }
 
 /** The one door for scans: fills defaults older records lack, drops empty answers, validates. */
 export function restoreScan(raw: unknown, now: () => string = () => new Date().toISOString()): ScanRecord {
-  if (!isObject(raw)) throw new RestoreError('scan', ['not an object']);
+  if (!isObject(raw)) throw new RestoreError('scan', [{ path: '', code: 'wrong-type', params: { expected: 'object', received: kindOf(raw) } }]);
   const created = typeof raw.createdAt === 'string' ? raw.createdAt : now();
   const answers: Record<string, unknown> = {};
   if (isObject(raw.answers)) {
@@ -68,9 +78,9 @@ export function restoreScan(raw: unknown, now: () => string = () => new Date().t
     updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : created,
   };
   if (typeof candidate.name === 'string') candidate.name = candidate.name.trim();
-  const parsed = scanRecordSchema.safeParse(candidate);
+  const parsed = scanRecordSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {
-    throw new RestoreError('scan', parsed.error.issues.map((i) => `${i.path.join('.') || 'scan'}: ${i.message}`));
+    throw new RestoreError('scan', fieldErrorsOf(parsed.error));
   }
   return parsed.data;
 }

@@ -41,6 +41,13 @@ export const fail = (key: FileMessageKey, params: MessageParams = {}, field?: Fi
   throw new FileFailure(key, params, field);
 };
 
+/** A field problem of a part of a file, placed under that part's path (`scans[2]` + `name` -> `scans[2].name`). */
+export function placedUnder(where: string, field: FieldError | undefined): FieldError | undefined {
+  if (!field) return undefined;
+  const path = !field.path ? where : !where ? field.path : field.path.startsWith('[') ? `${where}${field.path}` : `${where}.${field.path}`;
+  return { ...field, path };
+}
+
 /** `fail` for a file whose field is wrong: the detail is worded later, in the user's language (fileErrorText). */
 export const failOnField = (key: FileMessageKey, params: MessageParams, field: FieldError | undefined): never =>
   fail(key, { ...params, detail: field ? shortDetail(`${field.path || 'file'}: ${field.code}`) : '?' }, field);

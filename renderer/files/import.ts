@@ -30,7 +30,8 @@ import type { EvidenceRecord, ProjectRecord, RevisionRecord, ScanRecord, Setting
 import { countTrustAnchors, newAnchorCandidates, type AnchorCandidate } from '../db/trust';
 import { restoreProject, restoreScan, RestoreError } from '../db/restore';
 import { blobOf, checkRevision, decodeJson, firstNonSpace, sha256Hex, thumbnailType } from './common';
-import { fail, failOnField, FileFailure, isQuotaError, shortDetail, type FileError } from './errors';
+import { fail, failOnField, FileFailure, isQuotaError, placedUnder, shortDetail, type FileError } from './errors';
+import { fieldErrorsOf } from '../../scoring/parse-json';
 import { bytesToMb, FILE_LIMITS } from './limits';
 import {
   BACKUP_FORMAT,
@@ -38,7 +39,6 @@ import {
   backupFileSchema,
   backupFileV1Schema,
   backupFileV2Schema,
-  describeIssues,
   ENVELOPE_FORMAT,
   evidenceMetaSchema,
   FILE_NAMES,
@@ -128,7 +128,7 @@ function restored<T>(restore: () => T, where: string): T {
   try {
     return restore();
   } catch (error) {
-    if (error instanceof RestoreError) return fail('files.error.record', { detail: shortDetail(`${where}: ${error.issues[0] ?? ''}`) });
+    if (error instanceof RestoreError) return failOnField('files.error.record', {}, placedUnder(where, error.problems[0]));
     throw error;
   }
 }
@@ -206,8 +206,8 @@ async function fromScanFile(value: unknown, zip: ZipReader | null, kind: ImportK
       ...(answer.note ? { note: answer.note } : {}),
     };
     for (const ref of answer.evidence ?? []) {
-      const meta = evidenceMetaSchema.safeParse({ ...ref, scanId: file.scan.id, questionId });
-      if (!meta.success) return fail('files.error.invalid', { detail: shortDetail(`scan.answers.${questionId}.evidence: ${describeIssues(meta.error, 1)}`) });
+      const meta = evidenceMetaSchema.safeParse({ ...ref, scanId: file.scan.id, questionId }, { reportInput: true });
+      if (!meta.success) return failOnField('files.error.invalid', {}, placedUnder(`scan.answers.${questionId}.evidence`, fieldErrorsOf(meta.error)[0]));
       metas.push(meta.data);
     }
   }
@@ -301,8 +301,8 @@ function checkedEvidence(metas: readonly EvidenceMeta[], scanIds: ReadonlySet<st
 
 async function fromProjectFile(value: unknown, zip: ZipReader | null): Promise<Prepared> {
   checkVersion(value);
-  const parsed = projectFileSchema.safeParse(value);
-  if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
+  const parsed = projectFileSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return failOnField('files.error.invalid', {}, fieldErrorsOf(parsed.error)[0]);
   const file = parsed.data;
   const project = restored(() => restoreProject(file.project), 'project');
   const projectIds = new Set([project.id]);
@@ -317,8 +317,8 @@ async function fromProjectFile(value: unknown, zip: ZipReader | null): Promise<P
 function parseBackup(value: unknown) {
   const version = formatHeader(value).version;
   if (version === 1) {
-    const parsed = backupFileV1Schema.safeParse(value);
-    if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
+    const parsed = backupFileV1Schema.safeParse(value, { reportInput: true });
+    if (!parsed.success) return failOnField('files.error.invalid', {}, fieldErrorsOf(parsed.error)[0]);
     assertUnique(
       parsed.data.trustedKeys.map((k) => k.publicKey),
       'trusted key',
@@ -326,8 +326,8 @@ function parseBackup(value: unknown) {
     const anchors = parsed.data.trustedKeys.map((k) => ({ key: ed25519Jwk(k.publicKey) as PublicJwk, label: k.label }));
     return { file: parsed.data, anchors, lists: [] as unknown[], statements: [] as unknown[] };
   }
-  const parsed = version === 2 ? backupFileV2Schema.safeParse(value) : backupFileSchema.safeParse(value);
-  if (!parsed.success) return fail('files.error.invalid', { detail: shortDetail(describeIssues(parsed.error)) });
+  const parsed = version === 2 ? backupFileV2Schema.safeParse(value, { reportInput: true }) : backupFileSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return failOnField('files.error.invalid', {}, fieldErrorsOf(parsed.error)[0]);
   const statements = 'keyStatements' in parsed.data ? (parsed.data.keyStatements as unknown[]) : [];
   return { file: parsed.data, anchors: parsed.data.trustAnchors.map((a) => ({ key: a.key, label: a.label })), lists: parsed.data.trustLists as unknown[], statements };
 }

@@ -169,13 +169,3 @@ export const backupFileSchema = z
   .strict();
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-/** The first problems of a failed parse as one short line: `scans[2].name: Too small`. */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  return error.issues
-    .slice(0, max)
-    .map((issue) => {
-      const path = issue.path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('').replace(/^\./, '');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
