@@ -324,6 +324,10 @@ describe('form validate and form schema', () => {
     const json = JSON.parse((await cli(['form', 'validate', temp('cost.json', cost), '--json'])).out);
     expect(json.valid).toBe(false);
     expect(json.errors[0].path).toBe('questions[2] "A3".levels[3] "l3".cost');
+    expect(json.errors[0]).toMatchObject({ code: 'cost-low-above-high', params: { low: c.low, high: c.high } });
+    expect(json.errors[0].text).toMatch(/: cost low \(-?\d+\) is greater than high/);
+    const nl = JSON.parse((await cli(['form', 'validate', temp('cost.json', cost), '--json', '--lang', 'nl'])).out);
+    expect(nl.errors[0].text).toMatch(/: de lage raming \(-?\d+\) is hoger dan de hoge/);
   });
 
   it('reports invalid JSON with line and column, and a missing file', async () => {

@@ -28,7 +28,7 @@ export const formValidate: Command = {
     const json = await readJson({ cwd: ctx.io.cwd, s }, path);
     const result = validateDefinition(json);
     if (!result.ok) {
-      if (ctx.json) ctx.outJson({ valid: false, file: path, errors: result.errors });
+      if (ctx.json) ctx.outJson({ valid: false, file: path, errors: result.errors.map((e) => ({ ...e, text: definitionErrorText(e, ctx.lang) })) });
       else {
         ctx.out(s.formInvalidHeader(path, result.errors.length));
         for (const e of result.errors) ctx.out(`  - ${definitionErrorText(e, ctx.lang)}`);

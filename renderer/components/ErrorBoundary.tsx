@@ -1,4 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { profileIssuesText, scanInputErrorText } from '../../report/input-strings';
+import { ScanInputError } from '../../scoring/errors';
+import { ProfileMismatchError } from '../../scoring/profile';
 import { translate } from '../i18n';
 import { useUi } from '../state/store';
 
@@ -40,7 +43,7 @@ export class ErrorBoundary extends Component<Props, State> {
         <p>{t('error.body')}</p>
         <details>
           <summary>{t('error.details')}</summary>
-          <pre>{error.message}</pre>
+          <pre>{error instanceof ScanInputError ? scanInputErrorText(error, locale) : error instanceof ProfileMismatchError ? profileIssuesText(error.issues, locale) : error.message}</pre>
         </details>
         <div className="button-row">
           <button type="button" className="button primary" onClick={() => window.location.reload()}>
