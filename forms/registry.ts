@@ -78,7 +78,10 @@ export type DefinitionIdentity =
   /** Same id + version as a release, but different content. */
   | { status: 'altered'; id: string; version: string; sha256: string; expectedSha256: string }
   /** Not a release this build knows (a newer or private definition, or not a definition at all). */
-  | { status: 'unknown'; id?: string; version?: string; sha256?: string; reason: string };
+  | { status: 'unknown'; id?: string; version?: string; sha256?: string; reason: UnknownDefinitionReason };
+
+/** Why a definition is not a known release: no id and version, not plain JSON (no canonical hash), or not a release of this build. */
+export type UnknownDefinitionReason = 'no-id-version' | 'not-plain-json' | 'not-a-release';
 
 /** A release whose file does not match the manifest (reported by `verifyReleases`). */
 export interface ReleaseProblem {
@@ -311,15 +314,15 @@ export function createRegistry(files: readonly unknown[], manifest: unknown): De
     identifyDefinition(json) {
       const { id, version } = idAndVersion(json);
       if (id === undefined || version === undefined) {
-        return { status: 'unknown', ...idAndVersion(json), reason: 'not a QuickScan definition: it has no id and version' };
+        return { status: 'unknown', ...idAndVersion(json), reason: 'no-id-version' };
       }
       const sha256 = safeHash(json);
       if (sha256 === undefined) {
-        return { status: 'unknown', id, version, reason: 'not plain JSON data, so it has no canonical hash' };
+        return { status: 'unknown', id, version, reason: 'not-plain-json' };
       }
       const entry = entries.get(key(id, version));
       if (!entry) {
-        return { status: 'unknown', id, version, sha256, reason: `${key(id, version)} is not a release known to this version of the app` };
+        return { status: 'unknown', id, version, sha256, reason: 'not-a-release' };
       }
       if (entry.sha256 !== sha256) {
         return { status: 'altered', id, version, sha256, expectedSha256: entry.sha256 };

@@ -177,7 +177,7 @@ function openDossier(bytes: Uint8Array): { ok: true; manifest: DossierManifest; 
     const raw = zip.read(DOSSIER_MANIFEST, DOSSIER_LIMITS.maxManifestBytes);
     if (!raw) return { ok: false, problem: 'no-manifest' };
     const read = jsonOfBytes(raw);
-    if (!read.ok) return { ok: false, problem: 'manifest-invalid', detail: 'not JSON' };
+    if (!read.ok) return { ok: false, problem: 'manifest-invalid', detail: 'not-json' };
     const json = read.value;
     const parsed = dossierManifestSchema.safeParse(json);
     if (!parsed.success) {

@@ -43,12 +43,12 @@ export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; probl
  */
 export function parseStrictJson(input: string | Uint8Array): StrictJsonResult {
   const text = typeof input === 'string' ? (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) : utf8Text(input);
-  if (text === undefined) return { ok: false, problem: 'not-json', detail: 'not UTF-8 text' };
+  if (text === undefined) return { ok: false, problem: 'not-json', detail: 'not-utf8' };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: 'not-json', detail: error instanceof Error ? error.message.slice(0, 200) : 'not JSON' };
+    return { ok: false, problem: 'not-json', detail: error instanceof Error ? error.message.slice(0, 200) : 'not-json' };
   }
   // the text is valid JSON: walk it once more, tracking the member names of every object
   type Frame = { keys: Set<string> | null; path: string; index: number; expectKey: boolean };

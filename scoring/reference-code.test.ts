@@ -129,11 +129,18 @@ describe('parseReferenceCode', () => {
     expect(parseReferenceCode(wrong)).toEqual({ ok: true, code: wrong, checkValid: false, expectedCheck: code.at(-1), form: 'short' });
   });
 
-  it('refuses other shapes with a reason', () => {
-    for (const input of ['', 'QS-', 'QS-1234-5678', 'QS-1234-5678-9ABC-DEF0', 'QS-UUUU-5678-9ABC', 'QS-1234-5678-9AB!', 'x'.repeat(100)]) {
-      const parsed = parseReferenceCode(input);
-      expect(parsed.ok, input).toBe(false);
-      if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(3);
+  it('refuses other shapes with a reason code', () => {
+    const cases: [string, string, string?][] = [
+      ['', 'wrong-length'],
+      ['QS-', 'wrong-length'],
+      ['QS-1234-5678', 'wrong-length'],
+      ['QS-1234-5678-9ABC-DEF0', 'wrong-length'],
+      ['QS-UUUU-5678-9ABC', 'bad-symbol', 'U'],
+      ['QS-1234-5678-9AB!', 'bad-check-symbol', '!'],
+      ['x'.repeat(100), 'too-long'],
+    ];
+    for (const [input, reason, symbol] of cases) {
+      expect(parseReferenceCode(input), input).toEqual({ ok: false, reason, ...(symbol ? { symbol } : {}) });
     }
   });
 });

@@ -99,32 +99,35 @@ export function referenceCodeFromHash(hex: string): string {
 export type ParsedReferenceCode =
   /** The input has the shape of a reference code. `code` is its canonical form (`QS-…`, upper case). */
   | { ok: true; code: string; checkValid: boolean; expectedCheck: string; form: ReferenceCodeForm }
-  | { ok: false; reason: string };
+  | { ok: false; reason: ReferenceCodeProblem; symbol?: string };
+
+/** Why a text is not a reference code (a code; the surfaces word it): not text, too long, not 12 or 24 symbols after "QS", a symbol that cannot occur, a check symbol that cannot occur (`symbol` names it). */
+export type ReferenceCodeProblem = 'not-text' | 'too-long' | 'wrong-length' | 'bad-symbol' | 'bad-check-symbol';
 
 /**
  * Reads a reference code as a person might type it: `qs-1a2b-3c4d-5e6*`, `1A2B3C4D5E6*`,
  * `QS 1A2B 3C4D 5E6*`, with I/L for 1 and O for 0. Says whether the check symbol matches.
  */
 export function parseReferenceCode(input: string): ParsedReferenceCode {
-  if (typeof input !== 'string') return { ok: false, reason: 'not text' };
-  if (input.length > 64) return { ok: false, reason: 'too long for a reference code' };
+  if (typeof input !== 'string') return { ok: false, reason: 'not-text' };
+  if (input.length > 64) return { ok: false, reason: 'too-long' };
   let s = input.trim().toUpperCase().replace(/[\s\-–—]+/g, '');
   if ((s.length === 14 || s.length === 26) && s.startsWith('QS')) s = s.slice(2);
   if (s.length !== 12 && s.length !== 24) {
-    return { ok: false, reason: 'a reference code has 12 or 24 symbols after "QS" (e.g. QS-1A2B-3C4D-5E6F)' };
+    return { ok: false, reason: 'wrong-length' };
   }
   const form: ReferenceCodeForm = s.length === 24 ? 'long' : 'short';
   const dataSymbols = form === 'long' ? LONG_DATA_SYMBOLS : DATA_SYMBOLS;
   let data = '';
   for (const raw of s.slice(0, dataSymbols)) {
     const ch = raw === 'I' || raw === 'L' ? '1' : raw === 'O' ? '0' : raw;
-    if (!CROCKFORD_ALPHABET.includes(ch)) return { ok: false, reason: `"${raw}" cannot occur in a reference code` };
+    if (!CROCKFORD_ALPHABET.includes(ch)) return { ok: false, reason: 'bad-symbol', symbol: raw };
     data += ch;
   }
   const rawCheck = s[dataSymbols]!;
   const check = rawCheck === 'I' || rawCheck === 'L' ? '1' : rawCheck === 'O' ? '0' : rawCheck;
   if (!CROCKFORD_CHECK_ALPHABET.includes(check)) {
-    return { ok: false, reason: `"${rawCheck}" cannot be the check symbol of a reference code` };
+    return { ok: false, reason: 'bad-check-symbol', symbol: rawCheck };
   }
   const expectedCheck = crockfordCheckSymbol(data);
   return { ok: true, code: formatCode(data + check), checkValid: check === expectedCheck, expectedCheck, form };
