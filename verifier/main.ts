@@ -15,7 +15,8 @@ import { csvText } from '../scoring/csv';
 import { pairDossiers, verifyDossier, type VerifiedDossier } from '../report/dossier';
 import { VERDICT_HEADLINES, VERDICT_NAMES } from '../report/verdict-strings';
 import { statementConfirmation, statementRowText } from '../renderer/issue/key-statement-text';
-import { classifyInput, resultRow, RESULT_COLUMNS, statusKey, trustState, verdictOf, type TrustInput } from './model';
+import { verifyStatusKey } from '../renderer/components/verify-status';
+import { classifyInput, resultRow, RESULT_COLUMNS, trustState, verdictOf, type TrustInput } from './model';
 
 declare const __APP_VERSION__: string;
 
@@ -162,7 +163,7 @@ function resultCells(result: VerifyResult, dossier: VerifiedDossier | undefined)
     {},
     verdict ? el('span', { className: `status-badge status-${verdict}`, text: VERDICT_NAMES[verdict][L] }) : null,
     verdict ? el('span', { className: 'status-detail', text: VERDICT_HEADLINES[verdict][L] }) : null,
-    el('span', { className: verdict ? 'muted status-detail' : `status-badge status-${result.status}`, text: t(statusKey(result)) }),
+    el('span', { className: verdict ? 'muted status-detail' : `status-badge status-${result.status}`, text: t(verifyStatusKey(result)) }),
   );
   if (dossier) {
     const complete = dossier.check.ok && dossier.check.revisionMatches && dossier.counts.supplied === dossier.counts.named;

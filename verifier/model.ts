@@ -121,12 +121,6 @@ export function trustOptions(trust: readonly TrustInput[]): TrustState['options'
   return trustState(trust).options;
 }
 
-/** The message key of a result's status (as the app's Verify screen words it). */
-export function statusKey(result: VerifyResult): MessageKey {
-  if (result.status === 'altered') return (result.alteredParts ?? []).includes('data') ? 'verify.status.altered.data' : 'verify.status.altered.pages';
-  return `verify.status.${result.status}`;
-}
-
 /** The CSV columns: the verdict, not the older status beside it (it could say valid for an indeterminate file). */
 export const RESULT_COLUMNS = ['file', 'verdict', 'reference', 'project', 'phase', 'issuedAt', 'assessor', 'organisation', 'fingerprint', 'trustedAs', 'method', 'total', 'label', 'contentHash', 'dossier', 'findings'] as const;
 

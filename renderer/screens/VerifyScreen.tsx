@@ -7,6 +7,7 @@ import { formatDate } from '../i18n';
 import { formatScore } from '../components/ResultPanel';
 import { loadVerificationAnchors } from '../issue/anchors';
 import { VerdictBadge } from '../components/VerdictBadge';
+import { verifyStatusKey } from '../components/verify-status';
 import { platform, type OpenedFile } from '../platform';
 import { useLocale, useT, useUi } from '../state/store';
 
@@ -62,13 +63,7 @@ export function VerifyScreen() {
     await verify(files);
   }
 
-  const statusText = (result: VerifyResult) => {
-    if (result.status === 'altered') {
-      const parts = result.alteredParts ?? [];
-      return parts.includes('data') ? t('verify.status.altered.data') : t('verify.status.altered.pages');
-    }
-    return t(`verify.status.${result.status}`);
-  };
+  const statusText = (result: VerifyResult) => t(verifyStatusKey(result));
 
   return (
     <section className="screen" aria-labelledby="verify-title">

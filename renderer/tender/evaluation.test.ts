@@ -63,23 +63,23 @@ describe('the tender example (docs/examples/tender) checked as the app does', ()
     const lines = csv.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.length - 1).toBe(1 + bidFiles.length);
-    expect(lines[0]).toBe('Rang;Bestand;Referentiecode;Beoordelaar;Organisatie;Status;Voldoet;Wat ontbreekt;Totaal;Label;Fictieve korting (EUR);Niet gerangschikt');
+    expect(lines[0]).toBe('Rang;Bestand;Referentiecode;Beoordelaar;Organisatie;Oordeel;Controle;Voldoet;Wat ontbreekt;Totaal;Label;Fictieve korting (EUR);Niet gerangschikt');
     const first = lines[1]!.split(';');
     expect(first.slice(0, 2)).toEqual(['1', 'bid-03-compliant-platinum.pdf']);
-    expect(first.slice(5, 7)).toEqual(['Geldig', 'ja']);
-    expect(first.slice(8, 12)).toEqual(['85,8', 'Platina', '214500,00', '']);
+    expect(first.slice(5, 8)).toEqual(['Geslaagd', 'Ongewijzigd, geldig ondertekend', 'ja']);
+    expect(first.slice(9, 13)).toEqual(['85,8', 'Platina', '214500,00', '']);
     const altered = lines.find((l) => l.includes('bid-08-altered-data.pdf'))!.split(';');
     expect(altered[0]).toBe('');
-    expect(altered[5]).toBe('Gewijzigd (gegevens)');
-    expect(altered[11]).toBe('afgekeurd (gewijzigd, ongeldig ondertekend of niet te controleren)');
+    expect(altered.slice(5, 7)).toEqual(['Afgekeurd', 'Gewijzigd (gegevens)']);
+    expect(altered[12]).toBe('afgekeurd (gewijzigd, ongeldig ondertekend of niet te controleren)');
   });
 
   it('exports English with commas and decimal points', () => {
     const csv = bidsCsv(sortBids(assessed, { key: 'rank', direction: 'ascending' }, 'en', profile.definition), profile.definition, 'en');
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(13);
-    expect(lines[0]).toBe('Rank,File,Reference code,Assessor,Organisation,Status,Compliant,Missing,Total,Label,Fictitious discount (EUR),Not ranked');
-    expect(lines[1]).toMatch(/^1,bid-03-compliant-platinum\.pdf,QS-[^,]+,[^,]*,[^,]*,Valid,yes,,85\.8,Platinum,214500\.00,$/);
+    expect(lines[0]).toBe('Rank,File,Reference code,Assessor,Organisation,Verdict,Check,Compliant,Missing,Total,Label,Fictitious discount (EUR),Not ranked');
+    expect(lines[1]).toMatch(/^1,bid-03-compliant-platinum\.pdf,QS-[^,]+,[^,]*,[^,]*,Passed,"Intact, validly signed",yes,,85\.8,Platinum,214500\.00,$/);
   });
 });
 

@@ -13,6 +13,7 @@ import { assessBids as assessTenderBids, bidData, rankBids, type BidAssessment, 
 import type { Rational } from '../../scoring/types';
 import { csvCents, csvDecimal, csvText } from '../../scoring/csv';
 import { translate, type Locale, type MessageKey } from '../i18n';
+import { verifyStatusKey } from '../components/verify-status';
 
 export { bidData, rankBids };
 export type { BidData, NotRankedReason };
@@ -57,8 +58,7 @@ export function assessBids(bids: readonly CheckedBid[], profile: ProfileForCheck
 
 /** The status in words, as on the Verify screen. */
 export function statusText(bid: Pick<AssessedBid, 'status' | 'alteredParts'>, locale: Locale): string {
-  if (bid.status === 'altered') return translate(locale, bid.alteredParts.includes('data') ? 'verify.status.altered.data' : 'verify.status.altered.pages');
-  return translate(locale, `verify.status.${bid.status}` as MessageKey);
+  return translate(locale, verifyStatusKey(bid));
 }
 
 /** What the bid misses, one text per requirement, in the user's language. */
@@ -157,7 +157,7 @@ export function sortBids(bids: readonly AssessedBid[], sort: SortState, locale: 
 
 export { csvCell, csvSeparator } from '../../scoring/csv';
 
-export const CSV_COLUMNS = ['rank', 'file', 'reference', 'assessor', 'organisation', 'status', 'compliant', 'missing', 'total', 'label', 'discount', 'notRanked'] as const;
+export const CSV_COLUMNS = ['rank', 'file', 'reference', 'assessor', 'organisation', 'verdict', 'status', 'compliant', 'missing', 'total', 'label', 'discount', 'notRanked'] as const;
 
 /**
  * The table as CSV for a spreadsheet: UTF-8 text starting with a byte-order mark (so Excel reads
@@ -173,6 +173,7 @@ export function bidsCsv(bids: readonly AssessedBid[], definition: QuickScanDefin
     b.referenceCode ?? '',
     b.bidder?.name ?? '',
     b.bidder?.organisation ?? '',
+    t(`verdict.${b.result.verdict}`),
     statusText(b, locale),
     b.compliance === null ? '' : t(b.compliance.compliant ? 'common.yes' : 'common.no'),
     gapTexts(b, definition, locale).join('; '),

@@ -145,10 +145,11 @@ test('an evaluator checks twelve bids against the example profile: the README ta
   const bytes = await readFile((await csvFile.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
-  expect(lines[0]).toBe('Rang;Bestand;Referentiecode;Beoordelaar;Organisatie;Status;Voldoet;Wat ontbreekt;Totaal;Label;Fictieve korting (EUR);Niet gerangschikt');
+  expect(lines[0]).toBe('Rang;Bestand;Referentiecode;Beoordelaar;Organisatie;Oordeel;Controle;Voldoet;Wat ontbreekt;Totaal;Label;Fictieve korting (EUR);Niet gerangschikt');
   expect(lines).toHaveLength(1 + bids.length);
   for (const file of bids) expect(lines.filter((l) => l.split(';')[1] === file), file).toHaveLength(1);
   expect(lines[1]!.split(';').slice(0, 2)).toEqual(['1', 'bid-03-compliant-platinum.pdf']);
+  expect(lines[1]).toContain(';Geslaagd;Ongewijzigd, geldig ondertekend;ja;');
   expect(lines[1]).toContain(';85,8;Platina;214500,00;');
 });
 

@@ -30,6 +30,8 @@ test('a revision re-signed with a fresh key in the real assessor name is amber o
   await expect(forgedRow.locator('.status-badge')).toHaveClass(/verdict-indeterminate/);
   await expect(forgedRow.locator('.verdict-advice')).toContainText(`Vergelijk de vingerafdruk ${key.fingerprint}`);
   await expect(forgedRow).toContainText('Sanne Kodde');
+  // the finer check under the badge says what holds (intact, validly signed), never "Geldig"
+  await expect(forgedRow.locator('.verdict-detail')).toHaveText('Ongewijzigd, geldig ondertekend');
   await expect(app.locator('.verdict-passed')).toHaveCount(0);
   const alteredRow = rows.filter({ hasText: 'altered.pdf' });
   await expect(alteredRow.locator('.status-badge')).toHaveText('Afgekeurd');
