@@ -246,11 +246,11 @@ describe('verify --profile', () => {
     expect(r.code).toBe(0); // all passed; compliance does not change the exit code
     expect(r.out.startsWith('\uFEFF')).toBe(true);
     const lines = r.out.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('rank,file,verdict,status,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 9).join(','))).toEqual([
-      `1,${T}/bid-01-compliant-gold.pdf,passed,valid,,true,66.6,Gold,166500.00`,
-      `2,${T}/bid-02-compliant-silver.pdf,passed,valid,,true,51.1,Silver,127750.00`,
-      `,${T}/bid-04-not-compliant-musthave.pdf,passed,valid,,false,63.7,Silver,`,
+    expect(lines[0]).toBe('rank,file,verdict,altered_parts,compliant,total,label,fictitious_discount_eur,reference_code,project,missing,not_ranked_reason');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 8).join(','))).toEqual([
+      `1,${T}/bid-01-compliant-gold.pdf,passed,,true,66.6,Gold,166500.00`,
+      `2,${T}/bid-02-compliant-silver.pdf,passed,,true,51.1,Silver,127750.00`,
+      `,${T}/bid-04-not-compliant-musthave.pdf,passed,,false,63.7,Silver,`,
     ]);
     // levels by number and name, never l0-l4; quoted: it has a comma
     expect(lines[3]).toMatch(/,"must-have C1: required at least level 2 · Mixed, mainly mechanical — answer: 1 · Chemical, with some mechanical layers",$/);

@@ -43,6 +43,7 @@ import {
   type ProfileVerification,
 } from '../../scoring/profile';
 import { verdictExitCode } from '../../scoring/verdict';
+import { VERDICT_NAMES } from '../../report/verdict-strings';
 import type { ScanInput } from '../../scoring/score';
 import { assessBids as assessTenderBids, bidData, inRankOrder, type BidAssessment, type BidData, type BidVerification } from '../../scoring/tender';
 import type { OptionSpec } from '../args';
@@ -138,7 +139,7 @@ const TEXTS = {
     notes: 'Notes',
     colRank: 'Rank',
     colBid: 'Bid',
-    colStatus: 'Status',
+    colVerdict: 'Verdict',
     colCompliant: 'Compliant',
     colTotal: 'Total',
     colLabel: 'Label',
@@ -261,7 +262,7 @@ const TEXTS = {
     notes: 'Toelichting',
     colRank: 'Rang',
     colBid: 'Inschrijving',
-    colStatus: 'Status',
+    colVerdict: 'Oordeel',
     colCompliant: 'Voldoet',
     colTotal: 'Totaal',
     colLabel: 'Label',
@@ -601,10 +602,13 @@ export async function assessBids(ctx: CommandContext, profile: LoadedProfile, fi
   }));
 }
 
-function statusText(o: BidOutcome, lang: Lang): string {
+/** The bid's verdict (scoring/verdict.ts decides it) in words, with the altered parts; an unreadable file says so. */
+function verdictText(o: BidOutcome, lang: Lang): string {
   const t = TEXTS[lang];
+  const verdict = o.result?.verdict;
+  if (o.status === 'unreadable' || verdict === undefined) return t.status.unreadable;
   const parts = o.result?.alteredParts ?? [];
-  return parts.length > 0 ? `${t.status[o.status]} (${parts.map((p) => t.parts[p]).join(', ')})` : t.status[o.status];
+  return parts.length > 0 ? `${VERDICT_NAMES[verdict][lang]} (${parts.map((p) => t.parts[p]).join(', ')})` : VERDICT_NAMES[verdict][lang];
 }
 
 function reasonText(o: BidOutcome, profile: LoadedProfile, lang: Lang): string {
@@ -661,11 +665,11 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
   ctx.out(
     ...table(
       [
-        [t.colRank, t.colBid, t.colStatus, t.colCompliant, t.colTotal, t.colLabel, t.colDiscount],
+        [t.colRank, t.colBid, t.colVerdict, t.colCompliant, t.colTotal, t.colLabel, t.colDiscount],
         ...order.map((o) => [
           o.rank === null ? '–' : String(o.rank),
           o.file,
-          statusText(o, lang),
+          verdictText(o, lang),
           o.compliance ? compliantText(o, lang) : '–',
           formatScore(o.total, lang),
           o.hasFigures ? labelName(d, o.label, lang) : '–',
@@ -688,7 +692,7 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
   const notValid = outcomes.filter((o) => o.notRanked !== null && o.notRanked !== 'not-compliant');
   if (notValid.length > 0) {
     ctx.out('', t.notRankedHeading);
-    for (const o of notValid) ctx.out(`  ${o.file}: ${statusText(o, lang)}: ${reasonText(o, profile, lang)}`);
+    for (const o of notValid) ctx.out(`  ${o.file}: ${verdictText(o, lang)}: ${reasonText(o, profile, lang)}`);
   }
   const n = verdictCounts(outcomes);
   ctx.out('', t.summary(n.passed, n.indeterminate, n.failed, n.unreadable));
@@ -696,11 +700,11 @@ function printTable(ctx: CommandContext, profile: LoadedProfile, outcomes: reado
 
 /**
  * CSV (scoring/csv.ts, the one writer: formula cells neutralised, BOM; `;` and decimal commas in
- * Dutch, `,` and points in English): one row per file, column names and verdict/status values as
- * ids; the label by its name and the `missing` and `reason` texts in the language (no level ids).
+ * Dutch, `,` and points in English): one row per file, column names and verdict values as
+ * ids (no `status` beside the verdict: it read `valid` for an indeterminate bid); the label by its name and the `missing` and `reason` texts in the language (no level ids).
  */
 function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonly BidOutcome[]): void {
-  const header = ['rank', 'file', 'verdict', 'status', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
+  const header = ['rank', 'file', 'verdict', 'altered_parts', 'compliant', 'total', 'label', 'fictitious_discount_eur', 'reference_code', 'project', 'missing', 'not_ranked_reason'];
   const dialect: CsvDialect = ctx.lang;
   const rows = inRankOrder(outcomes).map((o) => {
       const total = o.total;
@@ -709,7 +713,6 @@ function printCsv(ctx: CommandContext, profile: LoadedProfile, outcomes: readonl
         o.rank === null ? '' : String(o.rank),
         o.file,
         o.result?.verdict ?? 'failed',
-        o.status,
         (o.result?.alteredParts ?? []).join('+'),
         o.compliance ? String(o.compliance.compliant) : '',
         total === null ? '' : csvDecimal(total, 1, dialect),
