@@ -261,6 +261,7 @@ const en = {
       'THIS FILE HOLDS A SECRET SIGNING KEY: anyone who has it can sign revisions in your name. Keep it on a protected drive, never attach it to a bid, never e-mail it.',
     outExists: (file: string) => `${file} already exists; choose another name (a key file is never overwritten)`,
     badAlg: (value: string) => `unknown key type ${quote(value)}: use --alg ES256 (default) or --alg EdDSA`,
+    keyTextTooLong: (option: string, max: number) => `${option} is too long: at most ${max} characters (it is written into the key files)`,
     // issue
     issueNeedsLayout: (layout: number) =>
       `this version cannot yet make PDF pages for a format-2 revision (layout ${layout}); write the envelope with --out <file>.quickscan-issued.json, or use an EdDSA key (format 1)`,
@@ -582,6 +583,7 @@ const nl: Strings = {
       'DIT BESTAND BEVAT EEN GEHEIME ONDERTEKENSLEUTEL: wie het heeft, kan revisies op uw naam ondertekenen. Bewaar het op een beveiligde schijf, voeg het nooit bij een inschrijving, mail het nooit.',
     outExists: (file: string) => `${file} bestaat al; kies een andere naam (een sleutelbestand wordt nooit overschreven)`,
     badAlg: (value: string) => `onbekende sleutelsoort ${quote(value)}: gebruik --alg ES256 (standaard) of --alg EdDSA`,
+    keyTextTooLong: (option: string, max: number) => `${option} is te lang: hoogstens ${max} tekens (het komt in de sleutelbestanden)`,
     issueNeedsLayout: (layout: number) =>
       `deze versie kan nog geen PDF-pagina's maken voor een revisie van formaat 2 (opmaak ${layout}); schrijf de envelop met --out <bestand>.quickscan-issued.json, of gebruik een EdDSA-sleutel (formaat 1)`,
     issueWritten: (file: string, code: string) => `${file} geschreven: referentiecode ${code}`,

@@ -4,7 +4,7 @@
  * committed examples with and without the committed test key, and an independent tamper suite
  * (every altered copy fails; every untouched file passes or is indeterminate as its anchors say).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,17 @@ describe('public key files', () => {
     const bad = await cli(['verify', 'pk.quickscan-issued.json', '--trusted-keys', 'pk-bad.public.json']);
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('key new --organisation puts the organisation in the public key file; a label or organisation the files cannot hold is refused before any file is written', async () => {
+    expect((await cli(['key', 'new', '--out', 'org.quickscan-key.json', '--label', 'Tender team', '--organisation', 'Bouwbedrijf Zeeland'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(tmp, 'org.public.json'), 'utf8'))).toMatchObject({ name: 'Tender team', organisation: 'Bouwbedrijf Zeeland' });
+    for (const option of ['--label', '--organisation']) {
+      const r = await cli(['key', 'new', '--out', 'long.quickscan-key.json', option, 'x'.repeat(201)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`quickscan: ${option} is too long: at most 200 characters (it is written into the key files)\n`);
+      expect(existsSync(join(tmp, 'long.quickscan-key.json'))).toBe(false);
+    }
   });
 });
 

@@ -32,7 +32,9 @@ export const PUBLIC_KEY_FORMAT = 'quickscan-public-key';
 export const PRIVATE_KEY_WARNING =
   'SECRET SIGNING KEY. Anyone who has this file can sign QuickScan revisions in your name. Keep it on a protected drive, never attach it to a bid, never e-mail it. Hand out the public key file instead.';
 
-const label = () => z.string().max(200);
+/** The longest label, name or organisation a key file holds. */
+export const KEY_TEXT_MAX = 200;
+const label = () => z.string().max(KEY_TEXT_MAX);
 
 export const privateKeyFileSchema = z
   .object({

@@ -1,7 +1,7 @@
 /**
  * Keys, issuing and trust lists on the command line (docs/trust-lists.md, docs/cli.md):
  *
- * - `quickscan key new --out <file> [--alg ES256|EdDSA] [--label <text>]`: a private key file
+ * - `quickscan key new --out <file> [--alg ES256|EdDSA] [--label <text>] [--organisation <org>]`: a private key file
  *   (scoring/key-file.ts; it holds a SECRET, written with mode 0600 and never over an existing
  *   file) and beside it `<file minus .json>.public.json`, the public key file to hand out.
  * - `quickscan issue <scan-file> --key <keyfile> --phase <phase> --out <file> [--name …]
@@ -31,7 +31,7 @@ import {
   type IssuePhase,
 } from '../../scoring/issued';
 import { signedRevisionV2 } from '../../scoring/issuing';
-import { makePrivateKeyFile, makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
+import { KEY_TEXT_MAX, makePrivateKeyFile, makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
 import { generatePrivateJwk, keyFingerprint, signWithPrivateJwk, type KeyAlgorithm } from '../../scoring/keys';
 import { signWithSecretKey } from '../../scoring/signature';
 import { REVOCATION_REASONS, signTrustList, TRUST_ROLES, trustListContentSchema, trustListEnvelopeSchema, trustListJsonText, type RevocationReason, type TrustListContent, type TrustRole } from '../../scoring/trust';
@@ -74,12 +74,12 @@ const help = (usage: string, summary: string, description: string[], options: [s
 
 export const keyNewCommand: Command = {
   path: ['key', 'new'],
-  options: { out: { type: 'string' }, alg: { type: 'string' }, label: { type: 'string' } },
+  options: { out: { type: 'string' }, alg: { type: 'string' }, label: { type: 'string' }, organisation: { type: 'string' } },
   positionals: { min: 0, max: 0 },
   help: (s) =>
     langOf(s) === 'nl'
       ? help(
-          'quickscan key new --out <bestand.quickscan-key.json> [--alg ES256|EdDSA] [--label <tekst>] [--json] [--lang nl|en]',
+          'quickscan key new --out <bestand.quickscan-key.json> [--alg ES256|EdDSA] [--label <tekst>] [--organisation <org>] [--json] [--lang nl|en]',
           'Een nieuwe ondertekensleutel voor teams die in bulk uitgeven (GEHEIM bestand) en het publieke sleutelbestand',
           [
             'Schrijft een privé-sleutelbestand (JWK met de geheime sleutel, alleen leesbaar voor u) en ernaast <naam>.public.json met de publieke sleutel en vingerafdruk. Geef alleen het publieke bestand af; het privé-bestand ondertekent revisies op uw naam.',
@@ -89,11 +89,12 @@ export const keyNewCommand: Command = {
             ['--out <bestand>', 'waar het privé-sleutelbestand komt (wordt nooit overschreven)'],
             ['--alg ES256|EdDSA', 'de sleutelsoort (standaard ES256)'],
             ['--label <tekst>', 'een naam voor de sleutel, bijv. "Team aanbestedingen 2027"'],
+            ['--organisation <org>', 'de organisatie, zoals in het publieke sleutelbestand (dat ontvangers vertrouwen)'],
           ],
-          ['quickscan key new --out team.quickscan-key.json --label "Team aanbestedingen"'],
+          ['quickscan key new --out team.quickscan-key.json --label "Team aanbestedingen" --organisation "Bouwbedrijf Zeeland"'],
         )
       : help(
-          'quickscan key new --out <file.quickscan-key.json> [--alg ES256|EdDSA] [--label <text>] [--json] [--lang nl|en]',
+          'quickscan key new --out <file.quickscan-key.json> [--alg ES256|EdDSA] [--label <text>] [--organisation <org>] [--json] [--lang nl|en]',
           'A new signing key for teams that issue in bulk (a SECRET file) and its public key file',
           [
             'Writes a private key file (a JWK with the secret key, readable only by you) and beside it <name>.public.json with the public key and fingerprint. Hand out only the public file; the private one signs revisions in your name.',
@@ -103,8 +104,9 @@ export const keyNewCommand: Command = {
             ['--out <file>', 'where the private key file goes (never overwritten)'],
             ['--alg ES256|EdDSA', 'the key type (default ES256)'],
             ['--label <text>', 'a name for the key, e.g. "Tender team 2027"'],
+            ['--organisation <org>', 'the organisation, as in the public key file (the one recipients trust)'],
           ],
-          ['quickscan key new --out team.quickscan-key.json --label "Tender team"'],
+          ['quickscan key new --out team.quickscan-key.json --label "Tender team" --organisation "Bouwbedrijf Zeeland"'],
         ),
   async run(ctx) {
     const t = ctx.s.trust;
@@ -112,12 +114,16 @@ export const keyNewCommand: Command = {
     if (!out) throw new CliError(ctx.s.missingValue('--out'));
     const alg = ((ctx.args.options.alg as string | undefined) ?? 'ES256') as KeyAlgorithm;
     if (alg !== 'ES256' && alg !== 'EdDSA') throw new CliError(t.badAlg(String(alg)));
+    const labelText = (ctx.args.options.label as string | undefined)?.trim() ?? '';
+    const organisation = (ctx.args.options.organisation as string | undefined)?.trim() ?? '';
+    if (labelText.length > KEY_TEXT_MAX) throw new CliError(t.keyTextTooLong('--label', KEY_TEXT_MAX));
+    if (organisation.length > KEY_TEXT_MAX) throw new CliError(t.keyTextTooLong('--organisation', KEY_TEXT_MAX));
     const privateKey = generatePrivateJwk(alg);
-    const file = makePrivateKeyFile(privateKey, (ctx.args.options.label as string | undefined)?.trim() ?? '', new Date().toISOString());
+    const file = makePrivateKeyFile(privateKey, labelText, new Date().toISOString());
     const label = file.label || file.fingerprint;
     const publicPath = out.replace(/(\.quickscan-key)?\.json$/i, '') + '.public.json';
     await writeNew(ctx, out, `${JSON.stringify(file, null, 2)}\n`, true);
-    await writeNew(ctx, publicPath, publicKeyFileText(makePublicKeyFile(file.publicKey, label)));
+    await writeNew(ctx, publicPath, publicKeyFileText(makePublicKeyFile(file.publicKey, label, organisation)));
     ctx.warn(t.keySecretWarning);
     if (ctx.json) ctx.outJson({ file: out, publicFile: publicPath, fingerprint: file.fingerprint, alg, publicKey: file.publicKey });
     else ctx.out(t.keyWritten(out, file.fingerprint, alg), t.keyPublicWritten(publicPath));
