@@ -18,6 +18,8 @@ describe('where an opened document lands', () => {
   it('a key rotation or revocation statement goes to the trust settings, by content or by name', () => {
     expect(openedFileKind(file('x.json', enc('{"format":"quickscan-key-statement-envelope","formatVersion":1}')))).toBe('key-statement');
     expect(openedFileKind(file('old.revocation.quickscan-key-statement.json', enc('{"broken"')))).toBe('key-statement');
+    // a public key file goes to the trust settings (its own confirmation), not to the import
+    expect(openedFileKind(file('team.public.json', enc('{"format":"quickscan-public-key","formatVersion":2}')))).toBe('public-key');
   });
 
   it('a method file goes to the method settings', () => {

@@ -1,4 +1,5 @@
 import { looksLikePdf } from '../../report/sniff';
+import { PUBLIC_KEY_FORMAT } from '../../scoring/key-file';
 import type { OpenedFile } from '../platform';
 
 /**
@@ -8,13 +9,15 @@ import type { OpenedFile } from '../platform';
  *   where the user confirms it (an opened file never changes what the user trusts by itself);
  * - `key-statement`: a key rotation or revocation statement (`*.quickscan-key-statement.json`)
  *   goes to the trust settings, where the user sees what it does and confirms it;
+ * - `public-key`: a public key file (`quickscan-public-key`, the app's or `quickscan key new`'s)
+ *   goes to the trust settings, where the user sees the key and confirms trusting it;
  * - `method`: a signed method file (`*.quickscan-method.json`) or a bare method definition goes to
  *   the method settings, where it is checked and added;
  * - `import`: everything else the import understands (a `.quickscan` document, a scan file, a
  *   project, an issued revision's data) becomes a project.
  * Decided by content where the content says it (the `format` member, the PDF header), else by name.
  */
-export type OpenedFileKind = 'verify' | 'trust-list' | 'key-statement' | 'method' | 'import';
+export type OpenedFileKind = 'verify' | 'trust-list' | 'key-statement' | 'public-key' | 'method' | 'import';
 
 const TRUST_LIST_FORMATS = ['quickscan-trustlist', 'quickscan-trustlist-envelope'];
 
@@ -24,6 +27,7 @@ export function openedFileKind(file: OpenedFile): OpenedFileKind {
   if (format !== undefined) {
     if (TRUST_LIST_FORMATS.includes(format)) return 'trust-list';
     if (format === 'quickscan-key-statement-envelope' || format === 'quickscan-key-statement') return 'key-statement';
+    if (format === PUBLIC_KEY_FORMAT) return 'public-key';
     if (format === 'quickscan-definition' || format.startsWith('quickscan-method')) return 'method';
     if (format.startsWith('quickscan-')) return 'import';
   }

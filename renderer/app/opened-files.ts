@@ -13,16 +13,17 @@ export function isForVerify(file: OpenedFile): boolean {
 }
 
 /**
- * The import entry points of trust lists and method files, registered by the features that own
+ * The import entry points of trust lists, key statements, public key files and method files, registered by the features that own
  * them (trust settings, method settings) when they load. Each shows its own confirmation: an
  * opened file never changes what the user trusts or which methods are installed by itself.
  */
 type OpenedFileHandler = (file: OpenedFile) => Promise<void> | void;
-type HandledKind = 'trust-list' | 'key-statement' | 'method';
+type HandledKind = 'trust-list' | 'key-statement' | 'public-key' | 'method';
 const handlers: Partial<Record<HandledKind, OpenedFileHandler>> = {};
 const FALLBACK: Record<HandledKind, MessageKey> = {
   'trust-list': 'desktop.opened.trustListInSettings',
   'key-statement': 'keyStatements.opened.inSettings',
+  'public-key': 'trust.keys.openedInSettings',
   method: 'desktop.opened.methodInSettings',
 };
 
@@ -42,7 +43,7 @@ async function handle(file: OpenedFile): Promise<void> {
     navigate({ name: 'verify' });
     return;
   }
-  if (kind === 'trust-list' || kind === 'key-statement' || kind === 'method') {
+  if (kind === 'trust-list' || kind === 'key-statement' || kind === 'public-key' || kind === 'method') {
     navigate({ name: 'settings' });
     const handler = handlers[kind];
     if (handler) await handler(file);

@@ -24,10 +24,10 @@ export function trustListProblemText(t: T, name: string, problem: TrustListProbl
   return problem === 'malformed' ? t('trust.lists.error.malformed', { name, detail }) : t(`trust.lists.error.${problem}`, { name });
 }
 
-/** Files the desktop opened (a trust list, a key statement) wait here until the trust settings take them, each to its own confirmation. */
-const openedQueue: { kind: 'trust-list' | 'key-statement'; file: OpenedFile }[] = [];
+/** Files the desktop opened (a trust list, a key statement, a public key file) wait here until the trust settings take them, each to its own confirmation. */
+const openedQueue: { kind: 'trust-list' | 'key-statement' | 'public-key'; file: OpenedFile }[] = [];
 const openedListeners = new Set<() => void>();
-for (const kind of ['trust-list', 'key-statement'] as const) {
+for (const kind of ['trust-list', 'key-statement', 'public-key'] as const) {
   registerOpenedFileHandler(kind, (file) => {
     openedQueue.push({ kind, file });
     for (const listener of openedListeners) listener();
@@ -69,7 +69,10 @@ export function TrustSettings() {
   async function pickKeyFiles() {
     const files = await platform.openFiles({ filters: [{ name: 'QuickScan', extensions: ['json'] }], multiple: false });
     const file = files[0];
-    if (!file) return;
+    if (file) takeKeyFile(file);
+  }
+
+  function takeKeyFile(file: OpenedFile) {
     // a public key file (the app's or `quickscan key new`'s, any version) or a list as --trusted-keys takes
     const keys = readTrustedKeysList(file.data);
     if (!keys) return announce(t('trust.keys.invalid', { name: file.name }), 'error');
@@ -166,6 +169,7 @@ export function TrustSettings() {
     const drain = () => {
       for (let next = openedQueue.shift(); next; next = openedQueue.shift()) {
         if (next.kind === 'trust-list') void takeTrustList(next.file);
+        else if (next.kind === 'public-key') takeKeyFile(next.file);
         else void takeKeyStatement(next.file);
       }
     };

@@ -904,6 +904,7 @@ export const en: Record<MessageKey, string> = {
   'keyStatements.error.data-altered': '“{name}” was altered after it was signed; the key statement was refused and nothing was changed.',
   'keyStatements.error.signature-invalid': '“{name}” is not signed by the key the statement is about; it was refused and nothing was changed.',
   'keyStatements.error.new-key-signature-invalid': '“{name}” is not countersigned by the new key it names; the key rotation was refused and nothing was changed.',
+  'trust.keys.openedInSettings': '“{name}” is a public key file: trust the key under Settings → Trust.',
   'keyStatements.opened.inSettings': '“{name}” is a key statement: import it under Settings → Trust.',
   'keyStatements.backup.inBackup': '{name}, key statement {number}',
   'keyStatements.backup.rotationDoes': 'Key rotation you confirmed on the previous device: once confirmed, the new key gets the old key’s trust from that date, and revisions the old key signed after it fail.',

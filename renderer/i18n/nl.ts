@@ -903,6 +903,7 @@ export const nl = {
   'keyStatements.error.data-altered': '„{name}” is na ondertekening gewijzigd; de sleutelverklaring is geweigerd en er is niets veranderd.',
   'keyStatements.error.signature-invalid': '„{name}” is niet ondertekend met de sleutel waar de verklaring over gaat; ze is geweigerd en er is niets veranderd.',
   'keyStatements.error.new-key-signature-invalid': '„{name}” is niet medeondertekend met de nieuwe sleutel die erin staat; de sleutelwissel is geweigerd en er is niets veranderd.',
+  'trust.keys.openedInSettings': '„{name}” is een publiek sleutelbestand: vertrouw de sleutel onder Instellingen → Vertrouwen.',
   'keyStatements.opened.inSettings': '„{name}” is een sleutelverklaring: importeer haar onder Instellingen → Vertrouwen.',
   'keyStatements.backup.inBackup': '{name}, sleutelverklaring {number}',
   'keyStatements.backup.rotationDoes': 'Sleutelwissel die u op het vorige apparaat bevestigde: na bevestigen krijgt de nieuwe sleutel vanaf die datum het vertrouwen van de oude, en worden revisies die de oude sleutel daarna ondertekende afgekeurd.',
