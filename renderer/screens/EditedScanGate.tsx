@@ -6,7 +6,8 @@ import { getProject } from '../db/projects';
 import type { ProjectRecord, ScanRecord } from '../db/records';
 import { hasScoringInputs, methodOf } from '../scan/engine';
 import { useScanEditor } from '../state/scan-editor';
-import { useT } from '../state/store';
+import { useLocale, useT } from '../state/store';
+import { fieldErrorsText } from '../../report/input-strings';
 import { NotFoundScreen } from './NotFoundScreen';
 
 /** What a screen that edits a scan gets once the scan is loaded and can be scored. */
@@ -25,6 +26,7 @@ export interface EditedScan {
  */
 export function EditedScanGate({ projectId, scanId, children }: { projectId: string; scanId: string; children: (edited: EditedScan) => ReactNode }) {
   const t = useT();
+  const locale = useLocale();
   const project = useLiveQuery(() => getProject(projectId).then((p) => p ?? false), [projectId], null);
   const scan = useScanEditor((s) => s.scan);
   const loadError = useScanEditor((s) => s.loadError);
@@ -35,7 +37,7 @@ export function EditedScanGate({ projectId, scanId, children }: { projectId: str
   }, [scanId]);
 
   if (project === false || loadError === 'not-found') return <NotFoundScreen />;
-  if (loadError) return <p className="notice error">{t('scan.loadError', { reason: loadError })}</p>;
+  if (loadError) return <p className="notice error">{t('scan.loadError', { reason: 'problems' in loadError ? fieldErrorsText(loadError.problems, locale) : loadError.detail })}</p>;
   if (project === null || !scan || scan.id !== scanId) return <p aria-busy="true">{t('app.loading')}</p>;
   const method = methodOf(scan);
   if (!method) return <p className="notice error">{t('scan.unknownMethod', { id: scan.definitionId, version: scan.definitionVersion })}</p>;

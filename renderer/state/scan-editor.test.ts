@@ -4,6 +4,8 @@ import { db } from '../db/db';
 import { createProject } from '../db/projects';
 import { createScan, getScan } from '../db/scans';
 import { answerChanges, useScanEditor } from './scan-editor';
+import { fieldErrorsText } from '../../report/input-strings';
+import type { FieldError } from '../../scoring/parse-json';
 
 async function freshScan() {
   await db.delete();
@@ -106,5 +108,22 @@ describe('scan editor when the disk is full', () => {
     await s().change(answerChanges.setLevel('A1', 'l3'));
     expect(s().saveError).toBeNull();
     expect((await getScan(scan.id))?.answers.A1).toEqual({ level: 'l3' });
+  });
+});
+
+describe('a scan whose stored record cannot be read', () => {
+  beforeEach(() => useScanEditor.getState().unload());
+
+  it('is not opened; the problems come back as codes with their place (the screen words them), and the record stays as it was', async () => {
+    const scan = await freshScan();
+    useScanEditor.getState().unload();
+    const broken = { ...(await db.scans.get(scan.id))!, answers: { A1: { level: 5 } } };
+    await db.scans.put(broken as never);
+    await useScanEditor.getState().load(scan.id);
+    const { scan: opened, loadError } = useScanEditor.getState();
+    expect(opened).toBeNull();
+    expect(loadError).toMatchObject({ problems: [{ path: 'answers.A1.level', code: 'wrong-type' }] });
+    expect(fieldErrorsText((loadError as { problems: FieldError[] }).problems, 'nl')).toMatch(/^answers\.A1\.level: /);
+    expect(await db.scans.get(scan.id)).toEqual(broken);
   });
 });

@@ -1,15 +1,24 @@
 import { create } from 'zustand';
 import type { ScanRecord } from '../db/records';
 import { getScan, saveScan, scanWritesSettled } from '../db/scans';
+import { RestoreError } from '../db/restore';
+import type { FieldError } from '../../scoring/parse-json';
 
 /** The parts of a scan that undo and redo restore. */
 type Snapshot = Pick<ScanRecord, 'answers' | 'costOverrides' | 'locked' | 'name'>;
 
 const MAX_UNDO = 200;
 
+/**
+ * Why a scan could not be opened: it is not there, its stored record does not pass the restore
+ * step (the problems as codes, worded by the screen in the user's language), or the storage
+ * itself failed (its own detail).
+ */
+export type ScanLoadError = 'not-found' | { problems: readonly FieldError[] } | { detail: string };
+
 interface ScanEditorSlice {
   scan: ScanRecord | null;
-  loadError: string | null;
+  loadError: ScanLoadError | null;
   undoStack: Snapshot[];
   redoStack: Snapshot[];
   /** Set when the last write failed (e.g. storage full); the screen shows it, the last saved state stays. */
@@ -61,7 +70,7 @@ export const useScanEditor = create<ScanEditorSlice>()((set, get) => {
         lastCoalesceKey = null;
         set({ scan, loadError: scan ? null : 'not-found', undoStack: [], redoStack: [], saveError: null });
       } catch (error) {
-        set({ scan: null, loadError: error instanceof Error ? error.message : String(error) });
+        set({ scan: null, loadError: error instanceof RestoreError ? { problems: error.problems } : { detail: error instanceof Error ? error.message : String(error) } });
       }
     },
     unload() {
