@@ -1,5 +1,5 @@
 /** Reading the command's input files, with one-line reasons for everything that can go wrong. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError } from './errors';
 import { findJsonSyntaxError } from './json-syntax';
@@ -103,5 +103,19 @@ export async function readJson(where: Where, file: string): Promise<unknown> {
     const found = findJsonSyntaxError(text);
     if (!found) throw new CliError(s.jsonInvalid(file));
     throw new CliError(s.jsonSyntax(file, found.line, found.column, s.jsonProblem(found.problem)));
+  }
+}
+
+/**
+ * Writes a file that must not exist yet: the check and the write are one step (`wx`), so nothing
+ * is ever overwritten, not even by a file that appears meanwhile. False when the file exists.
+ */
+export async function writeNewFile(fullPath: string, text: string, mode?: number): Promise<boolean> {
+  try {
+    await writeFile(fullPath, text, mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') return false;
+    throw error;
   }
 }

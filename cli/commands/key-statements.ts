@@ -11,7 +11,7 @@
  * Every check is made before anything is written: a bad key file, date or reason, or an output
  * file that exists, is exit 2 with one line and no file.
  */
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { makePrivateKeyFile, makePublicKeyFile, publicKeyFileText } from '../../scoring/key-file';
 import {
@@ -28,6 +28,7 @@ import { REVOCATION_REASONS, type RevocationReason } from '../../scoring/trust';
 import type { Command, CommandContext } from '../command';
 import { CliError, EXIT } from '../errors';
 import { keyStatementStrings } from '../key-statement-strings';
+import { writeNewFile } from '../files';
 import { readKeyFile } from '../trust';
 import { langOf } from './diff';
 import { dateOption, writeNew } from './trust';
@@ -43,7 +44,7 @@ async function exists(ctx: CommandContext, path: string): Promise<boolean> {
 
 /** Writes a statement file; never over an existing file. */
 async function writeStatement(ctx: CommandContext, path: string, text: string): Promise<void> {
-  await writeFile(resolve(ctx.io.cwd, path), text, { flag: 'wx' });
+  if (!(await writeNewFile(resolve(ctx.io.cwd, path), text))) throw new CliError(keyStatementStrings(ctx.lang).statementExists(path));
 }
 
 function holder(ctx: CommandContext, label: string): { name: string; organisation: string; note?: string } {

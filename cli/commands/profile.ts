@@ -49,7 +49,7 @@ import { assessBids as assessTenderBids, bidData, inRankOrder, type BidAssessmen
 import type { OptionSpec } from '../args';
 import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
-import { readBytes, readJson } from '../files';
+import { readBytes, readJson, writeNewFile } from '../files';
 import { formatEuro, formatEuroExact, formatScore, table } from '../format';
 import { ratio } from '../json';
 import type { Lang, Strings } from '../strings';
@@ -437,12 +437,7 @@ export const profileNewCommand: Command = {
       method: { id, version, sha256: loaded.sha256 },
       mustHaves: [],
     };
-    try {
-      await writeFile(resolve(ctx.io.cwd, o.out!), `${JSON.stringify(draft, null, 2)}\n`, { flag: 'wx' });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST') throw new CliError(t.draftExists(o.out!));
-      throw error;
-    }
+    if (!(await writeNewFile(resolve(ctx.io.cwd, o.out!), `${JSON.stringify(draft, null, 2)}\n`))) throw new CliError(t.draftExists(o.out!));
     if (ctx.json) ctx.outJson({ file: o.out, id: draft.id, method: draft.method });
     else ctx.out(t.draftWritten(o.out!, `${id} ${version}`));
     return EXIT.ok;

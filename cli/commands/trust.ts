@@ -14,7 +14,7 @@
  *   revocations, sign it with the operator's key file.
  */
 import { randomUUID } from 'node:crypto';
-import { access, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { canonicalJson } from '../../forms/hash';
@@ -39,7 +39,7 @@ import type { Command, CommandContext, CommandHelp } from '../command';
 import { CliError, EXIT } from '../errors';
 import { fieldErrorText } from '../../report/input-strings';
 import { parseJsonWith } from '../../scoring/parse-json';
-import { readBytes, readJson } from '../files';
+import { readBytes, readJson, writeNewFile } from '../files';
 import { readScanFile } from '../scan';
 import { readKeyFile, readPublicKey } from '../trust';
 import { langOf } from './diff';
@@ -47,12 +47,7 @@ import { langOf } from './diff';
 export async function writeNew(ctx: CommandContext, path: string, text: string, secret = false): Promise<string> {
   const full = resolve(ctx.io.cwd, path);
   if (secret) {
-    const exists = await access(full).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new CliError(ctx.s.trust.outExists(path));
-    await writeFile(full, text, { mode: 0o600, flag: 'wx' });
+    if (!(await writeNewFile(full, text, 0o600))) throw new CliError(ctx.s.trust.outExists(path));
   } else {
     await writeFile(full, text);
   }
